@@ -1,0 +1,45 @@
+#pragma once
+// The article model, read from the schema.org NewsArticle JSON-LD block that
+// news pages already publish (see README, "Article format").
+#include "Expected.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aw {
+
+struct Article {
+    std::string id;              // identifier, else url: what reviews are attached to
+    std::string url;
+    std::string headline;
+    std::string lead;            // alternativeHeadline or description, may be empty
+    std::string section;         // articleSection, e.g. "Difficult question"
+    std::string datePublished;   // as given (ISO 8601)
+    std::string dateModified;
+    std::vector<std::string> authors;
+    std::string language;        // inLanguage, e.g. "en"
+    std::string imageUrl;
+    std::vector<std::string> paragraphs;
+    std::string publisherName;
+    std::vector<std::string> publisherProfiles; // publisher.sameAs
+};
+
+// Larger input is refused with a message rather than parsed: no real article
+// comes near it, and it bounds the memory a bad feed can make the widget use.
+constexpr std::size_t kMaxArticleBytes = 8u * 1024u * 1024u;
+
+// Parses NewsArticle JSON-LD. Unknown fields are ignored; a missing required
+// field or a wrong type gives an error naming the field, e.g.
+// "articleBody: expected a string".
+Expected<Article> parseArticle(std::string_view json);
+
+// "17 March 2024" from "2024-03-17T18:30:00+04:00": the publisher's own
+// calendar date, not shifted to the reader's time zone. Empty if unreadable.
+std::string formatDate(std::string_view iso8601);
+
+// "Difficult question · 17 March 2024 · By Anna Aliyeva": the line under the headline.
+std::string metaLine(const Article& article);
+
+} // namespace aw

@@ -1,0 +1,282 @@
+#include "Review.h"
+
+#include "Utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace aw {
+namespace {
+
+using Json = nlohmann::json;
+
+bool isSpace(char32_t c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+// Code points of the text without leading and trailing whitespace (Unicode
+// spaces included: a name of only no-break spaces is still no name).
+std::size_t trimmedLength(std::string_view text) {
+    std::size_t total = 0, leading = 0, trailing = 0;
+    bool seenText = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const bool space = isSpace(utf8::next(text, i));
+        ++total;
+        if (!space) { seenText = true; trailing = 0; }
+        else if (seenText) ++trailing;
+        else ++leading;
+    }
+    return total - leading - trailing;
+}
+
+std::string_view trimAscii(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// 8-4-4-4-12 hex digits with the version nibble 4 and the RFC 9562 variant.
+bool isUuidV4(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !isHex(s[i])) return false;
+    }
+    const char variant = static_cast<char>(std::tolower(static_cast<unsigned char>(s[19])));
+    return s[14] == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+}
+
+// YYYY-MM-DDTHH:MM[:SS[.fraction]] followed by Z or ±HH:MM, as Date.toISOString() writes.
+bool isIsoDateTime(std::string_view s) {
+    auto digits = [&](std::size_t at, std::size_t n, int lo, int hi) {
+        if (at + n > s.size()) return false;
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (!isDigit(s[i])) return false;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v >= lo && v <= hi;
+    };
+    if (!digits(0, 4, 0, 9999) || s.size() < 17 || s[4] != '-' || !digits(5, 2, 1, 12) || s[7] != '-' ||
+        !digits(8, 2, 1, 31) || s[10] != 'T' || !digits(11, 2, 0, 23) || s[13] != ':' || !digits(14, 2, 0, 59))
+        return false;
+    std::size_t i = 16;
+    if (i < s.size() && s[i] == ':') {
+        if (!digits(i + 1, 2, 0, 60)) return false; // 60: a leap second
+        i += 3;
+        if (i < s.size() && s[i] == '.') {
+            const std::size_t start = ++i;
+            while (i < s.size() && isDigit(s[i])) ++i;
+            if (i == start) return false;
+        }
+    }
+    if (i < s.size() && s[i] == 'Z') return i + 1 == s.size();
+    return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits(i + 1, 2, 0, 23) && s[i + 3] == ':' &&
+           digits(i + 4, 2, 0, 59);
+}
+
+// A syntax check that catches typos, not a full RFC 5322 parser: one @, a
+// local part without spaces or specials, a dotted domain of plausible labels.
+bool looksLikeEmail(std::string_view s) {
+    const auto at = s.find('@');
+    if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+    const std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
+    if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.' ||
+        local.find("..") != std::string_view::npos)
+        return false;
+    for (const char c : local) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F || std::string_view("(),:;<>[]\\\"").find(c) != std::string_view::npos) return false;
+    }
+    if (domain.find('.') == std::string_view::npos) return false;
+    std::size_t labelStart = 0;
+    for (std::size_t i = 0; i <= domain.size(); ++i) {
+        if (i < domain.size() && domain[i] != '.') {
+            const auto u = static_cast<unsigned char>(domain[i]);
+            if (u < 0x80 && !std::isalnum(u) && domain[i] != '-') return false;
+            continue;
+        }
+        const std::string_view label = domain.substr(labelStart, i - labelStart);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        if (i == domain.size() && label.size() < 2) return false; // top-level domains have two or more letters
+        labelStart = i + 1;
+    }
+    return true;
+}
+
+void checkDraft(const Review& r, std::vector<FieldMessage>& out) {
+    const std::size_t name = trimmedLength(r.authorName);
+    if (name == 0) out.push_back({reviewField::name, "Please enter your name."});
+    else if (name > kMaxNameChars)
+        out.push_back({reviewField::name, "Your name can be at most " + std::to_string(kMaxNameChars) + " characters."});
+
+    const std::string_view email = trimAscii(r.authorEmail);
+    if (email.size() > kMaxEmailBytes) out.push_back({reviewField::email, "That email address is too long."});
+    else if (!email.empty() && !looksLikeEmail(email))
+        out.push_back({reviewField::email, "That email address doesn't look right."});
+
+    if (r.rating < 1 || r.rating > kBestRating)
+        out.push_back({reviewField::rating, "Please choose a rating from 1 to 5 stars."});
+
+    const std::size_t body = trimmedLength(r.body);
+    if (body == 0) out.push_back({reviewField::body, "Please write your review."});
+    else if (body < kMinBodyChars)
+        out.push_back({reviewField::body, "Your review needs at least " + std::to_string(kMinBodyChars) + " characters."});
+    else if (body > kMaxBodyChars)
+        out.push_back({reviewField::body, "Your review can be at most " + std::to_string(kMaxBodyChars) +
+                                              " characters; it has " + std::to_string(body) + "."});
+}
+
+// Thrown inside this file only, caught in reviewFromJson.
+struct FieldError {
+    std::string field;
+    std::string what;
+};
+
+const Json* member(const Json& obj, const char* key) {
+    const auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string stringField(const Json& obj, const char* key, const std::string& path) {
+    const Json* v = member(obj, key);
+    if (!v) return {};
+    if (!v->is_string()) throw FieldError{path, std::string("expected a string, got ") + v->type_name()};
+    return v->get<std::string>();
+}
+
+void readAuthor(const Json& doc, Review& r) {
+    const Json* a = member(doc, "author");
+    if (!a) return;
+    if (a->is_string()) { r.authorName = a->get<std::string>(); return; }
+    if (!a->is_object()) throw FieldError{"author", std::string("expected an object with a name, got ") + a->type_name()};
+    r.authorName = stringField(*a, "name", reviewField::name);
+    r.authorEmail = stringField(*a, "email", reviewField::email);
+}
+
+void readRating(const Json& doc, Review& r) {
+    const Json* rating = member(doc, "reviewRating");
+    if (!rating) return;
+    if (!rating->is_object())
+        throw FieldError{"reviewRating", std::string("expected an object with a ratingValue, got ") + rating->type_name()};
+    auto wholeNumber = [&](const char* key, const char* path) -> std::optional<long long> {
+        const Json* v = member(*rating, key);
+        if (!v) return std::nullopt;
+        if (!v->is_number_integer()) throw FieldError{path, std::string("expected a whole number, got ") + v->type_name()};
+        return v->get<long long>();
+    };
+    if (const auto value = wholeNumber("ratingValue", reviewField::rating))
+        // Out-of-range values stay out of range, for validation to name, but fit an int.
+        r.rating = static_cast<int>(std::clamp<long long>(*value, -1, kBestRating + 1));
+    if (const auto best = wholeNumber("bestRating", reviewField::bestRating); best && *best != kBestRating)
+        throw FieldError{reviewField::bestRating, "only ratings out of " + std::to_string(kBestRating) + " are accepted"};
+}
+
+} // namespace
+
+std::vector<FieldMessage> validateDraft(const Review& review) {
+    std::vector<FieldMessage> out;
+    checkDraft(review, out);
+    return out;
+}
+
+std::vector<FieldMessage> validateReview(const Review& r) {
+    std::vector<FieldMessage> out;
+    if (r.identifier.empty())
+        out.push_back({reviewField::identifier, "The review has no identifier (a UUID v4 made by the client)."});
+    else if (!isUuidV4(r.identifier))
+        out.push_back({reviewField::identifier,
+                       "The identifier must be a UUID v4, like 9b2f0c1e-8d4a-4c7b-a2e5-0f6d1c3b7a90."});
+    const std::size_t item = utf8::length(r.itemReviewed);
+    if (trimmedLength(r.itemReviewed) == 0)
+        out.push_back({reviewField::itemReviewed, "The review doesn't say which article it is about."});
+    else if (item > kMaxItemChars)
+        out.push_back({reviewField::itemReviewed,
+                       "The article's address can be at most " + std::to_string(kMaxItemChars) + " characters."});
+    if (!isIsoDateTime(r.dateCreated))
+        out.push_back({reviewField::dateCreated, "dateCreated must be an ISO 8601 date and time, like 2024-03-17T18:30:00Z."});
+    checkDraft(r, out);
+    return out;
+}
+
+long charactersLeft(std::string_view text, std::size_t limit) {
+    return static_cast<long>(limit) - static_cast<long>(trimmedLength(text));
+}
+
+std::string charactersLeftLabel(std::string_view text, std::size_t limit) {
+    const long left = charactersLeft(text, limit);
+    const long n = left < 0 ? -left : left;
+    return std::to_string(n) + (n == 1 ? " character" : " characters") + (left < 0 ? " too many" : " left");
+}
+
+Json toJsonValue(const Review& r, ReviewVisibility visibility) {
+    const bool full = visibility == ReviewVisibility::Full;
+    Json author = {{"@type", "Person"}, {"name", r.authorName}};
+    if (full && !r.authorEmail.empty()) author["email"] = r.authorEmail;
+    Json doc = {
+        {"@context", "https://schema.org"},
+        {"@type", "Review"},
+        {"identifier", r.identifier},
+        {"itemReviewed", r.itemReviewed},
+        {"author", std::move(author)},
+        {"reviewRating", {{"@type", "Rating"}, {"ratingValue", r.rating}, {"bestRating", kBestRating}, {"worstRating", 1}}},
+        {"reviewBody", r.body},
+        {"dateCreated", r.dateCreated},
+    };
+    if (!r.datePublished.empty()) doc["datePublished"] = r.datePublished;
+    if (full && !r.website.empty()) doc["website"] = r.website;
+    return doc;
+}
+
+std::string toJson(const Review& review, ReviewVisibility visibility) {
+    return toJsonValue(review, visibility).dump();
+}
+
+Expected<Review> reviewFromJson(const Json& doc, std::string* problemField) {
+    auto failure = [&](const std::string& field, const std::string& what) {
+        if (problemField) *problemField = field;
+        return Expected<Review>::failure((field.empty() ? "review" : field) + ": " + what);
+    };
+    if (!doc.is_object()) return failure("", std::string("expected a JSON object, got ") + doc.type_name());
+    try {
+        Review r;
+        // UUIDs are case-insensitive; one spelling keeps the idempotency key unique.
+        r.identifier = stringField(doc, "identifier", reviewField::identifier);
+        std::transform(r.identifier.begin(), r.identifier.end(), r.identifier.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        r.itemReviewed = stringField(doc, "itemReviewed", reviewField::itemReviewed);
+        readAuthor(doc, r);
+        readRating(doc, r);
+        r.body = stringField(doc, "reviewBody", reviewField::body);
+        r.dateCreated = stringField(doc, "dateCreated", reviewField::dateCreated);
+        r.datePublished = stringField(doc, "datePublished", "datePublished");
+        r.website = stringField(doc, "website", "website");
+        return Expected<Review>::success(std::move(r));
+    } catch (const FieldError& e) {
+        return failure(e.field, e.what);
+    }
+}
+
+Expected<Review> parseReview(std::string_view json, std::string* problemField) {
+    Json doc;
+    try {
+        doc = Json::parse(json.begin(), json.end());
+    } catch (const Json::parse_error& e) {
+        if (problemField) problemField->clear();
+        // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest is what a person needs.
+        const std::string what = e.what();
+        const auto cut = what.find("] ");
+        return Expected<Review>::failure("review is not valid JSON: " +
+                                         (cut == std::string::npos ? what : what.substr(cut + 2)));
+    }
+    return reviewFromJson(doc, problemField);
+}
+
+} // namespace aw

@@ -80,12 +80,14 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const Ad
 void ColumnLayout::layout(const std::vector<TextBlock>& blocks, const std::vector<TextStyleMetrics>& styles, float width) {
     lines_.clear();
     lineHeights_.clear();
+    blockTops_.clear();
     float y = 0;
     for (std::uint32_t b = 0; b < blocks.size(); ++b) {
         const TextBlock& block = blocks[b];
         const TextStyleMetrics& style = styles.at(static_cast<std::size_t>(block.style));
         lineHeights_.push_back(style.lineHeight);
         if (b > 0) y += block.spaceBefore;
+        blockTops_.push_back(y);
         for (const LineSpan& span : breakLines(block.text, width, style.advance)) {
             lines_.push_back(PlacedLine{b, span.begin, span.end, y, span.width});
             y += style.lineHeight;

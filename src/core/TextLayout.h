@@ -48,6 +48,8 @@ public:
     void layout(const std::vector<TextBlock>& blocks, const std::vector<TextStyleMetrics>& styles, float width);
 
     float height() const { return height_; }
+    // Top of each block (before its lines, after its spaceBefore), parallel to the blocks given.
+    const std::vector<float>& blockTops() const { return blockTops_; }
     const std::vector<PlacedLine>& lines() const { return lines_; }
     // Half-open index range of the lines that intersect [top, bottom).
     std::pair<std::size_t, std::size_t> visibleLines(float top, float bottom) const;
@@ -57,6 +59,7 @@ public:
 private:
     std::vector<PlacedLine> lines_;
     std::vector<float> lineHeights_; // per block
+    std::vector<float> blockTops_;
     float height_ = 0;
 };
 

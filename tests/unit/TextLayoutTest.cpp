@@ -48,6 +48,7 @@ TEST_CASE("column layout stacks blocks and finds visible lines by position") {
     CHECK(col.lines()[2].y == 45);
     CHECK(col.lines()[4].y == 70);
     CHECK(col.height() == 80);
+    CHECK(col.blockTops() == std::vector<float>{0, 45, 70});
     CHECK(col.visibleLines(0, 1) == std::pair<std::size_t, std::size_t>{0, 1});
     CHECK(col.visibleLines(41, 56) == std::pair<std::size_t, std::size_t>{2, 4});
     CHECK(col.visibleLines(500, 600) == std::pair<std::size_t, std::size_t>{5, 5});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Cuts the Debian Noto fonts down to the scripts the widget shows (Latin with
+# Latin Extended, incl. Azerbaijani, and Cyrillic), without hinting or
+# OpenType layout tables that Dear ImGui's rasteriser does not use.
+set -euo pipefail
+out=${1:?usage: subset-fonts.sh OUTDIR}
+mkdir -p "$out"
+src=/usr/share/fonts/truetype/noto
+unicodes="U+0020-007E,U+00A0-024F,U+0259,U+0300-0301,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122"
+subset() { # face file
+  local dest="$out/$1.ttf"
+  [ "$dest" -nt "$0" ] && [ "$dest" -nt "$src/$2" ] && return 0
+  pyftsubset "$src/$2" --unicodes="$unicodes" --layout-features='' --no-hinting --desubroutinize \
+    --drop-tables+=GSUB,GPOS,GDEF,DSIG --name-IDs='1,2' --output-file="$dest"
+}
+subset serif-regular NotoSerif-Regular.ttf
+subset serif-bold NotoSerif-Bold.ttf
+subset sans-regular NotoSans-Regular.ttf
+subset sans-bold NotoSans-Bold.ttf

@@ -1,0 +1,200 @@
+// The browser seam. The JS shell (web/widget/article-widget.js) owns the DOM:
+// it listens to events, fetches content and schedules frames with
+// requestAnimationFrame only while something changes. It calls the exported
+// aw_* functions below; the C++ side answers through Module.on* hooks.
+#include "Article.h"
+#include "KeyMap.h"
+#include "Widget.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](height); });
+EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
+EM_JS(void, js_retry, (), { Module["onRetry"](); });
+EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
+EM_JS(int, js_create_gl_context, (), {
+    // The canvas is the instance's own element, handed in as Module.canvas.
+    const handle = GL.createContext(Module["canvas"], {
+        alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false,
+        powerPreference: "low-power", majorVersion: 2, minorVersion: 0,
+    });
+    if (handle) GL.makeContextCurrent(handle);
+    return handle;
+});
+
+namespace {
+
+class WebHost final : public aw::ui::WidgetHost {
+public:
+    void contentHeightChanged(float h) override { js_content_height(h); }
+    void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
+    void retryRequested() override { js_retry(); }
+};
+
+struct App {
+    WebHost host;
+    aw::ui::Widget widget{host};
+    bool deviceReady = false;
+    double lastFrameMs = 0;
+    int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
+};
+
+std::unique_ptr<App> app;
+
+void wake(int frames = 2) { app->settleFrames = std::max(app->settleFrames, frames); }
+
+// A new atlas goes to the GPU once; the CPU copy is dropped right after, which
+// matters at high device pixel ratios.
+void uploadFonts() {
+    if (!app->deviceReady) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        app->deviceReady = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui::GetIO().Fonts->ClearTexData();
+}
+
+} // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int aw_init() {
+    if (js_create_gl_context() <= 0) return 0;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "article-widget-web";
+    if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 0;
+    app = std::make_unique<App>();
+    return 1;
+}
+
+// The shell allocates `data` with _malloc; the widget takes it over.
+EMSCRIPTEN_KEEPALIVE void aw_set_face(int face, unsigned char* data, int size) {
+    app->widget.fonts().setFace(static_cast<aw::ui::Face>(face), std::vector<unsigned char>(data, data + size));
+    std::free(data);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int aw_set_article(const char* json, int size) {
+    const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
+    wake();
+    if (parsed) {
+        app->widget.setArticle(parsed.value());
+        return 1;
+    }
+    app->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
+    js_article_error(parsed.error().c_str());
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_show_error(const char* title, const char* detail) {
+    app->widget.showError(title, detail);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_set_dark(int dark) {
+    app->widget.setDark(dark != 0);
+    wake();
+}
+
+// Canvas size in CSS px, the device pixel ratio, and the content y shown at its top.
+EMSCRIPTEN_KEEPALIVE void aw_set_viewport(float cssWidth, float cssHeight, float dpr, float viewTop) {
+    app->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_pointer_move(float x, float y) {
+    const float dpr = app->widget.viewport().dpr;
+    ImGui::GetIO().AddMousePosEvent(x * dpr, y * dpr);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_pointer_leave() {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_pointer_button(int button, int down) {
+    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int aw_key(const char* domCode, int down, int ctrl, int shift, int alt, int meta) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+    io.AddKeyEvent(ImGuiMod_Super, meta != 0);
+    const ImGuiKey key = aw::platform::keyFromDomCode(domCode);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+    wake();
+    // Tells the shell whether ImGui used the key, so the page keeps the rest (scrolling).
+    return io.WantCaptureKeyboard ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count() { return app->widget.layoutCount(); }
+
+// Draws one frame. Returns 1 while more frames are needed to settle, 0 when
+// the picture is final: the shell then stops asking until something changes.
+EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
+    ImGuiIO& io = ImGui::GetIO();
+    const aw::ui::Viewport& v = app->widget.viewport();
+    if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
+    if (app->widget.prepareFonts()) uploadFonts();
+    if (!app->deviceReady) return 0; // fonts not here yet; aw_set_face will wake us
+
+    const int fbWidth = static_cast<int>(std::round(v.cssWidth * v.dpr));
+    const int fbHeight = static_cast<int>(std::round(v.cssHeight * v.dpr));
+    io.DisplaySize = ImVec2(static_cast<float>(fbWidth), static_cast<float>(fbHeight));
+    io.DisplayFramebufferScale = ImVec2(1, 1); // ImGui works in device pixels already
+    io.DeltaTime = app->lastFrameMs > 0 ? static_cast<float>(std::clamp((nowMs - app->lastFrameMs) / 1000.0, 0.001, 0.25))
+                                        : 1.0f / 60.0f;
+    app->lastFrameMs = nowMs;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    app->widget.draw();
+    ImGui::Render();
+
+    glViewport(0, 0, fbWidth, fbHeight);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app->widget.background());
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (app->settleFrames > 0) --app->settleFrames;
+    return app->settleFrames > 0 ? 1 : 0;
+}
+
+} // extern "C"

@@ -1,0 +1,113 @@
+#include "ArticleView.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace aw::ui {
+namespace {
+
+// Style indices into the metrics handed to ColumnLayout, one per Role used here.
+constexpr Role kRoles[] = {Role::Kicker, Role::Headline, Role::Meta, Role::Body};
+
+int styleOf(Role role) {
+    for (int i = 0; i < 4; ++i)
+        if (kRoles[i] == role) return i;
+    return 3;
+}
+
+const char* fontFamily(Role role) {
+    switch (role) {
+    case Role::Headline: return "serif-bold";
+    case Role::Body: return "serif";
+    case Role::Kicker: return "sans-bold";
+    default: return "sans";
+    }
+}
+
+} // namespace
+
+void ArticleView::setArticle(const Article& a, Fonts& fonts) {
+    blocks_.clear();
+    kinds_.clear();
+    auto add = [&](std::string text, Role role, const char* semantic, float spaceBefore) {
+        fonts.addText(text, role == Role::Headline ? Fonts::Usage::Headline : Fonts::Usage::Text);
+        blocks_.push_back(TextBlock{std::move(text), styleOf(role), spaceBefore});
+        kinds_.push_back(Block{role, semantic});
+    };
+    // spaceBefore is in body-size units here; layout() scales it.
+    add(a.headline, Role::Headline, "heading", 0);
+    if (!a.lead.empty()) add(a.lead, Role::Meta, "lead", 0.8f);
+    const std::string meta = metaLine(a);
+    if (!meta.empty()) add(meta, Role::Meta, "meta", 0.9f);
+    firstParagraph_ = blocks_.size();
+    for (const auto& p : a.paragraphs) add(p, Role::Body, "paragraph", blocks_.size() == firstParagraph_ ? 2.2f : 0.85f);
+    laidWidth_ = -1;
+}
+
+bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width, float scale) {
+    if (width == laidWidth_ && fonts.generation() == laidGeneration_) return false;
+    std::vector<TextStyleMetrics> styles;
+    for (Role role : kRoles) {
+        const ImFont* font = fonts.get(role);
+        const float css = role == Role::Headline ? type.headlineSize * type.headlineLineHeight
+                        : role == Role::Body     ? type.bodySize * type.bodyLineHeight
+                                                 : fonts.size(role) / scale * 1.45f;
+        styles.push_back(TextStyleMetrics{[font](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)); },
+                                          std::round(css * scale)});
+    }
+    // Gaps were given in body-size units; make them device pixels for this layout.
+    std::vector<TextBlock> scaled = blocks_;
+    for (auto& b : scaled) b.spaceBefore = std::round(b.spaceBefore * type.bodySize * scale);
+    column_.layout(scaled, styles, width);
+    laidWidth_ = width;
+    laidGeneration_ = fonts.generation();
+    scale_ = scale;
+    ++layoutCount_;
+    return true;
+}
+
+void ArticleView::draw(ImDrawList& dl, const Fonts& fonts, const Palette& palette, ImVec2 origin, float clipTop,
+                       float clipBottom) const {
+    if (blocks_.empty()) return;
+    // A thin rule separates the header from the body, like a printed page.
+    if (firstParagraph_ < blocks_.size() && firstParagraph_ > 0) {
+        const float y = origin.y + std::round(column_.blockTops()[firstParagraph_] - 1.1f * fonts.size(Role::Body));
+        if (y >= clipTop && y < clipBottom)
+            dl.AddLine(ImVec2(origin.x, y), ImVec2(origin.x + laidWidth_, y), palette.rule, std::max(1.0f, std::round(scale_)));
+    }
+    const auto [first, last] = column_.visibleLines(clipTop - origin.y, clipBottom - origin.y);
+    const auto& lines = column_.lines();
+    for (std::size_t i = first; i < last; ++i) {
+        const PlacedLine& line = lines[i];
+        const Block& kind = kinds_[line.block];
+        ImFont* font = fonts.get(kind.role);
+        const std::string& text = blocks_[line.block].text;
+        const ImU32 color = kind.role == Role::Kicker ? palette.accent
+                          : kind.role == Role::Meta   ? palette.muted
+                                                      : palette.text;
+        // Centre the glyph box in the line box.
+        const float y = origin.y + line.y + std::round((column_.lineHeight(line) - font->FontSize) * 0.5f);
+        dl.AddText(font, font->FontSize, ImVec2(origin.x, y), color, text.data() + line.begin, text.data() + line.end);
+    }
+}
+
+void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 originCss, float scale) const {
+    const auto& lines = column_.lines();
+    std::size_t i = 0;
+    for (std::uint32_t b = 0; b < blocks_.size(); ++b) {
+        nlohmann::json block = {{"role", kinds_[b].semantic},
+                                {"font", fontFamily(kinds_[b].role)},
+                                {"size", fonts.size(kinds_[b].role) / scale},
+                                {"lines", nlohmann::json::array()}};
+        for (; i < lines.size() && lines[i].block == b; ++i) {
+            const PlacedLine& l = lines[i];
+            const float h = column_.lineHeight(l) / scale;
+            block["lines"].push_back({originCss.x, originCss.y + l.y / scale, l.width / scale, h,
+                                      blocks_[b].text.substr(l.begin, l.end - l.begin)});
+        }
+        out.push_back(std::move(block));
+    }
+}
+
+} // namespace aw::ui

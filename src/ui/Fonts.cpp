@@ -1,0 +1,99 @@
+#include "Fonts.h"
+
+#include "FontMetrics.h"
+#include "Utf8.h"
+
+#include <cmath>
+
+namespace aw::ui {
+
+void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
+    const auto ratio = heightPerEm(std::string_view(reinterpret_cast<const char*>(ttf.data()), ttf.size()));
+    if (!ratio) return; // not a font: the face stays missing and nothing is drawn with it
+    heightPerEm_[static_cast<int>(face)] = *ratio;
+    faces_[static_cast<int>(face)] = std::move(ttf);
+    builtScale_ = 0; // force a rebuild
+}
+
+bool Fonts::hasAllFaces() const {
+    for (const auto& f : faces_)
+        if (f.empty()) return false;
+    return true;
+}
+
+void Fonts::addText(std::string_view text, Usage usage) {
+    auto& chars = usage == Usage::Headline ? headlineChars_ : textChars_;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t cp = utf8::next(text, i);
+        if (cp > 0xFFFF) continue; // ImGui is built with 16-bit ImWchar
+        if (chars.insert(cp).second) charsChanged_ = true;
+    }
+}
+
+namespace {
+
+void buildRanges(ImVector<ImWchar>& out, const ImWchar* base, const std::set<char32_t>& a, const std::set<char32_t>& b) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(base);
+    for (char32_t cp : a) builder.AddChar(static_cast<ImWchar>(cp));
+    for (char32_t cp : b) builder.AddChar(static_cast<ImWchar>(cp));
+    out.clear();
+    builder.BuildRanges(&out);
+}
+
+} // namespace
+
+bool Fonts::update(const Typography& type, float scale) {
+    if (!hasAllFaces()) return false;
+    if (!charsChanged_ && scale == builtScale_ && type.bodySize == builtBody_ && type.headlineSize == builtHeadline_)
+        return false;
+
+    // Small UI faces carry what readers may type (Latin incl. Azerbaijani, Cyrillic);
+    // the large body and headline faces only what the content uses.
+    static const ImWchar kTyping[] = {
+        0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
+        0x0259, 0x0259, // ə
+        0x0400, 0x045F, // Cyrillic
+        0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
+        0,
+    };
+    static const ImWchar kAscii[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0};
+    static const ImWchar kDigits[] = {0x0020, 0x007E, 0};
+    const std::set<char32_t> none;
+    buildRanges(uiRanges_, kTyping, textChars_, headlineChars_);
+    buildRanges(bodyRanges_, kAscii, textChars_, none);
+    buildRanges(headlineRanges_, kDigits, headlineChars_, none);
+
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    const struct { Role role; Face face; float css; const ImVector<ImWchar>& ranges; } plan[] = {
+        {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
+        {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
+        {Role::Meta, Face::SansRegular, type.metaSize, uiRanges_},
+        {Role::Kicker, Face::SansBold, type.kickerSize, uiRanges_},
+        {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
+        {Role::UiBold, Face::SansBold, type.uiSize, uiRanges_},
+    };
+    for (const auto& p : plan) {
+        auto& data = faces_[static_cast<int>(p.face)];
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild
+        // Oversampling sharpens glyphs at fractional x positions; large ones don't need it.
+        cfg.OversampleH = p.role == Role::Headline ? 1 : 2;
+        cfg.OversampleV = 1;
+        const float em = std::round(p.css * scale);
+        const float imguiSize = em * heightPerEm_[static_cast<int>(p.face)];
+        fonts_[static_cast<int>(p.role)] =
+            atlas->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), imguiSize, &cfg, p.ranges.Data);
+        sizes_[static_cast<int>(p.role)] = em;
+    }
+    atlas->Build();
+    builtScale_ = scale;
+    builtBody_ = type.bodySize;
+    builtHeadline_ = type.headlineSize;
+    charsChanged_ = false;
+    ++generation_;
+    return true;
+}
+
+} // namespace aw::ui

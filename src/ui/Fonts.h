@@ -1,0 +1,56 @@
+#pragma once
+// The widget's typefaces, rasterised by Dear ImGui at device pixel size so
+// text is crisp at any devicePixelRatio. The atlas only holds the glyphs in use
+// (common Latin and Cyrillic for typing, plus every character of the content),
+// which keeps it small even at a ratio of 3.
+#include "Theme.h"
+
+#include <imgui.h>
+
+#include <array>
+#include <cstdint>
+#include <set>
+#include <string_view>
+#include <vector>
+
+namespace aw::ui {
+
+enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Count };
+enum class Role { Body, Headline, Meta, Kicker, Ui, UiBold, Count };
+
+class Fonts {
+public:
+    // TTF bytes of one face, handed over by the platform layer as they arrive.
+    void setFace(Face face, std::vector<unsigned char> ttf);
+    bool hasAllFaces() const;
+
+    // Registers text the views will draw so the atlas holds its characters.
+    // Headlines are drawn large, so their glyphs are kept apart from the rest.
+    enum class Usage { Text, Headline };
+    void addText(std::string_view utf8, Usage usage = Usage::Text);
+
+    // Rebuilds the atlas when the scale, the sizes or the glyph set changed.
+    // Returns true when it did: the GPU texture must then be uploaded again.
+    bool update(const Typography& type, float scale);
+
+    ImFont* get(Role role) const { return fonts_[static_cast<int>(role)]; }
+    // Em size of a role in device pixels: the CSS font-size times the scale.
+    // (ImFont::FontSize is larger: ImGui measures ascender to descender.)
+    float size(Role role) const { return sizes_[static_cast<int>(role)]; }
+    // Changes on every rebuild, so layouts measured with old glyphs are redone.
+    unsigned generation() const { return generation_; }
+
+private:
+    std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
+    std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
+    std::array<ImFont*, static_cast<int>(Role::Count)> fonts_{};
+    std::array<float, static_cast<int>(Role::Count)> sizes_{};
+    std::set<char32_t> textChars_, headlineChars_;
+    bool charsChanged_ = true;
+    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_; // must outlive the atlas build
+    float builtScale_ = 0;
+    float builtBody_ = 0, builtHeadline_ = 0;
+    unsigned generation_ = 0;
+};
+
+} // namespace aw::ui

@@ -1,0 +1,39 @@
+#pragma once
+// Colours and typographic measures of the widget. Sizes are CSS pixels; the
+// views multiply them by the device pixel ratio so ImGui draws in device pixels.
+#include <imgui.h>
+
+namespace aw::ui {
+
+struct Palette {
+    ImU32 background;
+    ImU32 text;
+    ImU32 muted;
+    ImU32 accent;
+    ImU32 rule;
+    ImU32 panel;      // cards, inputs
+    ImU32 errorText;
+};
+
+Palette lightPalette();
+Palette darkPalette();
+
+struct Typography {
+    float bodySize;
+    float bodyLineHeight;   // as a multiple of bodySize
+    float headlineSize;
+    float headlineLineHeight;
+    float metaSize;
+    float kickerSize;
+    float uiSize;
+    float measure;          // widest text column: about 70 characters of body text
+    float sidePadding;
+};
+
+// Narrow columns (phones) get a smaller headline and tighter margins.
+Typography typographyFor(float widgetCssWidth);
+
+// ImGui's widget style for the given palette, scaled to device pixels.
+void applyStyle(const Palette& palette, float scale);
+
+} // namespace aw::ui

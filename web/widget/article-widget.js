@@ -1,0 +1,280 @@
+// <article-widget src="articles/x.json"></article-widget>
+// A news article drawn by Dear ImGui (C++/wasm) in a canvas, hosted like page
+// content: the element is as tall as the article, the page scrolls it, and the
+// canvas only covers the visible slice. Frames are drawn on change only.
+import { loadRuntime } from './runtime.js';
+import { renderTextLayer } from './text-layer.js';
+
+const stylesheet = new URL('article-widget.css', import.meta.url).href;
+const encoder = new TextEncoder();
+
+// Copies bytes into the wasm heap for one call. With `handOver` the callee owns (and frees) them.
+function withBytes(module, bytes, call, handOver = false) {
+  const ptr = module._malloc(bytes.length || 1);
+  module.HEAPU8.set(bytes, ptr); // after _malloc: a growing heap replaces HEAPU8
+  try { return call(ptr, bytes.length); } finally { if (!handOver) module._free(ptr); }
+}
+
+function withStrings(module, strings, call) {
+  const ptrs = strings.map((s) => {
+    const bytes = encoder.encode(s + '\0');
+    const p = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, p);
+    return p;
+  });
+  try { return call(...ptrs); } finally { ptrs.forEach((p) => module._free(p)); }
+}
+
+class ArticleWidget extends HTMLElement {
+  static get observedAttributes() { return ['src', 'theme']; }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<link rel="stylesheet" href="${stylesheet}">
+      <div class="box" part="box">
+        <canvas class="view" aria-hidden="true"></canvas>
+        <div class="text-layer"></div>
+        <div class="status" role="status" aria-live="polite">
+          <p class="status-text">Loading article…</p>
+          <div class="progress"><div class="progress-bar"></div></div>
+        </div>
+      </div>`;
+    this.box = root.querySelector('.box');
+    this.canvas = root.querySelector('canvas');
+    this.textLayer = root.querySelector('.text-layer');
+    this.status = root.querySelector('.status');
+    this.module = null;
+    this.contentHeight = 0;
+    this.view = null;    // last viewport sent to the wasm side
+    this.raf = 0;
+    this.frames = 0;     // frames drawn, for tests of the idle loop
+    this.ready = false;
+    this.loadToken = 0;
+  }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    this.onScroll = () => this.requestFrame();
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
+    this.addEventListener('scroll', this.onScroll, { passive: true }); // a host with a fixed height scrolls inside
+    this.resizeObserver = new ResizeObserver(() => this.requestFrame());
+    this.resizeObserver.observe(this);
+    this.watchPixelRatio();
+    this.watchColorScheme();
+    this.wireInput();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onScroll);
+    this.resizeObserver?.disconnect();
+    this.dprQuery?.removeEventListener('change', this.onDprChange);
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.started = false;
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.started || oldValue === value) return;
+    if (name === 'src') this.load();
+    if (name === 'theme') this.applyTheme();
+  }
+
+  /** Fetches the article again (and the program, if that failed). */
+  reload() { this.load(); }
+
+  get frameCount() { return this.frames; }
+
+  async load() {
+    const token = ++this.loadToken;
+    this.showStatus('Loading article…');
+    const src = this.getAttribute('src');
+    const article = src ? this.fetchArticle(src) : Promise.resolve({ error: ['No article to show', 'The widget has no src attribute naming an article.'] });
+    let runtime;
+    try {
+      runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
+      if (!this.module) await this.instantiate(runtime);
+    } catch (e) {
+      if (token === this.loadToken) this.failWithoutCanvas(e.message);
+      return;
+    }
+    const result = await article;
+    if (token !== this.loadToken) return; // a newer load() took over
+    this.setProgress(1);
+    if (result.error) {
+      withStrings(this.module, result.error, this.module._aw_show_error);
+      this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
+    } else {
+      withBytes(this.module, result.bytes, this.module._aw_set_article);
+    }
+    this.requestFrame();
+  }
+
+  async fetchArticle(src) {
+    const url = new URL(src, document.baseURI);
+    let response;
+    try {
+      response = await fetch(url);
+    } catch {
+      return { error: ['This article could not be loaded', `The article at ${url.pathname} could not be reached. Check your connection and try again.`] };
+    }
+    if (!response.ok) {
+      return {
+        status: response.status,
+        error: ['This article could not be loaded', `The server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''} for ${url.pathname}.`],
+      };
+    }
+    return { bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  async instantiate(runtime) {
+    const module = await runtime.createModule({
+      canvas: this.canvas,
+      instantiateWasm: (imports, receive) => {
+        WebAssembly.instantiate(runtime.wasm, imports).then((instance) => receive(instance, runtime.wasm));
+        return {};
+      },
+      print: () => {},
+      printErr: (text) => console.warn('[article-widget]', text),
+      onContentHeight: (h) => this.setContentHeight(h),
+      onSemantics: (json) => this.onSemantics(json),
+      onRetry: () => setTimeout(() => this.reload()),
+      onArticleError: (message) => this.fire('error', { message, status: 0 }),
+    });
+    if (!module._aw_init()) throw new Error('This browser cannot draw the article: WebGL 2 is not available.');
+    runtime.fonts.forEach((bytes, face) =>
+      withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
+    this.module = module;
+    this.applyTheme();
+  }
+
+  setContentHeight(h) {
+    this.contentHeight = h;
+    this.box.style.height = `${h}px`;
+    this.requestFrame();
+  }
+
+  onSemantics(json) {
+    const semantics = JSON.parse(json);
+    renderTextLayer(this.textLayer, semantics);
+    this.hasContent = semantics.blocks.length > 0;
+  }
+
+  // The canvas covers only the part of the box inside the viewport (and inside
+  // the element itself when the host gave it a fixed height and it scrolls).
+  syncViewport() {
+    const box = this.box.getBoundingClientRect();
+    const host = this.getBoundingClientRect();
+    const visibleTop = Math.max(0, host.top);
+    const visibleBottom = Math.min(window.innerHeight, host.bottom);
+    const width = Math.floor(box.width);
+    // Before the first layout the box has its CSS min-height, so there is something to draw into.
+    const boxHeight = Math.floor(box.height);
+    const height = Math.max(0, Math.min(boxHeight, window.innerHeight, this.clientHeight || Infinity));
+    if (visibleBottom <= box.top || visibleTop >= box.bottom || width === 0 || height === 0) return false;
+    const top = Math.round(Math.min(Math.max(visibleTop - box.top, 0), Math.max(0, boxHeight - height)));
+    const dpr = window.devicePixelRatio || 1;
+    const v = this.view;
+    if (v && v.width === width && v.height === height && v.dpr === dpr && v.top === top) return true;
+    this.view = { width, height, dpr, top };
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.canvas.style.transform = `translateY(${top}px)`;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    this.module._aw_set_viewport(width, height, dpr, top);
+    return true;
+  }
+
+  requestFrame() {
+    if (this.raf || !this.module) return;
+    this.raf = requestAnimationFrame((now) => {
+      this.raf = 0;
+      if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+      const more = this.module._aw_frame(now);
+      this.frames++;
+      if (!this.ready && this.hasContent !== undefined) this.markReady();
+      if (more) this.requestFrame();
+    });
+  }
+
+  markReady() {
+    this.ready = true;
+    this.status.hidden = true;
+    this.box.classList.add('drawn');
+    if (this.hasContent) this.fire('ready', { src: this.getAttribute('src') });
+  }
+
+  showStatus(text) {
+    this.status.hidden = false;
+    this.status.querySelector('.status-text').textContent = text;
+    this.setProgress(0);
+  }
+
+  setProgress(fraction) {
+    this.status.querySelector('.progress-bar').style.transform = `scaleX(${fraction})`;
+  }
+
+  // Without the program (download failed, no WebGL 2) the status line says why.
+  failWithoutCanvas(message) {
+    this.showStatus(message);
+    this.status.classList.add('failed');
+    this.status.setAttribute('role', 'alert');
+    this.fire('error', { message, status: 0 });
+  }
+
+  fire(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  watchPixelRatio() {
+    // A media query on the current ratio fires once when it changes (zoom, another screen); re-arm each time.
+    this.onDprChange = () => { this.watchPixelRatio(); this.requestFrame(); };
+    this.dprQuery?.removeEventListener('change', this.onDprChange);
+    this.dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.dprQuery.addEventListener('change', this.onDprChange, { once: true });
+  }
+
+  watchColorScheme() {
+    this.schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.schemeQuery.addEventListener('change', () => this.applyTheme());
+  }
+
+  applyTheme() {
+    if (!this.module) return;
+    const theme = this.getAttribute('theme') || 'auto';
+    const dark = theme === 'dark' || (theme === 'auto' && this.schemeQuery.matches);
+    this.box.classList.toggle('dark', dark);
+    this.module._aw_set_dark(dark ? 1 : 0);
+    this.requestFrame();
+  }
+
+  wireInput() {
+    const point = (e) => {
+      if (!this.module || !this.view) return;
+      const r = this.canvas.getBoundingClientRect();
+      this.module._aw_pointer_move(e.clientX - r.left, e.clientY - r.top);
+      this.requestFrame();
+    };
+    this.box.addEventListener('pointermove', point);
+    this.box.addEventListener('pointerdown', (e) => {
+      point(e);
+      this.module?._aw_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
+    });
+    this.box.addEventListener('pointerup', (e) => {
+      point(e);
+      this.module?._aw_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
+      this.requestFrame();
+    });
+    this.box.addEventListener('pointerleave', () => {
+      this.module?._aw_pointer_leave();
+      this.requestFrame();
+    });
+  }
+}
+
+customElements.define('article-widget', ArticleWidget);

@@ -66,7 +66,8 @@ std::string characterProblem(std::string_view s) {
 // and drops one trailing dot. Empty on failure.
 std::string normaliseHost(std::string_view host) {
     if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-    if (host.empty() || host.front() == '.' || host.find("..") != std::string_view::npos) return {};
+    if (host.empty() || host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos)
+        return {};
     for (char c : host) {
         const bool ok = isAsciiAlpha(c) || isAsciiDigit(c) || c == '-' || c == '_' || c == '.' ||
                         static_cast<unsigned char>(c) >= 0x80;

@@ -90,6 +90,7 @@ TEST_CASE("malformed URLs are refused with a reason") {
     CHECK(checkUrl("https://exa_mple.com/").allowed);
     CHECK(checkUrl("https://example..com/").reason == "host \"example..com\" is malformed");
     CHECK(checkUrl("https://.example.com/").reason == "host \".example.com\" is malformed");
+    CHECK(checkUrl("https://example.com../").reason == "host \"example.com..\" is malformed");
     CHECK(checkUrl("https://exa%6Dple.com/").reason == "host \"exa%6Dple.com\" is malformed");
     CHECK(checkUrl("https://exa<mple.com/").reason == "host \"exa<mple.com\" is malformed");
     CHECK(checkUrl("https://[zz::1]/").reason == "host \"[zz::1]\" is malformed");

@@ -1,0 +1,93 @@
+// Shared by the review_server tests: start the real binary on a free port with
+// its own temporary data directory, and build reviews.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const serverBinary =
+  process.env.REVIEW_SERVER ?? fileURLToPath(new URL('../../build/native/src/server/review_server', import.meta.url));
+
+export function tempDir(t, prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `aw-${prefix}-`));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// Starts review_server with --port 0 and resolves once it says where it listens.
+// Killed after the test unless the test stopped it first.
+export async function startServer(t, { dataDir, root, args = [] } = {}) {
+  dataDir ??= tempDir(t, 'data');
+  const argv = ['--port', '0', '--data-dir', dataDir, ...(root ? ['--root', root] : []), ...args];
+  const proc = spawn(serverBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`review_server did not start:\n${log}`)), 5000);
+    proc.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /listening on (http:\/\/\S+:\d+) /.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.once('error', (e) => { clearTimeout(timer); reject(e); });
+    exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`review_server exited (${code}):\n${log}`)); });
+  });
+  const server = {
+    base,
+    dataDir,
+    exited,
+    log: () => log,
+    kill: async (signal = 'SIGKILL') => { proc.kill(signal); return exited; },
+  };
+  // SIGKILL: quick, and the server is built to survive it (see durability.test.mjs).
+  t.after(async () => { if (proc.exitCode === null && proc.signalCode === null) await server.kill('SIGKILL'); });
+  return server;
+}
+
+let clock = Date.parse('2024-03-17T18:30:00Z');
+
+export function makeReview(overrides = {}) {
+  clock += 1000;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Review',
+    identifier: randomUUID(),
+    itemReviewed: 'stoltenberg-baku',
+    author: { '@type': 'Person', name: 'Anna Aliyeva', email: 'anna@example.com' },
+    reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5 },
+    reviewBody: 'A clear and balanced account.',
+    dateCreated: new Date(clock).toISOString(),
+    ...overrides,
+  };
+}
+
+export async function postReview(base, review) {
+  const body = typeof review === 'string' ? review : JSON.stringify(review);
+  const res = await fetch(`${base}/api/reviews`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const text = await res.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+export async function listReviews(base, item, query = '') {
+  const res = await fetch(`${base}/api/reviews?item=${encodeURIComponent(item)}${query}`);
+  return { status: res.status, headers: res.headers, json: await res.json() };
+}
+
+// A GET with exactly this path and these headers (fetch would normalise "..", and decode bodies).
+export function rawGet(base, path, headers = {}) {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

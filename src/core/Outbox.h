@@ -30,7 +30,7 @@ struct OutboxEntry {
     Review review;
     OutboxState state = OutboxState::Queued;
     int failures = 0;          // transient failures in a row: drives the backoff
-    UnixMillis nextAttempt = 0; // when a Queued or Retry entry becomes due
+    UnixMillis nextAttempt = 0; // Retry: when it becomes due (Queued: when queued; due at once)
     int lastStatus = 0;        // last HTTP status; 0 for none yet or a network error
     std::string serverMessage; // the server's (or network's) last word, for the reader
 };

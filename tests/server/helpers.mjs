@@ -2,7 +2,7 @@
 // its own temporary data directory, and build reviews.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ export function tempDir(t, prefix) {
 // Starts review_server with --port 0 and resolves once it says where it listens.
 // Killed after the test unless the test stopped it first.
 export async function startServer(t, { dataDir, root, args = [] } = {}) {
+  if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with cmake --build build/native`);
   dataDir ??= tempDir(t, 'data');
   const argv = ['--port', '0', '--data-dir', dataDir, ...(root ? ['--root', root] : []), ...args];
   const proc = spawn(serverBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -56,6 +56,8 @@ class ArticleWidget extends HTMLElement {
   connectedCallback() {
     if (this.started) return;
     this.started = true;
+    // Focusable like page content, so Space, PageDown, Home and End scroll the page from here.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.onScroll = () => this.requestFrame();
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
@@ -91,6 +93,8 @@ class ArticleWidget extends HTMLElement {
 
   async load() {
     const token = ++this.loadToken;
+    this.ready = false;
+    this.shown = null;
     this.showStatus('Loading article…');
     const src = this.getAttribute('src');
     const article = src ? this.fetchArticle(src) : Promise.resolve({ error: ['No article to show', 'The widget has no src attribute naming an article.'] });
@@ -161,7 +165,7 @@ class ArticleWidget extends HTMLElement {
   onSemantics(json) {
     const semantics = JSON.parse(json);
     renderTextLayer(this.textLayer, semantics);
-    this.hasContent = semantics.blocks.length > 0;
+    if (semantics.blocks.length) this.shown = semantics.blocks[0].role === 'alert' ? 'error' : 'article';
   }
 
   // The canvas covers only the part of the box inside the viewport (and inside
@@ -197,7 +201,7 @@ class ArticleWidget extends HTMLElement {
       if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
       const more = this.module._aw_frame(now);
       this.frames++;
-      if (!this.ready && this.hasContent !== undefined) this.markReady();
+      if (!this.ready && this.shown) this.markReady();
       if (more) this.requestFrame();
     });
   }
@@ -206,7 +210,7 @@ class ArticleWidget extends HTMLElement {
     this.ready = true;
     this.status.hidden = true;
     this.box.classList.add('drawn');
-    if (this.hasContent) this.fire('ready', { src: this.getAttribute('src') });
+    if (this.shown === 'article') this.fire('ready', { src: this.getAttribute('src') });
   }
 
   showStatus(text) {

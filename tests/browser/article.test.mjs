@@ -1,0 +1,132 @@
+// The article as a reader gets it: loaded, drawn crisp at DPR 1 and 2,
+// reachable as text, scrolled by the page, and a clear message when broken.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { frameCount, inkIn, launchBrowser, layerRect, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
+
+const HEADLINE = 'For what purpose did NATO Secretary General Jens Stoltenberg arrive in Baku?';
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+for (const dpr of [1, 2]) {
+  test(`the default article is drawn and readable at DPR ${dpr}`, async () => {
+    const page = await openPage(browser, server.url, { dpr });
+    const ready = await waitForEvent(page, 'ready');
+    assert.equal(ready.src, 'articles/stoltenberg-baku.json');
+
+    // The text layer carries the whole article: headline, meta line and all seven paragraphs.
+    const text = await page.evaluate(() => {
+      const layer = document.querySelector('article-widget').shadowRoot.querySelector('.text-layer');
+      return { h1: layer.querySelector('h1').textContent, paragraphs: [...layer.querySelectorAll('p.paragraph')].map((p) => p.textContent), meta: layer.querySelector('p.meta').textContent };
+    });
+    assert.equal(text.h1.trim().replace(/\s+/g, ' '), HEADLINE);
+    assert.equal(text.paragraphs.length, 7);
+    assert.match(text.paragraphs[0], /^As an important step/);
+    assert.match(text.meta, /Difficult question · 17 March 2024/);
+
+    // Pixels: the headline's first line is inked where the text layer says it is; the margin beside it is blank.
+    const line = await layerRect(page, 'h1 span');
+    assert.ok(line && line.width > 200, 'headline line has a box');
+    const ink = await inkIn(page, { x: line.x, y: line.y, width: line.width, height: line.height });
+    assert.ok(ink > 0.08, `headline region is drawn (ink ${ink.toFixed(3)})`);
+    const margin = await inkIn(page, { x: 4, y: line.y, width: Math.max(8, line.x - 24), height: line.height });
+    assert.ok(margin < 0.001, `margin left of the column stays empty (ink ${margin.toFixed(4)})`);
+
+    // The canvas backing store follows the device pixel ratio, so glyphs map 1:1 to device pixels.
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector('article-widget').shadowRoot.querySelector('canvas');
+      return { w: c.width, h: c.height, cssW: c.getBoundingClientRect().width, cssH: c.getBoundingClientRect().height };
+    });
+    assert.equal(canvas.w, Math.round(canvas.cssW * dpr));
+    assert.equal(canvas.h, Math.round(canvas.cssH * dpr));
+    assert.ok(canvas.cssH <= 900, 'the canvas never grows past the viewport');
+    assert.deepEqual(page.consoleErrors.filter((e) => !/favicon/.test(e)), []);
+    await page.context().close();
+  });
+}
+
+test('the page scrolls the widget: it is as tall as its content and the canvas follows the visible slice', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const sizes = await page.evaluate(() => {
+    const w = document.querySelector('article-widget');
+    const spans = w.shadowRoot.querySelectorAll('.text-layer span');
+    return { box: w.getBoundingClientRect().height, lastLine: spans[spans.length - 1].getBoundingClientRect().bottom - w.getBoundingClientRect().top, inner: w.scrollHeight - w.clientHeight, doc: document.documentElement.scrollHeight };
+  });
+  assert.ok(sizes.box >= sizes.lastLine && sizes.box < sizes.lastLine + 120, `widget is as tall as its content (${sizes.box} for text ending at ${sizes.lastLine})`);
+  assert.equal(sizes.inner, 0, 'no inner scrollbar');
+  assert.ok(sizes.doc > 900 && sizes.doc >= sizes.box, 'the page itself scrolls');
+
+  await page.mouse.move(640, 500);
+  await page.mouse.wheel(0, 1500);
+  await page.waitForFunction(() => window.scrollY > 1000);
+  await page.waitForTimeout(200);
+  // The last paragraph's lines are now drawn where the text layer puts them.
+  const last = await page.evaluate(() => {
+    const spans = [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph span')];
+    const visible = spans.find((s) => { const r = s.getBoundingClientRect(); return r.top > 100 && r.bottom < 800 && r.width > 300; });
+    const r = visible.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  const ink = await inkIn(page, last);
+  assert.ok(ink > 0.04, `scrolled-to text is drawn (ink ${ink.toFixed(3)})`);
+  await page.context().close();
+});
+
+test('keyboard scrolling works when the widget has focus', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.focus('article-widget');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ARTICLE-WIDGET');
+  await page.keyboard.press('PageDown');
+  assert.ok(await settledScroll(page) > 300, 'PageDown scrolls');
+  await page.keyboard.press('End');
+  assert.equal(await settledScroll(page), await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), 'End reaches the bottom');
+  await page.keyboard.press('Home');
+  assert.equal(await settledScroll(page), 0, 'Home returns to the top');
+  await page.context().close();
+});
+
+test('no frames are drawn while nothing happens', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.waitForTimeout(500);
+  const start = await frameCount(page);
+  await page.waitForTimeout(2000);
+  assert.equal(await frameCount(page), start, 'idle widget drew frames');
+  await page.mouse.wheel(0, 400); // and it does draw when the page scrolls
+  await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n, start);
+  await page.context().close();
+});
+
+test('a missing article shows the HTTP status and fires error', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.evaluate(() => document.querySelector('article-widget').setAttribute('src', 'articles/no-such-article.json'));
+  const error = await waitForEvent(page, 'error');
+  assert.equal(error.status, 404);
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[role=alert]'));
+  const alert = await layerRect(page, '[role=alert]');
+  assert.match(alert.text, /could not be loaded.*404.*no-such-article\.json/);
+  await page.context().close();
+});
+
+test('a malformed article names the field and fires error', async () => {
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.route('**/articles/broken.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ headline: 'Broken', articleBody: 42 }) })),
+  });
+  await waitForEvent(page, 'ready');
+  await page.evaluate(() => document.querySelector('article-widget').setAttribute('src', 'articles/broken.json'));
+  const error = await waitForEvent(page, 'error');
+  assert.equal(error.message, 'articleBody: expected a string, got number');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[role=alert]'));
+  const alert = await layerRect(page, '[role=alert]');
+  assert.match(alert.text, /damaged: articleBody: expected a string, got number/);
+  // The message is drawn, not only announced.
+  const box = await page.evaluate(() => document.querySelector('article-widget').getBoundingClientRect().toJSON());
+  const ink = await inkIn(page, { x: box.x, y: box.y, width: box.width, height: 120 });
+  assert.ok(ink > 0.005, `error message drawn (ink ${ink.toFixed(4)})`);
+  await page.context().close();
+});

@@ -1,0 +1,184 @@
+#include "ReviewDesk.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace aw {
+namespace {
+
+const char* kSentText = "Thank you! Your review was sent and is shown below.";
+const char* kModerationText = "Thank you! Your review was sent and is awaiting moderation before it appears.";
+const char* kOfflineText =
+    "You seem to be offline. Your review is saved on this device and will be sent when you are back online.";
+const char* kServerTroubleText =
+    "The review service is not answering right now. Your review is saved on this device and will be sent automatically.";
+const char* kLocalText = "Your review is saved on this device only: this site does not collect reviews.";
+
+std::string serverField(std::string_view body, const char* key) {
+    const auto doc = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+    if (!doc.is_object()) return {};
+    const auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped) {
+    std::vector<Review> out;
+    const auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (!doc.is_array()) {
+        if (skipped) *skipped = json.empty() ? 0 : 1;
+        return out;
+    }
+    for (const auto& item : doc) {
+        auto r = reviewFromJson(item);
+        if (r.ok() && !r.value().identifier.empty()) out.push_back(std::move(r.value()));
+        else if (skipped) ++*skipped;
+    }
+    return out;
+}
+
+const std::string& when(const Review& r) { return r.datePublished.empty() ? r.dateCreated : r.datePublished; }
+
+} // namespace
+
+ReviewDesk::ReviewDesk(ReviewPort& port, std::string itemReviewed, bool hasEndpoint)
+    : port_(port), item_(std::move(itemReviewed)), hasEndpoint_(hasEndpoint) {}
+
+std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::string_view draftJson,
+                                             std::string_view localJson, UnixMillis now) {
+    std::vector<std::string> problems;
+    if (!outboxJson.empty()) {
+        auto load = Outbox::fromJson(outboxJson, now);
+        outbox_ = std::move(load.outbox);
+        problems = std::move(load.problems);
+    }
+    if (auto draft = ReviewForm::parseDraft(draftJson)) form_.load(std::move(*draft));
+    std::size_t skipped = 0;
+    local_ = reviewsFrom(localJson, &skipped);
+    if (skipped) problems.push_back(std::to_string(skipped) + " saved review(s) on this device could not be read");
+    ++version_;
+    if (hasEndpoint_) schedule(now);
+    return problems;
+}
+
+void ReviewDesk::draftChanged() { port_.store(draftKey(), form_.isEmpty() ? std::string() : form_.draftJson()); }
+
+std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string dateCreated, UnixMillis now) {
+    if (sending()) return std::nullopt; // a second click while the first is on its way sends nothing
+    if (auto invalid = form_.attemptSubmit()) {
+        ++version_;
+        return invalid;
+    }
+    const ReviewDraft& d = form_.draft();
+    Review r;
+    r.identifier = std::move(identifier);
+    r.itemReviewed = item_;
+    r.authorName = d.name;
+    r.authorEmail = d.email;
+    r.rating = d.rating;
+    r.body = d.body;
+    r.website = d.website;
+    r.dateCreated = std::move(dateCreated);
+    lastSubmitted_ = r.identifier;
+    form_.reset();
+    draftChanged();
+    if (!hasEndpoint_) {
+        local_.push_back(std::move(r));
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& l : local_) all.push_back(toJsonValue(l, ReviewVisibility::Public));
+        port_.store(localKey(), all.dump());
+        setNotice(Notice::Kind::KeptOnDevice, kLocalText);
+        return std::nullopt;
+    }
+    // Stored before it is sent: a closed tab or a crash right now loses nothing.
+    outbox_.enqueue(std::move(r), now);
+    persistOutbox();
+    setNotice(Notice::Kind::Sending, "Sending your review…");
+    pump(now);
+    return std::nullopt;
+}
+
+bool ReviewDesk::sending() const {
+    const OutboxEntry* e = lastSubmitted_.empty() ? nullptr : outbox_.find(lastSubmitted_);
+    return e && e->state == OutboxState::Sending;
+}
+
+void ReviewDesk::pump(UnixMillis now) {
+    for (const Review& r : outbox_.due(now)) port_.post(r.identifier, toJson(r, ReviewVisibility::Full));
+    persistOutbox();
+    schedule(now);
+}
+
+void ReviewDesk::onResult(const std::string& identifier, int status, std::string_view body, UnixMillis now) {
+    const std::string message = status == Outbox::kNetworkError ? std::string() : serverField(body, "error");
+    if (!outbox_.onResult(identifier, status, message, now)) return;
+    const OutboxEntry* e = outbox_.find(identifier);
+    const bool mine = identifier == lastSubmitted_;
+    if (e && e->state == OutboxState::Sent) {
+        Review stored = e->review;
+        if (stored.datePublished.empty()) stored.datePublished = stored.dateCreated;
+        const bool moderated = serverField(body, "status") == "pending";
+        if (!moderated) server_.push_back(std::move(stored));
+        outbox_.remove(identifier);
+        if (mine) setNotice(moderated ? Notice::Kind::AwaitingModeration : Notice::Kind::Sent, moderated ? kModerationText : kSentText);
+    } else if (e && e->state == OutboxState::Failed) {
+        // Refused: the text goes back into the form so nothing typed is lost.
+        const Review& r = e->review;
+        form_.load(ReviewDraft{r.authorName, r.authorEmail, r.rating, r.body, {}});
+        draftChanged();
+        outbox_.remove(identifier);
+        setNotice(Notice::Kind::Refused, "Your review could not be accepted: " +
+                                             (message.empty() ? "the server answered " + std::to_string(status) : message) +
+                                             " Your text is back in the form to edit.");
+    } else if (mine) {
+        setNotice(Notice::Kind::SavedForLater, status == Outbox::kNetworkError ? kOfflineText : kServerTroubleText);
+    }
+    persistOutbox();
+    schedule(now);
+    ++version_;
+}
+
+void ReviewDesk::onOnline(UnixMillis now) {
+    outbox_.onOnline(now);
+    pump(now);
+}
+
+std::size_t ReviewDesk::setServerReviews(std::string_view json) {
+    std::size_t skipped = 0;
+    server_ = reviewsFrom(json, &skipped);
+    ++version_;
+    return skipped;
+}
+
+std::vector<ListedReview> ReviewDesk::list() const {
+    std::vector<ListedReview> out;
+    auto listed = [&](const std::string& id) {
+        return std::any_of(out.begin(), out.end(), [&](const ListedReview& l) { return l.review.identifier == id; });
+    };
+    for (const auto& r : server_)
+        if (!listed(r.identifier)) out.push_back({r, false});
+    for (const auto& e : outbox_.entries())
+        if (e.state != OutboxState::Failed && !listed(e.review.identifier)) out.push_back({e.review, true});
+    for (const auto& r : local_)
+        if (!listed(r.identifier)) out.push_back({r, false});
+    for (auto& l : out) l.review.authorEmail.clear(); // never shown
+    std::stable_sort(out.begin(), out.end(), [](const ListedReview& a, const ListedReview& b) { return when(a.review) > when(b.review); });
+    return out;
+}
+
+void ReviewDesk::persistOutbox() {
+    const bool empty = std::none_of(outbox_.entries().begin(), outbox_.entries().end(),
+                                    [](const OutboxEntry& e) { return e.state != OutboxState::Sent; });
+    port_.store(outboxKey(), empty ? std::string() : outbox_.toJson());
+}
+
+void ReviewDesk::schedule(UnixMillis now) {
+    if (const auto at = outbox_.nextWakeup(now)) port_.wakeAt(*at);
+}
+
+void ReviewDesk::setNotice(Notice::Kind kind, std::string text) {
+    notice_ = Notice{kind, std::move(text)};
+    ++version_;
+}
+
+} // namespace aw

@@ -1,0 +1,100 @@
+#include "ReviewForm.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace aw {
+namespace {
+
+Review asReview(const ReviewDraft& d) {
+    Review r;
+    r.authorName = d.name;
+    r.authorEmail = d.email;
+    r.rating = d.rating;
+    r.body = d.body;
+    return r;
+}
+
+constexpr FormField kOrder[] = {FormField::Name, FormField::Email, FormField::Rating, FormField::Body};
+
+} // namespace
+
+const char* fieldPath(FormField field) {
+    switch (field) {
+    case FormField::Name: return reviewField::name;
+    case FormField::Email: return reviewField::email;
+    case FormField::Rating: return reviewField::rating;
+    case FormField::Body: return reviewField::body;
+    }
+    return "";
+}
+
+void ReviewForm::edit(FormField field, std::string value) {
+    switch (field) {
+    case FormField::Name: draft_.name = std::move(value); break;
+    case FormField::Email: draft_.email = std::move(value); break;
+    case FormField::Body: draft_.body = std::move(value); break;
+    case FormField::Rating: break;
+    }
+}
+
+void ReviewForm::setRating(int stars) {
+    draft_.rating = stars >= 1 && stars <= kBestRating ? stars : 0;
+    left_[static_cast<int>(FormField::Rating)] = true; // choosing is finishing with the field
+}
+
+void ReviewForm::leave(FormField field) { left_[static_cast<int>(field)] = true; }
+
+std::string ReviewForm::messageIn(const std::vector<FieldMessage>& all, FormField field) const {
+    if (!submitted_ && !left_[static_cast<int>(field)]) return {};
+    for (const auto& m : all)
+        if (m.field == fieldPath(field)) return m.message;
+    return {};
+}
+
+std::string ReviewForm::messageFor(FormField field) const { return messageIn(validateDraft(asReview(draft_)), field); }
+
+std::optional<FormField> ReviewForm::attemptSubmit() {
+    submitted_ = true;
+    const auto all = validateDraft(asReview(draft_));
+    for (FormField f : kOrder)
+        if (!messageIn(all, f).empty()) return f;
+    return std::nullopt;
+}
+
+bool ReviewForm::isEmpty() const {
+    return draft_.name.empty() && draft_.email.empty() && draft_.body.empty() && draft_.rating == 0;
+}
+
+void ReviewForm::reset() { load(ReviewDraft{}); }
+
+void ReviewForm::load(ReviewDraft draft) {
+    draft_ = std::move(draft);
+    for (bool& l : left_) l = false;
+    submitted_ = false;
+    ++valueVersion_;
+}
+
+std::string ReviewForm::draftJson() const {
+    return nlohmann::json{{"name", draft_.name}, {"email", draft_.email}, {"rating", draft_.rating}, {"body", draft_.body}}
+        .dump();
+}
+
+std::optional<ReviewDraft> ReviewForm::parseDraft(std::string_view json) {
+    const auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (!doc.is_object()) return std::nullopt;
+    ReviewDraft d;
+    auto text = [&](const char* key, std::string& out) {
+        const auto it = doc.find(key);
+        if (it != doc.end() && it->is_string()) out = it->get<std::string>();
+    };
+    text("name", d.name);
+    text("email", d.email);
+    text("body", d.body);
+    const auto r = doc.find("rating");
+    if (r != doc.end() && r->is_number_integer()) d.rating = std::clamp(r->get<int>(), 0, kBestRating);
+    return d;
+}
+
+} // namespace aw

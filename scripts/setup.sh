@@ -13,7 +13,7 @@ DEPS=.deps
 APT_PACKAGES=(
   emscripten binaryen            # wasm toolchain and wasm-opt
   nlohmann-json3-dev doctest-dev # core parsing and unit tests
-  libcpp-httplib-dev libsqlite3-dev # reference review endpoint
+  libcpp-httplib-dev libsqlite3-dev sqlite3 # reference review endpoint; sqlite3 for tests
   fonts-noto-core fonts-fork-awesome fonttools # fonts, subset at build time
   brotli dpkg-dev xz-utils       # precompression; apt-get source
   chromium                       # browser tests and screenshots

@@ -15,12 +15,37 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](height); });
 EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
 EM_JS(void, js_retry, (), { Module["onRetry"](); });
 EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
+EM_JS(void, js_controls, (const char* json), { Module["onControls"](UTF8ToString(json)); });
+EM_JS(void, js_focus_control, (const char* id), { Module["onFocusControl"](UTF8ToString(id)); });
+EM_JS(void, js_post_review, (const char* id, const char* json), { Module["onPostReview"](UTF8ToString(id), UTF8ToString(json)); });
+EM_JS(void, js_fetch_reviews, (const char* item), { Module["onFetchReviews"](UTF8ToString(item)); });
+EM_JS(void, js_wake_at, (double when), { Module["onWakeAt"](when); });
+EM_JS(void, js_warn, (const char* message), { console.warn("[article-widget]", UTF8ToString(message)); });
+EM_JS(int, js_has_reviews_endpoint, (), { return Module["hasReviewsEndpoint"]() ? 1 : 0; });
+EM_JS(double, js_now, (), { return Date.now(); });
+// localStorage may be missing or refuse (private modes, quotas): the widget then just forgets.
+EM_JS(void, js_store, (const char* key, const char* value), {
+    try {
+        const v = UTF8ToString(value);
+        if (v) localStorage.setItem(UTF8ToString(key), v); else localStorage.removeItem(UTF8ToString(key));
+    } catch (e) { console.warn("[article-widget] could not save to localStorage:", e.message); }
+});
+EM_JS(char*, js_load, (const char* key), {
+    let v = null;
+    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) {}
+    if (v === null) return 0;
+    const size = lengthBytesUTF8(v) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(v, ptr, size);
+    return ptr;
+});
 EM_JS(int, js_create_gl_context, (), {
     // The canvas is the instance's own element, handed in as Module.canvas.
     const handle = GL.createContext(Module["canvas"], {
@@ -39,7 +64,31 @@ public:
     void contentHeightChanged(float h) override { js_content_height(h); }
     void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
     void retryRequested() override { js_retry(); }
+    void controlsChanged(const std::string& json) override { js_controls(json.c_str()); }
+    void focusControl(const std::string& id) override { js_focus_control(id.c_str()); }
+    std::string load(const std::string& key) override {
+        char* v = js_load(key.c_str());
+        if (!v) return {};
+        std::string s(v);
+        std::free(v);
+        return s;
+    }
+    aw::UnixMillis now() override { return static_cast<aw::UnixMillis>(js_now()); }
+    bool hasReviewEndpoint() override { return js_has_reviews_endpoint() != 0; }
+    void fetchReviews(const std::string& item) override { js_fetch_reviews(item.c_str()); }
+    void warn(const std::string& message) override { js_warn(message.c_str()); }
+    void post(const std::string& id, const std::string& json) override { js_post_review(id.c_str(), json.c_str()); }
+    void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
+    void wakeAt(aw::UnixMillis when) override { js_wake_at(static_cast<double>(when)); }
 };
+
+bool fieldOf(const char* id, aw::FormField& out) {
+    static const struct { const char* id; aw::FormField field; } kFields[] = {
+        {"name", aw::FormField::Name}, {"email", aw::FormField::Email}, {"rating", aw::FormField::Rating}, {"body", aw::FormField::Body}};
+    for (const auto& f : kFields)
+        if (std::strcmp(id, f.id) == 0) { out = f.field; return true; }
+    return false;
+}
 
 struct App {
     WebHost host;
@@ -160,6 +209,69 @@ EMSCRIPTEN_KEEPALIVE void aw_text(const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
     ImGui::GetIO().AddFocusEvent(focused != 0);
+    wake();
+}
+
+// The review form. The shell's real form controls report what the reader does.
+EMSCRIPTEN_KEEPALIVE void aw_form_input(const char* id, const char* value, unsigned selStart, unsigned selEnd) {
+    aw::ReviewDesk* desk = app->widget.desk();
+    aw::FormField field;
+    if (!desk || !fieldOf(id, field)) return;
+    desk->form().edit(field, value);
+    desk->draftChanged();
+    app->widget.focus() = aw::ui::FormFocus{id, selStart, selEnd};
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_form_select(const char* id, unsigned selStart, unsigned selEnd) {
+    app->widget.focus() = aw::ui::FormFocus{id, selStart, selEnd};
+    wake();
+}
+
+// Focus moved to control `id` ("" when it left the form); the one that had it was left.
+EMSCRIPTEN_KEEPALIVE void aw_form_focus(const char* id, const char* left) {
+    aw::ReviewDesk* desk = app->widget.desk();
+    aw::FormField field;
+    if (desk && fieldOf(left, field)) desk->form().leave(field);
+    app->widget.focus().control = id;
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_form_rating(int stars) {
+    if (aw::ReviewDesk* desk = app->widget.desk()) {
+        desk->form().setRating(stars);
+        desk->draftChanged();
+    }
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_form_honeypot(const char* value) {
+    if (aw::ReviewDesk* desk = app->widget.desk()) desk->form().setHoneypot(value);
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_review_submit(const char* identifier, const char* dateCreated) {
+    app->widget.submitReview(identifier, dateCreated);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_review_result(const char* identifier, const char* body, int status) {
+    if (aw::ReviewDesk* desk = app->widget.desk()) desk->onResult(identifier, status, body, app->host.now());
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_reviews_list(const char* json) {
+    aw::ReviewDesk* desk = app->widget.desk();
+    if (desk && desk->setServerReviews(json) > 0) app->host.warn("some reviews from the server could not be read");
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_reviews_pump() {
+    if (aw::ReviewDesk* desk = app->widget.desk()) desk->pump(app->host.now());
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_reviews_online() {
+    if (aw::ReviewDesk* desk = app->widget.desk()) desk->onOnline(app->host.now());
     wake();
 }
 

@@ -8,19 +8,18 @@ namespace aw::ui {
 namespace {
 
 // Style indices into the metrics handed to ColumnLayout, one per Role used here.
-constexpr Role kRoles[] = {Role::Kicker, Role::Headline, Role::Meta, Role::Body};
+constexpr Role kRoles[] = {Role::Headline, Role::Meta, Role::Body};
 
 int styleOf(Role role) {
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 3; ++i)
         if (kRoles[i] == role) return i;
-    return 3;
+    return 2;
 }
 
 const char* fontFamily(Role role) {
     switch (role) {
     case Role::Headline: return "serif-bold";
     case Role::Body: return "serif";
-    case Role::Kicker: return "sans-bold";
     default: return "sans";
     }
 }
@@ -83,9 +82,7 @@ void ArticleView::draw(ImDrawList& dl, const Fonts& fonts, const Palette& palett
         const Block& kind = kinds_[line.block];
         ImFont* font = fonts.get(kind.role);
         const std::string& text = blocks_[line.block].text;
-        const ImU32 color = kind.role == Role::Kicker ? palette.accent
-                          : kind.role == Role::Meta   ? palette.muted
-                                                      : palette.text;
+        const ImU32 color = kind.role == Role::Meta ? palette.muted : palette.text;
         // Centre the glyph box in the line box.
         const float y = origin.y + line.y + std::round((column_.lineHeight(line) - font->FontSize) * 0.5f);
         dl.AddText(font, font->FontSize, ImVec2(origin.x, y), color, text.data() + line.begin, text.data() + line.end);

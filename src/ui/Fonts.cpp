@@ -70,7 +70,7 @@ bool Fonts::update(const Typography& type, float scale) {
         {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
         {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
         {Role::Meta, Face::SansRegular, type.metaSize, uiRanges_},
-        {Role::Kicker, Face::SansBold, type.kickerSize, uiRanges_},
+        {Role::Section, Face::SerifBold, type.sectionSize, uiRanges_},
         {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
         {Role::UiBold, Face::SansBold, type.uiSize, uiRanges_},
     };

@@ -16,7 +16,7 @@
 namespace aw::ui {
 
 enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Count };
-enum class Role { Body, Headline, Meta, Kicker, Ui, UiBold, Count };
+enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Count };
 
 class Fonts {
 public:

@@ -11,6 +11,7 @@ Palette lightPalette() {
         IM_COL32(0xDD, 0xDF, 0xE2, 0xFF), // rule
         IM_COL32(0xF4, 0xF5, 0xF7, 0xFF), // panel
         IM_COL32(0xA1, 0x12, 0x1A, 0xFF), // errorText
+        IM_COL32(0x1A, 0x5F, 0xB4, 0xFF), // focus
     };
 }
 
@@ -23,6 +24,7 @@ Palette darkPalette() {
         IM_COL32(0x33, 0x35, 0x3A, 0xFF),
         IM_COL32(0x22, 0x24, 0x27, 0xFF),
         IM_COL32(0xFF, 0x8A, 0x80, 0xFF),
+        IM_COL32(0x78, 0xAE, 0xED, 0xFF),
     };
 }
 
@@ -34,7 +36,7 @@ Typography typographyFor(float width) {
         narrow ? 27.0f : 36.0f, // headline: about 2x body on desktops
         1.2f,
         14.0f,                  // meta
-        13.0f,                  // kicker
+        narrow ? 22.0f : 24.0f, // section headings
         16.0f,                  // ui
         36.0f * (narrow ? 17.0f : 18.0f), // measure: about 70 characters of Noto Serif
         narrow ? 18.0f : 32.0f,

@@ -13,6 +13,7 @@ struct Palette {
     ImU32 rule;
     ImU32 panel;      // cards, inputs
     ImU32 errorText;
+    ImU32 focus;      // keyboard focus; distinct from the red of errors
 };
 
 Palette lightPalette();
@@ -24,7 +25,7 @@ struct Typography {
     float headlineSize;
     float headlineLineHeight;
     float metaSize;
-    float kickerSize;
+    float sectionSize;      // "Leave a review", "News Line"
     float uiSize;
     float measure;          // widest text column: about 70 characters of body text
     float sidePadding;

@@ -35,6 +35,21 @@ void Widget::setArticle(const Article& article) {
     article_.setArticle(article, fonts_);
     state_ = State::Article;
     semanticsDirty_ = true;
+    // Reviews belong to the article: each gets its own outbox, draft and list.
+    desk_ = std::make_unique<ReviewDesk>(host_, article.id, host_.hasReviewEndpoint());
+    for (const auto& problem : desk_->restore(host_.load(desk_->outboxKey()), host_.load(desk_->draftKey()),
+                                              host_.load(desk_->localKey()), host_.now()))
+        host_.warn(problem);
+    focus_ = FormFocus{};
+    if (desk_->hasEndpoint()) host_.fetchReviews(article.id);
+}
+
+void Widget::submitReview(std::string identifier, std::string dateCreated) {
+    if (!desk_) return;
+    if (const auto invalid = desk_->submit(std::move(identifier), std::move(dateCreated), host_.now())) {
+        static const char* kIds[] = {"name", "email", "rating", "body"};
+        host_.focusControl(kIds[static_cast<int>(*invalid)]);
+    }
 }
 
 void Widget::showError(std::string title, std::string detail) {
@@ -79,7 +94,23 @@ void Widget::draw() {
     if (state_ == State::Article) {
         if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
         article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, origin, 0, display.y);
-        contentHeight = top + article_.height() + kBottomPadding * scale;
+        float below = article_.height();
+        if (desk_) {
+            if (desk_->version() != registeredReviews_) {
+                registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
+                for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
+            }
+            const ImVec2 contentOrigin(0, origin.y - top);
+            below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, contentOrigin);
+            nlohmann::json controls = {{"item", desk_->outboxKey()}, {"valueVersion", desk_->form().valueVersion()},
+                                       {"controls", reviews_.controls()}};
+            std::string json = controls.dump();
+            if (json != publishedControls_) {
+                publishedControls_ = std::move(json);
+                host_.controlsChanged(publishedControls_);
+            }
+        }
+        contentHeight = top + below + kBottomPadding * scale;
     } else if (state_ == State::Error) {
         ImGui::SetCursorScreenPos(origin);
         ImGui::PushTextWrapPos(col.x + col.width);

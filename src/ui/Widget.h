@@ -5,20 +5,32 @@
 // to draw, and hears back through WidgetHost.
 #include "ArticleView.h"
 #include "Fonts.h"
+#include "ReviewDesk.h"
+#include "ReviewSection.h"
 #include "Theme.h"
 
+#include <memory>
 #include <string>
 
 namespace aw::ui {
 
-class WidgetHost {
+// The platform's side: page geometry, the text and control layers, and the
+// review transport and storage (ReviewPort).
+class WidgetHost : public ReviewPort {
 public:
-    virtual ~WidgetHost() = default;
     // The content's full height in CSS px: the shell sizes the page box to it.
     virtual void contentHeightChanged(float cssHeight) = 0;
     // JSON of the text layer (see ArticleView::describe), on every layout change.
     virtual void semanticsChanged(const std::string& json) = 0;
     virtual void retryRequested() = 0;
+    // JSON of the form controls the shell mirrors over the drawn form (ReviewSection::controls).
+    virtual void controlsChanged(const std::string& json) = 0;
+    virtual void focusControl(const std::string& id) = 0;
+    virtual std::string load(const std::string& key) = 0; // "" when nothing is stored
+    virtual UnixMillis now() = 0;
+    virtual bool hasReviewEndpoint() = 0;
+    virtual void fetchReviews(const std::string& item) = 0; // answer with desk()->setServerReviews
+    virtual void warn(const std::string& message) = 0;     // the developer console
 };
 
 struct Viewport {
@@ -38,6 +50,11 @@ public:
     // A problem the reader should see instead of the article: what failed, and the detail.
     void showError(std::string title, std::string detail);
 
+    ReviewDesk* desk() { return desk_.get(); }
+    FormFocus& focus() { return focus_; }
+    // Send pressed: validates, queues, or moves focus to the first field to fix.
+    void submitReview(std::string identifier, std::string dateCreated);
+
     void setViewport(const Viewport& v) { viewport_ = v; }
     const Viewport& viewport() const { return viewport_; }
 
@@ -56,6 +73,11 @@ private:
     WidgetHost& host_;
     Fonts fonts_;
     ArticleView article_;
+    std::unique_ptr<ReviewDesk> desk_;
+    ReviewSection reviews_;
+    FormFocus focus_;
+    std::string publishedControls_;
+    unsigned registeredReviews_ = ~0u;
     Palette palette_ = lightPalette();
     Viewport viewport_;
     Typography type_ = typographyFor(800);

@@ -51,8 +51,10 @@ test('the page scrolls the widget: it is as tall as its content and the canvas f
   await waitForEvent(page, 'ready');
   const sizes = await page.evaluate(() => {
     const w = document.querySelector('article-widget');
-    const spans = w.shadowRoot.querySelectorAll('.text-layer span');
-    return { box: w.getBoundingClientRect().height, lastLine: spans[spans.length - 1].getBoundingClientRect().bottom - w.getBoundingClientRect().top, inner: w.scrollHeight - w.clientHeight, doc: document.documentElement.scrollHeight };
+    // Everything the widget shows has a mirror in its text or control layer; the lowest one ends the content.
+    const parts = w.shadowRoot.querySelectorAll('.text-layer span, .controls > :not(.honeypot):not(.sr-only), .controls article');
+    const bottom = Math.max(...[...parts].map((e) => e.getBoundingClientRect().bottom));
+    return { box: w.getBoundingClientRect().height, lastLine: bottom - w.getBoundingClientRect().top, inner: w.scrollHeight - w.clientHeight, doc: document.documentElement.scrollHeight };
   });
   assert.ok(sizes.box >= sizes.lastLine && sizes.box < sizes.lastLine + 120, `widget is as tall as its content (${sizes.box} for text ending at ${sizes.lastLine})`);
   assert.equal(sizes.inner, 0, 'no inner scrollbar');

@@ -3,7 +3,10 @@
 // content: the element is as tall as the article, the page scrolls it, and the
 // canvas only covers the visible slice. Frames are drawn on change only.
 import { loadRuntime } from './runtime.js';
+import { FormLayer } from './form-layer.js';
 import { renderTextLayer } from './text-layer.js';
+import { hostColors } from './host-colors.js';
+import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
 const encoder = new TextEncoder();
@@ -13,6 +16,16 @@ function withBytes(module, bytes, call, handOver = false) {
   const ptr = module._malloc(bytes.length || 1);
   module.HEAPU8.set(bytes, ptr); // after _malloc: a growing heap replaces HEAPU8
   try { return call(ptr, bytes.length); } finally { if (!handOver) module._free(ptr); }
+}
+
+// A v4 UUID, the review's idempotency key. randomUUID needs a secure context; file:// may not be one.
+function newIdentifier() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function withStrings(module, strings, call) {
@@ -44,6 +57,14 @@ class ArticleWidget extends HTMLElement {
     this.canvas = root.querySelector('canvas');
     this.textLayer = root.querySelector('.text-layer');
     this.status = root.querySelector('.status');
+    this.formLayer = new FormLayer(this.box, {
+      input: (id, value, s, e) => this.call('_aw_form_input', [id, value], s, e),
+      select: (id, s, e) => this.call('_aw_form_select', [id], s, e),
+      focus: (id, left) => this.call('_aw_form_focus', [id, left]),
+      rating: (n) => this.call('_aw_form_rating', [], n),
+      honeypot: (v) => this.call('_aw_form_honeypot', [v]),
+      submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
+    });
     this.module = null;
     this.contentHeight = 0;
     this.view = null;    // last viewport sent to the wasm side
@@ -62,6 +83,8 @@ class ArticleWidget extends HTMLElement {
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
     this.addEventListener('scroll', this.onScroll, { passive: true }); // a host with a fixed height scrolls inside
+    this.onOnline = () => this.call('_aw_reviews_online', []);
+    window.addEventListener('online', this.onOnline);
     this.resizeObserver = new ResizeObserver(() => this.requestFrame());
     this.resizeObserver.observe(this);
     this.watchPixelRatio();
@@ -73,6 +96,8 @@ class ArticleWidget extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('resize', this.onScroll);
+    window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.pumpTimer);
     this.resizeObserver?.disconnect();
     this.dprQuery?.removeEventListener('change', this.onDprChange);
     cancelAnimationFrame(this.raf);
@@ -148,12 +173,60 @@ class ArticleWidget extends HTMLElement {
       onSemantics: (json) => this.onSemantics(json),
       onRetry: () => setTimeout(() => this.reload()),
       onArticleError: (message) => this.fire('error', { message, status: 0 }),
+      onControls: (json) => this.formLayer.update(JSON.parse(json)),
+      onFocusControl: (id) => setTimeout(() => this.formLayer.focus(id)),
+      hasReviewsEndpoint: () => this.hasAttribute('reviews'),
+      onPostReview: (id, json) => this.postReview(id, json),
+      onFetchReviews: (item) => this.fetchReviews(item),
+      onWakeAt: (when) => {
+        clearTimeout(this.pumpTimer);
+        this.pumpTimer = setTimeout(() => this.call('_aw_reviews_pump', []), Math.max(0, when - Date.now()));
+      },
     });
     if (!module._aw_init()) throw new Error('This browser cannot draw the article: WebGL 2 is not available.');
     runtime.fonts.forEach((bytes, face) =>
       withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
     this.module = module;
     this.applyTheme();
+  }
+
+  // Calls a wasm export with strings first (copied into the heap) and numbers after; then draws.
+  call(name, strings, ...numbers) {
+    if (!this.module) return;
+    withStrings(this.module, strings, (...ptrs) => this.module[name](...ptrs, ...numbers));
+    this.requestFrame();
+  }
+
+  reviewsUrl(query = '') {
+    return new URL(this.getAttribute('reviews') + query, document.baseURI);
+  }
+
+  // Sends one review from the outbox. Any answer, or none, goes back to the outbox.
+  async postReview(id, json) {
+    let status = 0, body = '';
+    try {
+      const response = await fetch(this.reviewsUrl(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: json,
+        signal: AbortSignal.timeout(20000),
+      });
+      status = response.status;
+      body = await response.text();
+    } catch {
+      status = 0; // offline, refused, timed out: the outbox retries
+    }
+    this.call('_aw_review_result', [id, body], status);
+    if (status >= 200 && status < 300) this.fire('review-submitted', { identifier: id, status });
+  }
+
+  async fetchReviews(item) {
+    try {
+      const response = await fetch(this.reviewsUrl(`?item=${encodeURIComponent(item)}`));
+      if (response.ok) this.call('_aw_reviews_list', [await response.text()]);
+    } catch {
+      // Offline: the list shows the reader's own pending reviews until the next visit.
+    }
   }
 
   setContentHeight(h) {
@@ -254,6 +327,9 @@ class ArticleWidget extends HTMLElement {
     const dark = theme === 'dark' || (theme === 'auto' && this.schemeQuery.matches);
     this.box.classList.toggle('dark', dark);
     this.module._aw_set_dark(dark ? 1 : 0);
+    // Host colours (--aw-accent, --aw-background; see host-colors.js): -1 keeps the theme's own.
+    const colors = hostColors(this);
+    this.module._aw_set_colors?.(colors.accent, colors.background);
     this.requestFrame();
   }
 

@@ -1,0 +1,378 @@
+#!/usr/bin/env node
+// Turns the assembled site (web/ + assets/ + the wasm build, copied together by
+// scripts/build.sh) into the final static site:
+//
+//   node scripts/assemble-site.mjs <staging-dir> <out-dir>
+//
+// 1. Content-hashes every file of widget/ that the entry point reaches
+//    (runtime.js -> runtime.1a2b3c4d.js, aw.wasm, fonts, the stylesheet, ...)
+//    and rewrites the references between them, dependencies first. A reference
+//    is a quoted relative path ('./runtime.js', "aw.wasm", 'fonts/x.ttf') or a
+//    CSS url(); paths built at run time are not seen (and are reported).
+//    widget/article-widget.js stays: a two-line stable entry that publishers
+//    embed, served with a short cache; it imports the hashed build.
+// 2. Writes the service worker (sw.js, from web/sw.js) with this build's
+//    precache list and version, and precache-manifest.json.
+// 3. Writes article-widget-standalone.html: index.html with the widget, its
+//    wasm, fonts and the site's JSON content inlined, for file:// viewing.
+// 4. Precompresses text, wasm and font files: FILE.gz (zlib level 9) and
+//    FILE.br (brotli quality 11), each only when smaller.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, posix } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+const ENTRY = 'widget/article-widget.js';
+const WIDGET_DIR = 'widget/';
+const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest']);
+const COMPRESS_EXT = new Set([...TEXT_EXT, '.wasm', '.ttf', '.otf', '.ico']);
+const MODULE_EXT = new Set(['.js', '.mjs']);
+const MIME = {
+  '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.otf': 'font/otf',
+  '.woff': 'font/woff', '.woff2': 'font/woff2', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp', '.gif': 'image/gif', '.ico': 'image/vnd.microsoft.icon', '.txt': 'text/plain', '.html': 'text/html',
+};
+const HASH_LENGTH = 8;
+
+const warnings = [];
+const warn = (message) => { warnings.push(message); console.warn(`[assemble-site] warning: ${message}`); };
+const fail = (message) => { console.error(`[assemble-site] error: ${message}`); process.exit(1); };
+
+function listFiles(root, dir = '') {
+  const out = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(root, rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+const isText = (file) => TEXT_EXT.has(extname(file).toLowerCase());
+const mimeOf = (file) => MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+// The ways a file may name another by a relative path, each as it would be
+// written between quotes (or inside url()).
+function specsFor(from, target) {
+  const rel = posix.relative(posix.dirname(from), target);
+  return rel.startsWith('../') ? [rel] : [rel, `./${rel}`];
+}
+
+const QUOTES = ['\'', '"', '`'];
+function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+// Occurrences of `spec` as a whole quoted string, or as a CSS url() argument.
+function referencePattern(spec) {
+  const s = escapeRegExp(spec);
+  return new RegExp(`(['"\`])${s}\\1|(url\\(\\s*)${s}(\\s*\\))`, 'g');
+}
+
+// Replaces each reference to `target` in `text` (a file at `from`) with replace(spec, quote).
+function rewriteReferences(text, from, target, replace) {
+  for (const spec of specsFor(from, target)) {
+    text = text.replace(referencePattern(spec), (match, quote, urlOpen, urlClose) =>
+      quote ? replace(spec, quote) : `${urlOpen}${replace(spec, '')}${urlClose}`);
+  }
+  return text;
+}
+
+function refersTo(text, from, target) {
+  return specsFor(from, target).some((spec) => referencePattern(spec).test(text));
+}
+
+// Files of widget/ and which of them each text file refers to.
+function widgetGraph(files, read) {
+  const widgetFiles = files.filter((f) => f.startsWith(WIDGET_DIR));
+  const edges = new Map();
+  for (const file of widgetFiles) {
+    const deps = [];
+    if (isText(file)) {
+      const text = read(file).toString('utf8');
+      for (const target of widgetFiles) if (target !== file && refersTo(text, file, target)) deps.push(target);
+    }
+    edges.set(file, deps);
+  }
+  return { widgetFiles, edges };
+}
+
+function reachable(edges, start) {
+  const seen = new Set();
+  const stack = [start];
+  while (stack.length) {
+    const f = stack.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    stack.push(...edges.get(f));
+  }
+  return seen;
+}
+
+// Tarjan: strongly connected components, each after every component it depends on.
+function componentsDependenciesFirst(nodes, edges) {
+  let index = 0;
+  const info = new Map();
+  const stack = [];
+  const out = [];
+  const visit = (v) => {
+    info.set(v, { index, low: index, onStack: true });
+    index++;
+    stack.push(v);
+    for (const w of edges.get(v).filter((d) => nodes.has(d))) {
+      if (!info.has(w)) { visit(w); info.get(v).low = Math.min(info.get(v).low, info.get(w).low); }
+      else if (info.get(w).onStack) info.get(v).low = Math.min(info.get(v).low, info.get(w).index);
+    }
+    if (info.get(v).low === info.get(v).index) {
+      const component = [];
+      let w;
+      do { w = stack.pop(); info.get(w).onStack = false; component.push(w); } while (w !== v);
+      out.push(component.sort());
+    }
+  };
+  for (const v of [...nodes].sort()) if (!info.has(v)) visit(v);
+  return out;
+}
+
+// The same relative path with another file name.
+const withBase = (spec, base) => spec.slice(0, spec.length - posix.basename(spec).length) + base;
+
+function hashedName(file, hash) {
+  const ext = extname(file);
+  return `${file.slice(0, file.length - ext.length)}.${hash}${ext}`;
+}
+
+// ---- 1. content hashes ------------------------------------------------------
+
+function hashWidget(out) {
+  const files = listFiles(out);
+  if (!files.includes(ENTRY)) fail(`${ENTRY} is missing from the site`);
+  const read = (f) => readFileSync(join(out, f));
+  const { widgetFiles, edges } = widgetGraph(files, read);
+  const used = reachable(edges, ENTRY);
+  for (const f of widgetFiles) {
+    if (!used.has(f)) warn(`${f} is not referenced from ${ENTRY} by a literal path: kept unhashed (and precached)`);
+  }
+
+  const renamed = new Map(); // old path -> hashed path
+  for (const component of componentsDependenciesFirst(used, edges)) {
+    // References to files outside the component already have their final names.
+    const contents = new Map(component.map((f) => {
+      if (!isText(f)) return [f, read(f)];
+      let text = read(f).toString('utf8');
+      for (const dep of edges.get(f)) {
+        if (!renamed.has(dep)) continue;
+        const newBase = posix.basename(renamed.get(dep));
+        text = rewriteReferences(text, f, dep, (spec, q) => `${q}${withBase(spec, newBase)}${q}`);
+      }
+      return [f, text];
+    }));
+    // A cycle (modules importing each other) shares one hash over all its members.
+    const hash = sha256(component.map((f) => `${f}\0${contents.get(f).length}\0`).join('') + component.map((f) => sha256(contents.get(f))).join('')).slice(0, HASH_LENGTH);
+    const single = component.length === 1 && !edges.get(component[0]).includes(component[0]);
+    for (const f of component) renamed.set(f, hashedName(f, single ? sha256(contents.get(f)).slice(0, HASH_LENGTH) : hash));
+    for (const f of component) {
+      let data = contents.get(f);
+      if (!single) {
+        for (const dep of edges.get(f).filter((d) => component.includes(d))) {
+          const newBase = posix.basename(renamed.get(dep));
+          data = rewriteReferences(data, f, dep, (spec, q) => `${q}${withBase(spec, newBase)}${q}`);
+        }
+      }
+      writeFileSync(join(out, renamed.get(f)), data);
+      rmSync(join(out, f));
+    }
+  }
+
+  // Nothing may still name a file that is gone.
+  const gone = [...renamed.keys()];
+  for (const f of renamed.values()) {
+    if (!isText(f)) continue;
+    const text = readFileSync(join(out, f), 'utf8');
+    for (const old of gone) {
+      const base = posix.basename(old);
+      if (new RegExp(`['"\`/]${escapeRegExp(base)}['"\`]|url\\([^)]*\\b${escapeRegExp(base)}\\s*\\)`).test(text)) {
+        fail(`${f} still names ${base} in a form the assembler does not rewrite; write it as a relative path in quotes, e.g. './${base}'`);
+      }
+    }
+  }
+
+  // The stable entry re-exports the hashed build: `export *` runs it and passes its exports on.
+  const entrySource = readFileSync(join(out, renamed.get(ENTRY)), 'utf8');
+  const target = `./${posix.basename(renamed.get(ENTRY))}`;
+  const lines = [
+    '// Stable entry point of <article-widget>: embed this URL. It is small and served',
+    '// with a short cache (no-cache); everything it loads has a content hash in its',
+    '// name and may be cached for a year. Generated by scripts/assemble-site.mjs.',
+    `export * from '${target}';`,
+  ];
+  if (/\bexport\s+default\b|\bas\s+default\b/.test(entrySource)) lines.push(`export { default } from '${target}';`);
+  writeFileSync(join(out, ENTRY), lines.join('\n') + '\n');
+
+  const unhashed = widgetFiles.filter((f) => !used.has(f));
+  return { renamed, precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY), ...unhashed].sort() };
+}
+
+// ---- 2. service worker and precache manifest --------------------------------
+
+function writeServiceWorker(out, precache) {
+  const files = [...new Set(precache)].sort();
+  const version = sha256(files.map((f) => `${f}\0${sha256(readFileSync(join(out, f)))}`).join('\n')).slice(0, 12);
+  const manifest = { version, files };
+  writeFileSync(join(out, 'precache-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const swPath = join(out, 'sw.js');
+  if (!existsSync(swPath)) fail('sw.js (from web/sw.js) is missing from the site');
+  const template = readFileSync(swPath, 'utf8');
+  const marker = /\/\* precache-manifest \*\/[\s\S]*?\/\* end \*\//;
+  if (!marker.test(template)) fail('sw.js has no /* precache-manifest */ ... /* end */ marker');
+  writeFileSync(swPath, template.replace(marker, () => `/* precache-manifest */ ${JSON.stringify(manifest)} /* end */`));
+  return manifest;
+}
+
+// ---- 3. the single-file variant ---------------------------------------------
+
+// For file:// a page may not fetch or import other files, so the modules become
+// data: URLs (they are small), the wasm and fonts travel as base64 and are
+// handed out as blob: URLs, and the site's JSON content is answered by a fetch
+// shim keyed by path next to the page.
+function buildStandalone(staging) {
+  const files = listFiles(staging);
+  const read = (f) => readFileSync(join(staging, f));
+  const { edges } = widgetGraph(files, read);
+  const binaries = new Map(); // widget file -> base64, handed out as blob: URLs
+  const dataUrls = new Map();
+  const visiting = new Set();
+
+  const inlined = (file) => {
+    if (visiting.has(file)) throw new Error(`${[...visiting].join(' -> ')} -> ${file} is an import cycle, which data: URLs cannot express`);
+    visiting.add(file);
+    let text = read(file).toString('utf8');
+    if (MODULE_EXT.has(extname(file).toLowerCase())) {
+      // A data: module has no base for relative URLs: give it the address it has in the site.
+      text = text.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(file)}, document.baseURI).href`);
+    }
+    for (const dep of edges.get(file)) {
+      const ext = extname(dep).toLowerCase();
+      const module = MODULE_EXT.has(ext) || ext === '.css';
+      if (module || !MODULE_EXT.has(extname(file).toLowerCase())) {
+        // Modules and stylesheets (and anything a stylesheet names): a data: URL.
+        text = rewriteReferences(text, file, dep, (spec, q) => `${q}${dataUrlOf(dep)}${q}`);
+      } else {
+        binaries.set(dep, read(dep).toString('base64'));
+        text = rewriteReferences(text, file, dep, () => `globalThis.__articleWidgetInline.url(${JSON.stringify(dep)})`);
+      }
+    }
+    visiting.delete(file);
+    return text;
+  };
+  const dataUrlOf = (file) => {
+    if (!dataUrls.has(file)) {
+      dataUrls.set(file, isText(file)
+        ? `data:${mimeOf(file)};charset=utf-8,${encodeURIComponent(inlined(file)).replace(/'/g, '%27')}`
+        : `data:${mimeOf(file)};base64,${read(file).toString('base64')}`);
+    }
+    return dataUrls.get(file);
+  };
+
+  const entry = inlined(ENTRY);
+
+  // Content the widget fetches by URL: every JSON file of the site outside widget/.
+  const content = {};
+  for (const f of files) {
+    if (f.startsWith(WIDGET_DIR) || extname(f) !== '.json' || f === 'precache-manifest.json') continue;
+    content[f] = read(f).toString('base64');
+  }
+
+  const scriptSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const shim = `// Single-file variant: files the widget would download are inside this page.
+(() => {
+  const binaries = ${JSON.stringify(Object.fromEntries(binaries))};
+  const types = ${JSON.stringify(Object.fromEntries([...binaries.keys()].map((f) => [f, mimeOf(f)])))};
+  const content = ${JSON.stringify(content)};
+  const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const urls = new Map();
+  globalThis.__articleWidgetInline = {
+    url(path) {
+      if (!urls.has(path)) urls.set(path, URL.createObjectURL(new Blob([bytes(binaries[path])], { type: types[path] })));
+      return urls.get(path);
+    },
+  };
+  const base = new URL('./', document.baseURI).href;
+  const pageFetch = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (input, init) => {
+    try {
+      const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+      url.hash = '';
+      url.search = '';
+      const path = url.href.startsWith(base) ? decodeURIComponent(url.href.slice(base.length)) : null;
+      if (path !== null && Object.hasOwn(content, path) && (!init || !init.method || init.method === 'GET')) {
+        return Promise.resolve(new Response(bytes(content[path]), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      }
+    } catch {}
+    return pageFetch(input, init);
+  };
+})();`;
+
+  let html = read('index.html').toString('utf8');
+  const replaceOnce = (pattern, replacement, what) => {
+    if (!pattern.test(html)) throw new Error(`index.html has no ${what}`);
+    html = html.replace(pattern, replacement);
+  };
+  html = html.replace(/<link rel="stylesheet" href="([^":]+)">/g, (m, href) =>
+    files.includes(href) ? `<style>\n${read(href).toString('utf8')}</style>` : m);
+  html = html.replace(/(<link rel="icon" href=")([^":]+)(")/g, (m, open, href, close) =>
+    files.includes(href) ? `${open}data:${mimeOf(href)};base64,${read(href).toString('base64')}${close}` : m);
+  replaceOnce(/<script type="module" src="widget\/article-widget\.js"><\/script>/,
+    () => `<script>\n${scriptSafe(shim)}\n</script>\n  <script type="module">\n${scriptSafe(entry)}\n</script>`,
+    'module script tag for widget/article-widget.js');
+  replaceOnce(/<title>/, () => '<meta name="generator" content="article-widget single-file variant">\n  <title>', '<title>');
+  return html;
+}
+
+// ---- 4. precompression -------------------------------------------------------
+
+function precompress(out) {
+  let count = 0;
+  for (const f of listFiles(out)) {
+    const ext = extname(f).toLowerCase();
+    if (!COMPRESS_EXT.has(ext)) continue;
+    const data = readFileSync(join(out, f));
+    if (data.length < 256) continue;
+    const gz = gzipSync(data, { level: 9 });
+    const br = brotliCompressSync(data, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+        [zlibConstants.BROTLI_PARAM_MODE]: ext === '.ttf' || ext === '.otf' ? zlibConstants.BROTLI_MODE_FONT
+          : isText(f) ? zlibConstants.BROTLI_MODE_TEXT : zlibConstants.BROTLI_MODE_GENERIC,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    });
+    if (gz.length < data.length) { writeFileSync(join(out, `${f}.gz`), gz); count++; }
+    if (br.length < data.length) { writeFileSync(join(out, `${f}.br`), br); count++; }
+  }
+  return count;
+}
+
+// ---- main -------------------------------------------------------------------
+
+function main() {
+  const [staging, out] = process.argv.slice(2);
+  if (!staging || !out) fail('usage: node scripts/assemble-site.mjs <staging-dir> <out-dir>');
+  if (!statSync(staging, { throwIfNoEntry: false })?.isDirectory()) fail(`${staging} is not a directory`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(dirname(out), { recursive: true });
+  cpSync(staging, out, { recursive: true });
+  for (const f of listFiles(out)) if (/\.(br|gz)$/.test(f)) rmSync(join(out, f)); // stale variants
+
+  const { renamed, precache } = hashWidget(out);
+  const manifest = writeServiceWorker(out, precache);
+  try {
+    writeFileSync(join(out, 'article-widget-standalone.html'), buildStandalone(staging));
+  } catch (e) {
+    warn(`article-widget-standalone.html not written: ${e.message}`);
+  }
+  const compressed = precompress(out);
+  console.log(`[assemble-site] ${renamed.size} widget files hashed, precache ${manifest.files.length} files (version ${manifest.version}), ${compressed} compressed variants`);
+}
+
+main();

@@ -1,0 +1,322 @@
+#include "ReviewSection.h"
+
+#include "Article.h" // formatDate
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace aw::ui {
+namespace {
+
+constexpr ImU32 kStarColor = IM_COL32(0xE3, 0x9B, 0x0B, 0xFF);
+constexpr float kPi = 3.14159265f;
+
+AdvanceFn advanceOf(const ImFont* f) {
+    return [f](char32_t c) { return f->GetCharAdvance(static_cast<ImWchar>(c)); };
+}
+
+float textWidth(const ImFont* f, const std::string& s, std::size_t begin, std::size_t end) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data() + begin, s.data() + end).x;
+}
+
+// A five-pointed star as a fan of triangles around its centre (it is not convex).
+void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 outline, float thickness) {
+    ImVec2 pts[10];
+    for (int i = 0; i < 10; ++i) {
+        const float a = -kPi / 2 + i * kPi / 5;
+        const float rr = i % 2 == 0 ? r : r * 0.45f;
+        pts[i] = ImVec2(c.x + std::cos(a) * rr, c.y + std::sin(a) * rr);
+    }
+    if (filled)
+        for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], fill);
+    else
+        dl.AddPolyline(pts, 10, outline, ImDrawFlags_Closed, thickness);
+}
+
+std::string starsLabel(int n) { return std::to_string(n) + (n == 1 ? " star" : " stars") + " of 5"; }
+
+} // namespace
+
+void ReviewSection::addControl(nlohmann::json c, ImVec2 min, ImVec2 max) {
+    c["rect"] = {(min.x - contentOrigin_.x) / scale_, (min.y - contentOrigin_.y) / scale_, (max.x - min.x) / scale_,
+                 (max.y - min.y) / scale_};
+    controls_.push_back(std::move(c));
+}
+
+float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
+                          ImVec2 origin, float width, float scale, ImVec2 contentOrigin) {
+    dl_ = ImGui::GetWindowDrawList();
+    fonts_ = &fonts;
+    palette_ = &palette;
+    origin_ = origin;
+    contentOrigin_ = contentOrigin;
+    width_ = width;
+    scale_ = scale;
+    controls_ = nlohmann::json::array();
+    const ReviewForm& form = desk.form();
+    const ReviewDraft& d = form.draft();
+
+    float y = std::round(56 * scale);
+    dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
+                 std::max(1.0f, std::round(scale)));
+    y += std::round(32 * scale);
+    const ImFont* section = fonts.get(Role::Section);
+    dl_->AddText(section, section->FontSize, ImVec2(origin.x, origin.y + y), palette.text, "Leave a review");
+    addControl({{"id", "heading"}, {"kind", "heading"}, {"label", "Leave a review"}}, ImVec2(origin.x, origin.y + y),
+               ImVec2(origin.x + textWidth(section, "Leave a review", 0, 14), origin.y + y + section->FontSize));
+    y += section->FontSize + std::round(6 * scale);
+    const ImFont* meta = fonts.get(Role::Meta);
+    const std::string intro = desk.hasEndpoint()
+                                  ? "Your name and rating are shown with your review. Email is optional and never shown."
+                                  : "This site does not collect reviews: yours is kept on this device only.";
+    for (const auto& l : breakLines(intro, width, advanceOf(meta))) {
+        dl_->AddText(meta, meta->FontSize, ImVec2(origin.x, origin.y + y), palette.muted, intro.data() + l.begin,
+                     intro.data() + l.end);
+        y += std::round(fonts.size(Role::Meta) * 1.5f);
+    }
+    addControl({{"id", "intro"}, {"kind", "text"}, {"text", intro}}, ImVec2(origin.x, origin.y), ImVec2(origin.x, origin.y));
+    y += std::round(18 * scale);
+
+    y = textField("name", "Your name", nullptr, d.name, false, form.messageFor(FormField::Name), focus, y);
+    y = textField("email", "Email", "optional, never shown", d.email, false, form.messageFor(FormField::Email), focus, y);
+    y = stars(d.rating, form.messageFor(FormField::Rating), focus, y);
+    y = textField("body", "Your review", nullptr, d.body, true, form.messageFor(FormField::Body), focus, y);
+    controls_.push_back({{"id", "website"}, {"kind", "honeypot"}, {"label", "Leave this field empty"}});
+
+    // Send button.
+    const bool sending = desk.sending();
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const char* label = sending ? "Sending\xE2\x80\xA6" : "Send review";
+    const ImVec2 bmin(origin.x, origin.y + y);
+    const ImVec2 bmax(origin.x + std::min(width, std::round(200 * scale)), bmin.y + std::round(48 * scale));
+    const bool hovered = !sending && ImGui::IsMouseHoveringRect(bmin, bmax);
+    ImU32 bg = palette.accent;
+    if (sending) bg = palette.muted;
+    else if (hovered) bg = (palette.accent & 0x00FFFFFF) | 0xD9000000;
+    dl_->AddRectFilled(bmin, bmax, bg, std::round(6 * scale));
+    if (focus.control == "submit")
+        dl_->AddRect(ImVec2(bmin.x - 3 * scale, bmin.y - 3 * scale), ImVec2(bmax.x + 3 * scale, bmax.y + 3 * scale),
+                     palette.focus, std::round(8 * scale), 0, std::round(2 * scale));
+    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
+    dl_->AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
+                 IM_COL32_WHITE, label);
+    addControl({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
+    y = bmax.y - origin.y + std::round(16 * scale);
+
+    // What happened to the last review sent.
+    const Notice& notice = desk.notice();
+    if (notice.kind != Notice::Kind::None) {
+        const ImFont* ui = fonts.get(Role::Ui);
+        const float pad = std::round(14 * scale);
+        const auto lines = breakLines(notice.text, width - 2 * pad - 4 * scale, advanceOf(ui));
+        const float lh = std::round(fonts.size(Role::Ui) * 1.45f);
+        const ImVec2 nmin(origin.x, origin.y + y);
+        const ImVec2 nmax(origin.x + width, nmin.y + lines.size() * lh + 2 * pad);
+        dl_->AddRectFilled(nmin, nmax, palette.panel, std::round(4 * scale));
+        dl_->AddRectFilled(nmin, ImVec2(nmin.x + std::round(4 * scale), nmax.y),
+                           notice.kind == Notice::Kind::Refused ? palette.errorText : palette.accent);
+        float ly = nmin.y + pad;
+        for (const auto& l : lines) {
+            dl_->AddText(ui, ui->FontSize, ImVec2(nmin.x + pad + 4 * scale, ly + std::round((lh - ui->FontSize) / 2)), palette.text,
+                         notice.text.data() + l.begin, notice.text.data() + l.end);
+            ly += lh;
+        }
+        addControl({{"id", "notice"}, {"kind", "status"}, {"text", notice.text}}, nmin, nmax);
+        y = nmax.y - origin.y + std::round(16 * scale);
+    } else {
+        controls_.push_back({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
+    }
+    return reviewList(desk, y + std::round(24 * scale));
+}
+
+float ReviewSection::textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
+                               const std::string& message, const FormFocus& focus, float y) {
+    const Fonts& fonts = *fonts_;
+    const Palette& p = *palette_;
+    const float s = scale_;
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const ImFont* ui = fonts.get(Role::Ui);
+    const ImFont* meta = fonts.get(Role::Meta);
+    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+
+    ImVec2 at(origin_.x, origin_.y + y);
+    dl_->AddText(bold, bold->FontSize, at, p.text, label);
+    if (hint) {
+        const float lw = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x;
+        dl_->AddText(meta, meta->FontSize, ImVec2(at.x + lw + std::round(8 * s), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
+                     p.muted, hint);
+    }
+    y += lineH + std::round(2 * s);
+
+    const float pad = std::round(12 * s);
+    const float innerW = width_ - 2 * pad;
+    std::vector<LineSpan> lines;
+    if (multiline) lines = breakLines(value, innerW, advanceOf(ui));
+    const float rows = multiline ? std::max<float>(5, static_cast<float>(lines.size())) : 1;
+    const ImVec2 bmin(origin_.x, origin_.y + y);
+    const ImVec2 bmax(origin_.x + width_, bmin.y + rows * lineH + 2 * pad);
+    const bool focused = focus.control == id;
+    const bool invalid = !message.empty();
+    dl_->AddRectFilled(bmin, bmax, p.panel, std::round(6 * s));
+    const ImU32 border = focused ? p.focus : invalid ? p.errorText : p.rule;
+    dl_->AddRect(bmin, bmax, border, std::round(6 * s), 0, focused || invalid ? std::round(2 * s) : std::max(1.0f, std::round(s)));
+
+    // The text, the selection and the caret, as the page's input element has them.
+    dl_->PushClipRect(ImVec2(bmin.x + pad / 2, bmin.y), ImVec2(bmax.x - pad / 2, bmax.y), true);
+    const std::uint32_t selA = std::min<std::uint32_t>(std::min(focus.selectionStart, focus.selectionEnd), static_cast<std::uint32_t>(value.size()));
+    const std::uint32_t selB = std::min<std::uint32_t>(std::max(focus.selectionStart, focus.selectionEnd), static_cast<std::uint32_t>(value.size()));
+    const float caretW = std::max(1.0f, std::round(1.5f * s));
+    const ImU32 selColor = (p.focus & 0x00FFFFFF) | 0x40000000;
+    auto drawRun = [&](std::size_t begin, std::size_t end, float x, float top) {
+        if (focused && selA < selB && selB > begin && selA < end) {
+            const float x0 = x + textWidth(ui, value, begin, std::max<std::size_t>(begin, selA));
+            const float x1 = x + textWidth(ui, value, begin, std::min<std::size_t>(end, selB));
+            dl_->AddRectFilled(ImVec2(x0, top), ImVec2(std::max(x1, x0 + caretW * 3), top + lineH), selColor);
+        }
+        dl_->AddText(ui, ui->FontSize, ImVec2(x, top + std::round((lineH - ui->FontSize) / 2)), p.text,
+                     value.data() + begin, value.data() + end);
+    };
+    auto drawCaret = [&](float x, float top) {
+        dl_->AddRectFilled(ImVec2(x, top + 3 * s), ImVec2(x + caretW, top + lineH - 3 * s), p.text);
+    };
+    if (!multiline) {
+        // Scrolled so the caret stays in view, like a browser's text box.
+        const float caretX = textWidth(ui, value, 0, selB);
+        const float shift = std::max(0.0f, caretX - innerW + caretW);
+        const float x = bmin.x + pad - shift;
+        drawRun(0, value.size(), x, bmin.y + pad);
+        if (focused && selA == selB) drawCaret(x + caretX, bmin.y + pad);
+    } else {
+        float top = bmin.y + pad;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const LineSpan& l = lines[i];
+            // The next line starts after the spaces that ended this one.
+            const std::size_t next = i + 1 < lines.size() ? lines[i + 1].begin : value.size();
+            drawRun(l.begin, l.end, bmin.x + pad, top);
+            if (focused && selA == selB && selA >= l.begin && (selA < next || i + 1 == lines.size()))
+                drawCaret(bmin.x + pad + textWidth(ui, value, l.begin, std::min<std::size_t>(selA, l.end)), top);
+            top += lineH;
+        }
+    }
+    dl_->PopClipRect();
+
+    nlohmann::json c = {{"id", id}, {"kind", multiline ? "textarea" : "input"}, {"label", label}, {"value", value},
+                        {"message", message}, {"required", hint == nullptr}};
+    y = bmax.y - origin_.y + std::round(6 * s);
+
+    // The message in plain words under the field, and for the review text a live count.
+    const float smallH = std::round(fonts.size(Role::Meta) * 1.5f);
+    float messageWidth = width_;
+    if (multiline) {
+        const std::string counter = charactersLeftLabel(value, kMaxBodyChars);
+        const float cw = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, counter.c_str()).x;
+        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x + width_ - cw, origin_.y + y),
+                     charactersLeft(value, kMaxBodyChars) < 0 ? p.errorText : p.muted, counter.c_str());
+        messageWidth -= cw + std::round(16 * s);
+        c["counter"] = counter;
+    }
+    float my = y;
+    for (const auto& l : breakLines(message, messageWidth, advanceOf(meta))) {
+        if (message.empty()) break;
+        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + my), p.errorText, message.data() + l.begin,
+                     message.data() + l.end);
+        my += smallH;
+    }
+    addControl(std::move(c), bmin, bmax);
+    return std::max(my, y + (multiline ? smallH : 0)) + std::round(14 * s);
+}
+
+float ReviewSection::stars(int rating, const std::string& message, const FormFocus& focus, float y) {
+    const Fonts& fonts = *fonts_;
+    const Palette& p = *palette_;
+    const float s = scale_;
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const ImFont* meta = fonts.get(Role::Meta);
+    dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, "Your rating");
+    y += std::round(fonts.size(Role::Ui) * 1.5f);
+
+    const float box = std::round(44 * s); // touch target
+    nlohmann::json options = nlohmann::json::array();
+    hoverStar_ = 0;
+    for (int i = 1; i <= kBestRating; ++i) {
+        const ImVec2 min(origin_.x + (i - 1) * box, origin_.y + y);
+        if (ImGui::IsMouseHoveringRect(min, ImVec2(min.x + box, min.y + box))) hoverStar_ = i;
+        options.push_back({(min.x - contentOrigin_.x) / s, (min.y - contentOrigin_.y) / s, box / s, box / s});
+    }
+    const int shown = hoverStar_ ? hoverStar_ : rating;
+    for (int i = 1; i <= kBestRating; ++i) {
+        const ImVec2 c(origin_.x + (i - 0.5f) * box, origin_.y + y + box / 2);
+        drawStar(*dl_, c, std::round(15 * s), i <= shown, hoverStar_ && i <= shown ? (kStarColor & 0x00FFFFFF) | 0xB0000000 : kStarColor,
+                 p.muted, std::max(1.0f, std::round(1.5f * s)));
+    }
+    const ImVec2 gmin(origin_.x, origin_.y + y);
+    const ImVec2 gmax(origin_.x + kBestRating * box, gmin.y + box);
+    if (focus.control == "rating")
+        dl_->AddRect(ImVec2(gmin.x - 2 * s, gmin.y), ImVec2(gmax.x + 2 * s, gmax.y), p.focus, std::round(6 * s), 0, std::round(2 * s));
+    const std::string caption = shown ? starsLabel(shown) : "Choose from 1 to 5 stars";
+    dl_->AddText(meta, meta->FontSize, ImVec2(gmax.x + std::round(12 * s), gmin.y + (box - meta->FontSize) / 2), p.muted, caption.c_str());
+    addControl({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
+               gmin, gmax);
+    y += box + std::round(4 * s);
+    if (!message.empty()) {
+        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + y), p.errorText, message.c_str());
+        y += std::round(fonts.size(Role::Meta) * 1.5f);
+    }
+    return y + std::round(14 * s);
+}
+
+float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
+    const Fonts& fonts = *fonts_;
+    const Palette& p = *palette_;
+    const float s = scale_;
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const ImFont* ui = fonts.get(Role::Ui);
+    const ImFont* meta = fonts.get(Role::Meta);
+    const auto reviews = desk.list();
+    const std::string heading = reviews.empty() ? "Reviews" : "Reviews (" + std::to_string(reviews.size()) + ")";
+    dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, heading.c_str());
+    y += std::round(fonts.size(Role::Ui) * 1.8f);
+    nlohmann::json items = nlohmann::json::array();
+    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+    const float display = ImGui::GetIO().DisplaySize.y;
+    if (reviews.empty()) {
+        const char* empty = "No reviews yet. Be the first to share your view.";
+        dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty);
+        items.push_back({{"text", empty}, {"rect", {(origin_.x - contentOrigin_.x) / s, (origin_.y + y - contentOrigin_.y) / s, width_ / s, lineH / s}}});
+        y += lineH;
+    }
+    for (const auto& item : reviews) {
+        const Review& r = item.review;
+        const float top = y;
+        const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
+        const auto lines = breakLines(r.body, width_, advanceOf(ui));
+        const float height = lineH * 2 + lines.size() * lineH + std::round(20 * s);
+        const bool visible = origin_.y + top < display && origin_.y + top + height > 0;
+        if (visible) {
+            const ImVec2 at(origin_.x, origin_.y + y);
+            dl_->AddText(bold, bold->FontSize, at, p.text, r.authorName.c_str());
+            const float nameW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, r.authorName.c_str()).x;
+            const std::string after = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
+            dl_->AddText(meta, meta->FontSize, ImVec2(at.x + nameW + std::round(10 * s), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
+                         p.muted, after.c_str());
+            for (int i = 1; i <= kBestRating; ++i)
+                drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), at.y + lineH + lineH / 2), std::round(7 * s),
+                         i <= r.rating, kStarColor, p.muted, std::max(1.0f, s));
+            float ly = at.y + lineH * 2;
+            for (const auto& l : lines) {
+                dl_->AddText(ui, ui->FontSize, ImVec2(at.x, ly + std::round((lineH - ui->FontSize) / 2)), p.text,
+                             r.body.data() + l.begin, r.body.data() + l.end);
+                ly += lineH;
+            }
+        }
+        const std::string spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date +
+                                   (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
+        items.push_back({{"text", spoken}, {"rect", {(origin_.x - contentOrigin_.x) / s, (origin_.y + top - contentOrigin_.y) / s, width_ / s, height / s}}});
+        y += height;
+    }
+    controls_.push_back({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});
+    return y;
+}
+
+} // namespace aw::ui

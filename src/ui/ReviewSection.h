@@ -1,0 +1,55 @@
+#pragma once
+// "Leave a review": the form, the notice after sending, and this article's
+// reviews, drawn with ImGui under the article. Input reaches the form through
+// real, transparent form controls that the shell places over the drawn ones
+// (native typing, IME, clipboard, autofill, screen readers); this view
+// describes where they go (controls()) and draws what the reader sees.
+#include "Fonts.h"
+#include "ReviewDesk.h"
+#include "TextLayout.h"
+#include "Theme.h"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace aw::ui {
+
+// Which control has the keyboard, and the selection in it (UTF-8 byte offsets).
+struct FormFocus {
+    std::string control; // "name", "email", "rating", "body", "submit" or empty
+    std::uint32_t selectionStart = 0;
+    std::uint32_t selectionEnd = 0;
+};
+
+class ReviewSection {
+public:
+    // Draws the section with its top-left at `origin` (screen, device px),
+    // `width` wide. Returns its height. `contentOrigin` is the screen position
+    // of the widget's content top-left, to express control boxes in content CSS px.
+    float draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
+               ImVec2 origin, float width, float scale, ImVec2 contentOrigin);
+
+    // Where the shell's form controls go and what they say, from the last draw.
+    const nlohmann::json& controls() const { return controls_; }
+
+private:
+    float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
+                    const std::string& message, const FormFocus& focus, float y);
+    float stars(int rating, const std::string& message, const FormFocus& focus, float y);
+    float reviewList(const ReviewDesk& desk, float y);
+    void addControl(nlohmann::json control, ImVec2 min, ImVec2 max);
+
+    // Per-draw context, set at the top of draw().
+    ImDrawList* dl_ = nullptr;
+    const Fonts* fonts_ = nullptr;
+    const Palette* palette_ = nullptr;
+    ImVec2 origin_, contentOrigin_;
+    float width_ = 0, scale_ = 1;
+    nlohmann::json controls_ = nlohmann::json::array();
+    int hoverStar_ = 0;
+};
+
+} // namespace aw::ui

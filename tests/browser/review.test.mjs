@@ -1,0 +1,194 @@
+// "Leave a review" as a reader uses it: click, type, pick stars, send; and the
+// review arrives in the server's SQLite exactly once whatever the network does.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, startServer, waitForEvent } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const widget = (page) => page.locator('article-widget');
+
+function storedReviews(body) {
+  const out = execFileSync('sqlite3', [join(server.dataDir, 'reviews.db'), `SELECT count(*) FROM reviews WHERE body = '${body.replace(/'/g, "''")}'`]);
+  return Number(String(out).trim());
+}
+
+async function fillForm(page, { name, stars, body }) {
+  const w = widget(page);
+  await w.locator('input[name=name]').click();
+  await page.keyboard.type(name);
+  await w.locator(`input[type=radio][value="${stars}"]`).click({ force: true });
+  await w.locator('textarea[name=body]').click();
+  await page.keyboard.type(body);
+}
+
+const notice = (page) => widget(page).locator('[role=status].notice');
+
+test('a reader fills in the form, sends, and sees the review stored and listed', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const body = `Balanced and informative ${Date.now()}`;
+  await fillForm(page, { name: 'Leyla Əliyeva', stars: 4, body });
+  // The counter follows the typing.
+  await assert.doesNotReject(page.waitForFunction((n) => document.querySelector('article-widget').shadowRoot
+    .querySelector('textarea[name=body]').getAttribute('aria-describedby') && document.querySelector('article-widget').shadowRoot
+    .getElementById(document.querySelector('article-widget').shadowRoot.querySelector('textarea[name=body]').getAttribute('aria-describedby')).textContent === `${2000 - n} characters left`, body.length));
+  await widget(page).locator('button[type=submit]').click();
+  const submitted = await waitForEvent(page, 'review-submitted');
+  assert.equal(submitted.status, 201);
+  await page.waitForFunction(() => /sent/.test(document.querySelector('article-widget').shadowRoot.querySelector('[role=status].notice').textContent));
+  assert.equal(storedReviews(body), 1);
+  // The form is empty again and the review is in the list.
+  assert.equal(await widget(page).locator('input[name=name]').inputValue(), '');
+  assert.match(await widget(page).locator('section article').first().textContent(), new RegExp(`Leyla Əliyeva, 4 stars of 5, .*${body}`));
+  // A reload shows it from the server.
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction((b) => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')].some((a) => a.textContent.includes(b)), body);
+  await page.context().close();
+});
+
+test('each validation message, and focus goes to the first invalid field', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const w = widget(page);
+  await w.locator('button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.name === 'name');
+  const message = (field) => page.evaluate((f) => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const el = f === 'rating' ? root.querySelector('fieldset') : root.querySelector(`[name=${f}]`);
+    return { invalid: el.getAttribute('aria-invalid'), text: root.getElementById(el.getAttribute('aria-describedby')).textContent };
+  }, field);
+  assert.deepEqual(await message('name'), { invalid: 'true', text: 'Please enter your name.' });
+  assert.match((await message('rating')).text, /rating/i);
+  assert.match((await message('body')).text, /^Please write your review\./);
+  assert.equal((await message('email')).invalid, 'false');
+
+  // Leaving a field shows its message; fixing it removes it.
+  await w.locator('input[name=email]').click();
+  await page.keyboard.type('not-an-email');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[name=email]').getAttribute('aria-invalid') === 'true');
+  assert.match((await message('email')).text, /email/i);
+  await w.locator('input[name=email]').fill('');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[name=email]').getAttribute('aria-invalid') === 'false');
+
+  // Too short a review, and the stars with the keyboard.
+  await w.locator('input[name=name]').fill('Rauf');
+  await w.locator('input[type=radio][value="1"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await w.locator('textarea[name=body]').fill('ok');
+  await w.locator('button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.name === 'body');
+  assert.match((await message('body')).text, /at least 3 characters/);
+  assert.equal((await message('rating')).invalid, 'false', 'arrow keys chose a rating');
+  await page.context().close();
+});
+
+test('the draft survives a reload and is cleared once sent', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await fillForm(page, { name: 'Draft Writer', stars: 3, body: 'Half of my thoughts' });
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('textarea[name=body]')?.value === 'Half of my thoughts');
+  assert.equal(await widget(page).locator('input[name=name]').inputValue(), 'Draft Writer');
+  assert.equal(await widget(page).locator('input[type=radio][value="3"]').isChecked(), true);
+  await widget(page).locator('button[type=submit]').click();
+  await waitForEvent(page, 'review-submitted');
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.waitForTimeout(300);
+  assert.equal(await widget(page).locator('textarea[name=body]').inputValue(), '');
+  await page.context().close();
+});
+
+test('offline: the review survives a reload and arrives exactly once after going online', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const body = `Written on a train ${Date.now()}`;
+  await fillForm(page, { name: 'Offline Reader', stars: 5, body });
+  await page.context().setOffline(true);
+  await widget(page).locator('button[type=submit]').click();
+  await page.waitForFunction(() => /offline/.test(document.querySelector('article-widget').shadowRoot.querySelector('[role=status].notice').textContent));
+  assert.match(await widget(page).locator('section article').first().textContent(), /waiting to be sent/);
+  assert.equal(storedReviews(body), 0);
+  // The page comes back but the review service stays unreachable: reload keeps it waiting.
+  await page.context().route('**/api/reviews', (route) => route.abort('internetdisconnected'));
+  await page.context().setOffline(false);
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.waitForTimeout(500);
+  assert.equal(storedReviews(body), 0);
+  await page.context().unroute('**/api/reviews');
+  await page.context().setOffline(true);
+  await page.context().setOffline(false); // the 'online' event sends it now
+  await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('section')?.textContent.includes('waiting to be sent'), null, { timeout: 15000 });
+  assert.equal(storedReviews(body), 1);
+  // Nothing is sent twice, even after more reloads and online events.
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await page.waitForTimeout(1000);
+  assert.equal(storedReviews(body), 1);
+  await page.context().close();
+});
+
+test('a server answering 500 and then recovering gets the review once', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  let failures = 2;
+  await page.context().route('**/api/reviews', (route) => {
+    if (route.request().method() === 'POST' && failures > 0) {
+      failures--;
+      return route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"database is busy"}' });
+    }
+    return route.continue();
+  });
+  const body = `Patience pays ${Date.now()}`;
+  await fillForm(page, { name: 'Patient Reader', stars: 2, body });
+  await widget(page).locator('button[type=submit]').click();
+  await page.waitForFunction(() => /not answering/.test(document.querySelector('article-widget').shadowRoot.querySelector('[role=status].notice').textContent));
+  const sent = await waitForEvent(page, 'review-submitted', 30000); // retries after 2 s, then 4 s
+  assert.equal(sent.status, 201);
+  assert.equal(failures, 0);
+  assert.equal(storedReviews(body), 1);
+  await page.context().close();
+});
+
+test('a refused review shows the server message and keeps the text for editing', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.context().route('**/api/reviews', (route) => route.request().method() === 'POST'
+    ? route.fulfill({ status: 422, contentType: 'application/json', body: '{"error":"Links are not allowed in reviews.","field":"reviewBody"}' })
+    : route.continue());
+  await fillForm(page, { name: 'Linker', stars: 3, body: 'See my site example.com' });
+  await widget(page).locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Links are not allowed/.test(document.querySelector('article-widget').shadowRoot.querySelector('[role=status].notice').textContent));
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('textarea[name=body]').value === 'See my site example.com');
+  await page.context().close();
+});
+
+test('a double click sends one review', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  let posts = 0;
+  await page.context().route('**/api/reviews', async (route) => {
+    if (route.request().method() === 'POST') { posts++; await new Promise((r) => setTimeout(r, 300)); }
+    return route.continue();
+  });
+  const body = `Clicked twice ${Date.now()}`;
+  await fillForm(page, { name: 'Quick Clicker', stars: 5, body });
+  await widget(page).locator('button[type=submit]').dblclick();
+  await waitForEvent(page, 'review-submitted');
+  await page.waitForTimeout(500);
+  assert.equal(posts, 1);
+  assert.equal(storedReviews(body), 1);
+  await page.context().close();
+});

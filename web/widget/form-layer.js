@@ -1,0 +1,194 @@
+// Real form controls over the review form that ImGui draws: transparent
+// <input>, <textarea>, radio buttons and a submit <button> placed on the drawn
+// fields. The browser does the typing (IME, clipboard, autofill, mobile
+// keyboards, screen readers); every change goes to the wasm side, which owns
+// the draft, validates it and draws it.
+
+const encoder = new TextEncoder();
+const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
+let uid = 0;
+
+function place(el, [x, y, w, h]) {
+  const s = el.style;
+  s.left = `${x}px`;
+  s.top = `${y}px`;
+  s.width = `${w}px`;
+  s.height = `${h}px`;
+}
+
+export class FormLayer {
+  // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), honeypot(v), submit() }
+  constructor(container, calls) {
+    this.calls = calls;
+    this.id = `aw${++uid}`;
+    this.form = document.createElement('form');
+    this.form.className = 'controls';
+    this.form.noValidate = true; // the widget's own messages, in plain words, replace the browser's bubbles
+    this.form.setAttribute('aria-label', 'Leave a review');
+    container.append(this.form);
+    this.elements = new Map();
+    this.valueVersion = -1;
+    this.item = null;
+    this.wire();
+  }
+
+  wire() {
+    const f = this.form;
+    f.addEventListener('submit', (e) => { e.preventDefault(); this.calls.submit(); });
+    f.addEventListener('input', (e) => {
+      const el = e.target;
+      if (el.name === 'website') this.calls.honeypot(el.value);
+      else if (el.dataset.field) this.calls.input(el.dataset.field, el.value, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
+    });
+    f.addEventListener('change', (e) => { if (e.target.type === 'radio') this.calls.rating(Number(e.target.value)); });
+    // Caret moves without input: arrows, clicks, selection. Read it after the browser has moved it.
+    const report = (e) => {
+      const el = e.target; // read now: after dispatch the browser clears targets inside shadow trees
+      setTimeout(() => {
+      if (el.dataset?.field && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.type !== 'radio')
+        this.calls.select(el.dataset.field, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
+      });
+    };
+    for (const type of ['keydown', 'pointerup', 'select']) f.addEventListener(type, report);
+    f.addEventListener('focusin', (e) => {
+      this.calls.focus(e.target.dataset.field ?? '', this.focused ?? '');
+      this.focused = e.target.dataset.field;
+      report(e);
+    });
+    f.addEventListener('focusout', (e) => {
+      if (f.contains(e.relatedTarget)) return; // focusin of the next control reports the move
+      this.calls.focus('', this.focused ?? '');
+      this.focused = undefined;
+    });
+  }
+
+  focus(id) {
+    const el = this.elements.get(id);
+    (el?.querySelector?.('input:checked, input') ?? el)?.focus();
+  }
+
+  element(id, make) {
+    let el = this.elements.get(id);
+    if (!el) {
+      el = make();
+      this.elements.set(id, el);
+      this.form.append(el.wrapper ?? el);
+    }
+    return el;
+  }
+
+  describe(el, control) {
+    // The message is linked to its field, so it is read out with it.
+    const msgId = `${this.id}-${control.id}-msg`;
+    let msg = el.messageEl;
+    if (!msg) {
+      msg = el.messageEl = document.createElement('span');
+      msg.id = msgId;
+      msg.className = 'sr-only';
+      this.form.append(msg);
+      el.setAttribute('aria-describedby', msgId);
+    }
+    const text = [control.message, control.counter].filter(Boolean).join('. ');
+    if (msg.textContent !== text) msg.textContent = text;
+    el.setAttribute('aria-invalid', control.message ? 'true' : 'false');
+  }
+
+  update(state) {
+    const newValues = state.valueVersion !== this.valueVersion || state.item !== this.item;
+    this.valueVersion = state.valueVersion;
+    this.item = state.item;
+    for (const c of state.controls) {
+      switch (c.kind) {
+        case 'heading': {
+          const el = this.element(c.id, () => document.createElement('h2'));
+          el.textContent = c.label;
+          place(el, c.rect);
+          break;
+        }
+        case 'text': {
+          const el = this.element(c.id, () => Object.assign(document.createElement('p'), { className: 'sr-only' }));
+          el.textContent = c.text;
+          break;
+        }
+        case 'input':
+        case 'textarea': {
+          const el = this.element(c.id, () => {
+            const input = document.createElement(c.kind === 'textarea' ? 'textarea' : 'input');
+            if (c.kind === 'input') input.type = c.id === 'email' ? 'email' : 'text';
+            input.name = c.id;
+            input.dataset.field = c.id;
+            input.autocomplete = c.id === 'name' ? 'name' : c.id === 'email' ? 'email' : 'off';
+            input.spellcheck = c.id === 'body';
+            return input;
+          });
+          el.setAttribute('aria-label', c.label);
+          el.required = c.required;
+          place(el, c.rect);
+          if (newValues && el.value !== c.value) el.value = c.value;
+          this.describe(el, c);
+          break;
+        }
+        case 'stars': {
+          const group = this.element(c.id, () => {
+            const fieldset = document.createElement('fieldset');
+            fieldset.setAttribute('role', 'radiogroup');
+            fieldset.dataset.field = c.id;
+            const legend = Object.assign(document.createElement('legend'), { className: 'sr-only', textContent: c.label });
+            fieldset.append(legend);
+            for (let i = 1; i <= 5; i++) {
+              const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `${this.id}-rating`, value: String(i) });
+              radio.dataset.field = c.id;
+              radio.setAttribute('aria-label', `${i} ${i === 1 ? 'star' : 'stars'} of 5`);
+              fieldset.append(radio);
+            }
+            return fieldset;
+          });
+          const radios = group.querySelectorAll('input');
+          c.options.forEach((rect, i) => place(radios[i], rect));
+          if (newValues || !group.contains(document.activeElement)) radios.forEach((r) => { r.checked = Number(r.value) === c.value; });
+          this.describe(group, c);
+          break;
+        }
+        case 'honeypot': {
+          // Hidden from people (off-screen, skipped by Tab and screen readers); bots fill it in.
+          this.element(c.id, () => {
+            const input = Object.assign(document.createElement('input'), { type: 'text', name: 'website', tabIndex: -1, autocomplete: 'off' });
+            input.className = 'honeypot';
+            input.setAttribute('aria-hidden', 'true');
+            return input;
+          });
+          break;
+        }
+        case 'button': {
+          const el = this.element(c.id, () => Object.assign(document.createElement('button'), { type: 'submit' }));
+          el.textContent = c.label;
+          el.disabled = c.disabled;
+          place(el, c.rect);
+          break;
+        }
+        case 'status': {
+          const el = this.element(c.id, () => {
+            const p = Object.assign(document.createElement('p'), { className: 'notice' });
+            p.setAttribute('role', 'status');
+            return p;
+          });
+          if (el.textContent !== c.text) el.textContent = c.text;
+          if (c.rect) place(el, c.rect);
+          break;
+        }
+        case 'list': {
+          const el = this.element(c.id, () => document.createElement('section'));
+          el.setAttribute('aria-label', c.label);
+          const items = c.items.map((item) => {
+            const a = document.createElement('article');
+            a.textContent = item.text;
+            place(a, item.rect);
+            return a;
+          });
+          el.replaceChildren(...items);
+          break;
+        }
+      }
+    }
+  }
+}

@@ -6,7 +6,7 @@ set -euo pipefail
 out=${1:?usage: subset-fonts.sh OUTDIR}
 mkdir -p "$out"
 src=/usr/share/fonts/truetype/noto
-unicodes="U+0020-007E,U+00A0-024F,U+0259,U+0300-0301,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122"
+unicodes="U+0020-007E,U+00A0-024F,U+0259,U+0300-0301,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122,U+2190-2193"
 subset() { # face file
   local dest="$out/$1.ttf"
   [ "$dest" -nt "$0" ] && [ "$dest" -nt "$src/$2" ] && return 0
@@ -17,3 +17,11 @@ subset serif-regular NotoSerif-Regular.ttf
 subset serif-bold NotoSerif-Bold.ttf
 subset sans-regular NotoSans-Regular.ttf
 subset sans-bold NotoSans-Bold.ttf
+
+# The follow buttons' network icons, from Fork Awesome: only the glyphs drawn.
+icons="$out/icons.ttf"
+if ! [ "$icons" -nt "$0" ]; then
+  pyftsubset /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf \
+    --unicodes="U+F001,U+F09A,U+F09E,U+F0C1,U+F0E1,U+F16A,U+F16D,U+F189,U+F232,U+F2C6,U+F2E1" \
+    --layout-features='' --no-hinting --drop-tables+=GSUB,GPOS,GDEF,DSIG --name-IDs='1,2' --output-file="$icons"
+fi

@@ -3,6 +3,7 @@
 // requestAnimationFrame only while something changes. It calls the exported
 // aw_* functions below; the C++ side answers through Module.on* hooks.
 #include "Article.h"
+#include "Feed.h"
 #include "KeyMap.h"
 #include "Widget.h"
 
@@ -140,16 +141,40 @@ EMSCRIPTEN_KEEPALIVE void aw_set_face(int face, unsigned char* data, int size) {
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE int aw_set_article(const char* json, int size) {
+EMSCRIPTEN_KEEPALIVE int aw_set_article(const char* json, int size, const char* sourceUrl) {
     const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
     wake();
     if (parsed) {
-        app->widget.setArticle(parsed.value());
+        app->widget.setArticle(parsed.value(), sourceUrl);
         return 1;
     }
     app->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
     js_article_error(parsed.error().c_str());
     return 0;
+}
+
+// The News Line's JSON Feed, fetched from feedUrl (absolute), with the reader's clock for the time labels.
+EMSCRIPTEN_KEEPALIVE void aw_set_feed(const char* json, const char* feedUrl, double nowSeconds, int utcOffsetMinutes) {
+    auto feed = aw::parseFeed(json, feedUrl);
+    if (!feed) {
+        app->host.warn("News Line not shown: " + feed.error());
+        return;
+    }
+    std::vector<std::string> labels;
+    for (const auto& item : feed.value().items)
+        labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
+    app->widget.setFeed(std::move(feed.value()), std::move(labels));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_news_more() {
+    app->widget.showMoreNews();
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_set_back(const char* label) {
+    app->widget.setBackLabel(label);
+    wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_show_error(const char* title, const char* detail) {

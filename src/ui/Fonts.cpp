@@ -55,6 +55,7 @@ bool Fonts::update(const Typography& type, float scale) {
         0x0259, 0x0259, // ə
         0x0400, 0x045F, // Cyrillic
         0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
+        0x2190, 0x2190, // ← of "Back to"
         0,
     };
     static const ImWchar kAscii[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0};
@@ -63,6 +64,10 @@ bool Fonts::update(const Typography& type, float scale) {
     buildRanges(uiRanges_, kTyping, textChars_, headlineChars_);
     buildRanges(bodyRanges_, kAscii, textChars_, none);
     buildRanges(headlineRanges_, kDigits, headlineChars_, none);
+    // The follow buttons' network icons (Fork Awesome code points).
+    static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
+                                     0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
+    buildRanges(iconRanges_, kIcons, none, none);
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
@@ -73,6 +78,7 @@ bool Fonts::update(const Typography& type, float scale) {
         {Role::Section, Face::SerifBold, type.sectionSize, uiRanges_},
         {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
         {Role::UiBold, Face::SansBold, type.uiSize, uiRanges_},
+        {Role::Icon, Face::Icons, type.iconSize, iconRanges_},
     };
     for (const auto& p : plan) {
         auto& data = faces_[static_cast<int>(p.face)];

@@ -15,8 +15,8 @@
 
 namespace aw::ui {
 
-enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Count };
-enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Count };
+enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Icons, Count };
+enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
 
 class Fonts {
 public:
@@ -47,7 +47,7 @@ private:
     std::array<float, static_cast<int>(Role::Count)> sizes_{};
     std::set<char32_t> textChars_, headlineChars_;
     bool charsChanged_ = true;
-    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_; // must outlive the atlas build
+    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, iconRanges_; // must outlive the atlas build
     float builtScale_ = 0;
     float builtBody_ = 0, builtHeadline_ = 0;
     unsigned generation_ = 0;

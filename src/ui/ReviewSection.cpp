@@ -38,22 +38,15 @@ std::string starsLabel(int n) { return std::to_string(n) + (n == 1 ? " star" : "
 
 } // namespace
 
-void ReviewSection::addControl(nlohmann::json c, ImVec2 min, ImVec2 max) {
-    c["rect"] = {(min.x - contentOrigin_.x) / scale_, (min.y - contentOrigin_.y) / scale_, (max.x - min.x) / scale_,
-                 (max.y - min.y) / scale_};
-    controls_.push_back(std::move(c));
-}
-
 float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
-                          ImVec2 origin, float width, float scale, ImVec2 contentOrigin) {
+                          ImVec2 origin, float width, float scale, ControlList& controls) {
     dl_ = ImGui::GetWindowDrawList();
     fonts_ = &fonts;
     palette_ = &palette;
     origin_ = origin;
-    contentOrigin_ = contentOrigin;
     width_ = width;
     scale_ = scale;
-    controls_ = nlohmann::json::array();
+    controls_ = &controls;
     const ReviewForm& form = desk.form();
     const ReviewDraft& d = form.draft();
 
@@ -63,7 +56,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     y += std::round(32 * scale);
     const ImFont* section = fonts.get(Role::Section);
     dl_->AddText(section, section->FontSize, ImVec2(origin.x, origin.y + y), palette.text, "Leave a review");
-    addControl({{"id", "heading"}, {"kind", "heading"}, {"label", "Leave a review"}}, ImVec2(origin.x, origin.y + y),
+    controls_->add({{"id", "heading"}, {"kind", "heading"}, {"label", "Leave a review"}}, ImVec2(origin.x, origin.y + y),
                ImVec2(origin.x + textWidth(section, "Leave a review", 0, 14), origin.y + y + section->FontSize));
     y += section->FontSize + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
@@ -75,14 +68,14 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
                      intro.data() + l.end);
         y += std::round(fonts.size(Role::Meta) * 1.5f);
     }
-    addControl({{"id", "intro"}, {"kind", "text"}, {"text", intro}}, ImVec2(origin.x, origin.y), ImVec2(origin.x, origin.y));
+    controls_->add({{"id", "intro"}, {"kind", "text"}, {"text", intro}});
     y += std::round(18 * scale);
 
     y = textField("name", "Your name", nullptr, d.name, false, form.messageFor(FormField::Name), focus, y);
     y = textField("email", "Email", "optional, never shown", d.email, false, form.messageFor(FormField::Email), focus, y);
     y = stars(d.rating, form.messageFor(FormField::Rating), focus, y);
     y = textField("body", "Your review", nullptr, d.body, true, form.messageFor(FormField::Body), focus, y);
-    controls_.push_back({{"id", "website"}, {"kind", "honeypot"}, {"label", "Leave this field empty"}});
+    controls_->add({{"id", "website"}, {"kind", "honeypot"}, {"label", "Leave this field empty"}});
 
     // Send button.
     const bool sending = desk.sending();
@@ -101,7 +94,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
     dl_->AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
                  IM_COL32_WHITE, label);
-    addControl({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
+    controls_->add({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
     y = bmax.y - origin.y + std::round(16 * scale);
 
     // What happened to the last review sent.
@@ -122,10 +115,10 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
                          notice.text.data() + l.begin, notice.text.data() + l.end);
             ly += lh;
         }
-        addControl({{"id", "notice"}, {"kind", "status"}, {"text", notice.text}}, nmin, nmax);
+        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", notice.text}}, nmin, nmax);
         y = nmax.y - origin.y + std::round(16 * scale);
     } else {
-        controls_.push_back({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
+        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
     }
     return reviewList(desk, y + std::round(24 * scale));
 }
@@ -223,7 +216,7 @@ float ReviewSection::textField(const char* id, const char* label, const char* hi
                      message.data() + l.end);
         my += smallH;
     }
-    addControl(std::move(c), bmin, bmax);
+    controls_->add(std::move(c), bmin, bmax);
     return std::max(my, y + (multiline ? smallH : 0)) + std::round(14 * s);
 }
 
@@ -242,7 +235,7 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     for (int i = 1; i <= kBestRating; ++i) {
         const ImVec2 min(origin_.x + (i - 1) * box, origin_.y + y);
         if (ImGui::IsMouseHoveringRect(min, ImVec2(min.x + box, min.y + box))) hoverStar_ = i;
-        options.push_back({(min.x - contentOrigin_.x) / s, (min.y - contentOrigin_.y) / s, box / s, box / s});
+        options.push_back(controls_->rect(min, ImVec2(min.x + box, min.y + box)));
     }
     const int shown = hoverStar_ ? hoverStar_ : rating;
     for (int i = 1; i <= kBestRating; ++i) {
@@ -256,7 +249,7 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
         dl_->AddRect(ImVec2(gmin.x - 2 * s, gmin.y), ImVec2(gmax.x + 2 * s, gmax.y), p.focus, std::round(6 * s), 0, std::round(2 * s));
     const std::string caption = shown ? starsLabel(shown) : "Choose from 1 to 5 stars";
     dl_->AddText(meta, meta->FontSize, ImVec2(gmax.x + std::round(12 * s), gmin.y + (box - meta->FontSize) / 2), p.muted, caption.c_str());
-    addControl({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
+    controls_->add({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
                gmin, gmax);
     y += box + std::round(4 * s);
     if (!message.empty()) {
@@ -283,7 +276,7 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     if (reviews.empty()) {
         const char* empty = "No reviews yet. Be the first to share your view.";
         dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty);
-        items.push_back({{"text", empty}, {"rect", {(origin_.x - contentOrigin_.x) / s, (origin_.y + y - contentOrigin_.y) / s, width_ / s, lineH / s}}});
+        items.push_back({{"text", empty}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + y), ImVec2(origin_.x + width_, origin_.y + y + lineH))}});
         y += lineH;
     }
     for (const auto& item : reviews) {
@@ -312,10 +305,10 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
         }
         const std::string spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date +
                                    (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
-        items.push_back({{"text", spoken}, {"rect", {(origin_.x - contentOrigin_.x) / s, (origin_.y + top - contentOrigin_.y) / s, width_ / s, height / s}}});
+        items.push_back({{"text", spoken}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + top), ImVec2(origin_.x + width_, origin_.y + top + height))}});
         y += height;
     }
-    controls_.push_back({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});
+    controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});
     return y;
 }
 

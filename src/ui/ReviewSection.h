@@ -4,6 +4,7 @@
 // real, transparent form controls that the shell places over the drawn ones
 // (native typing, IME, clipboard, autofill, screen readers); this view
 // describes where they go (controls()) and draws what the reader sees.
+#include "ControlList.h"
 #include "Fonts.h"
 #include "ReviewDesk.h"
 #include "TextLayout.h"
@@ -27,28 +28,23 @@ struct FormFocus {
 class ReviewSection {
 public:
     // Draws the section with its top-left at `origin` (screen, device px),
-    // `width` wide. Returns its height. `contentOrigin` is the screen position
-    // of the widget's content top-left, to express control boxes in content CSS px.
+    // `width` wide, and adds the form's controls. Returns its height.
     float draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
-               ImVec2 origin, float width, float scale, ImVec2 contentOrigin);
-
-    // Where the shell's form controls go and what they say, from the last draw.
-    const nlohmann::json& controls() const { return controls_; }
+               ImVec2 origin, float width, float scale, ControlList& controls);
 
 private:
     float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
                     const std::string& message, const FormFocus& focus, float y);
     float stars(int rating, const std::string& message, const FormFocus& focus, float y);
     float reviewList(const ReviewDesk& desk, float y);
-    void addControl(nlohmann::json control, ImVec2 min, ImVec2 max);
 
     // Per-draw context, set at the top of draw().
     ImDrawList* dl_ = nullptr;
     const Fonts* fonts_ = nullptr;
     const Palette* palette_ = nullptr;
-    ImVec2 origin_, contentOrigin_;
+    ControlList* controls_ = nullptr;
+    ImVec2 origin_;
     float width_ = 0, scale_ = 1;
-    nlohmann::json controls_ = nlohmann::json::array();
     int hoverStar_ = 0;
 };
 

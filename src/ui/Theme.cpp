@@ -38,8 +38,11 @@ Typography typographyFor(float width) {
         14.0f,                  // meta
         narrow ? 22.0f : 24.0f, // section headings
         16.0f,                  // ui
+        20.0f,                  // icons
         36.0f * (narrow ? 17.0f : 18.0f), // measure: about 70 characters of Noto Serif
         narrow ? 18.0f : 32.0f,
+        300.0f,
+        56.0f,
     };
 }
 

@@ -27,8 +27,11 @@ struct Typography {
     float metaSize;
     float sectionSize;      // "Leave a review", "News Line"
     float uiSize;
+    float iconSize;
     float measure;          // widest text column: about 70 characters of body text
     float sidePadding;
+    float sidebar;          // News Line beside the article on wide widgets
+    float sidebarGap;
 };
 
 // Narrow columns (phones) get a smaller headline and tighter margins.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace aw::ui {
@@ -31,8 +32,13 @@ void Widget::setDark(bool dark) {
     styleDirty_ = true;
 }
 
-void Widget::setArticle(const Article& article) {
+void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     article_.setArticle(article, fonts_);
+    news_.setCurrent(sourceUrl);
+    aw::FollowBar bar = followBar(article.publisherProfiles);
+    for (const auto& w : bar.warnings) host_.warn("follow button dropped: " + w);
+    for (const auto& l : bar.links) fonts_.addText(l.label), fonts_.addText(l.url);
+    follow_.setLinks(std::move(bar));
     state_ = State::Article;
     semanticsDirty_ = true;
     // Reviews belong to the article: each gets its own outbox, draft and list.
@@ -42,6 +48,36 @@ void Widget::setArticle(const Article& article) {
         host_.warn(problem);
     focus_ = FormFocus{};
     if (desk_->hasEndpoint()) host_.fetchReviews(article.id);
+}
+
+void Widget::setFeed(Feed feed, std::vector<std::string> timeLabels) {
+    for (const auto& w : feed.warnings) host_.warn("News Line: " + w);
+    for (const auto& item : feed.items) fonts_.addText(item.title);
+    for (const auto& l : timeLabels) fonts_.addText(l);
+    news_.setFeed(std::move(feed), std::move(timeLabels));
+}
+
+void Widget::setBackLabel(std::string label) {
+    fonts_.addText(label);
+    backLabel_ = std::move(label);
+}
+
+// "← Back to: …" above the headline; the shell's button over it goes back.
+float Widget::drawBackLink(ImVec2 origin, float width, float s) {
+    if (backLabel_.empty()) return 0;
+    ImDrawList& dl = *ImGui::GetWindowDrawList();
+    const ImFont* bold = fonts_.get(Role::UiBold);
+    const std::string text = "\xE2\x86\x90 Back to: " + backLabel_;
+    const float h = std::round(44 * s);
+    const ImVec2 min = origin;
+    const ImVec2 max(origin.x + std::min(width, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, width, text.c_str()).x), origin.y + h);
+    ImGui::PushClipRect(ImVec2(origin.x, origin.y), ImVec2(origin.x + width, origin.y + h), true);
+    dl.AddText(bold, bold->FontSize, ImVec2(min.x, std::round(min.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
+    ImGui::PopClipRect();
+    if (focus_.control == "back")
+        dl.AddRect(ImVec2(min.x - 4 * s, min.y), ImVec2(max.x + 4 * s, max.y), palette_.focus, std::round(4 * s), 0, std::round(2 * s));
+    controls_.add({{"id", "back"}, {"kind", "action"}, {"label", "Back to: " + backLabel_}}, min, max);
+    return h + std::round(12 * s);
 }
 
 void Widget::submitReview(std::string identifier, std::string dateCreated) {
@@ -83,34 +119,51 @@ void Widget::draw() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PushFont(fonts_.get(Role::Ui));
 
-    const Column col = columnFor(type_, display.x, scale);
-    if (col.x != laidColumnX_) {
-        laidColumnX_ = col.x; // the text layer's positions move with the column
-        semanticsDirty_ = true;
-    }
+    // Wide widgets put the News Line beside the article; narrow ones under everything.
+    Column col = columnFor(type_, display.x, scale);
+    const float sideW = std::round(type_.sidebar * scale), gap = std::round(type_.sidebarGap * scale);
+    const bool wide = state_ == State::Article && !news_.empty() &&
+                      display.x >= std::round((type_.measure + type_.sidebarGap + type_.sidebar + 2 * type_.sidePadding) * scale);
+    if (wide) col.x = std::floor((display.x - col.width - gap - sideW) / 2);
     const float top = std::round(kTopPadding * scale);
     const ImVec2 origin(col.x, top - std::round(viewport_.viewTop * scale));
+    controls_.begin(ImVec2(0, origin.y - top), scale);
     float contentHeight = 0; // device px
+    float articleTop = top;
     if (state_ == State::Article) {
+        const float back = drawBackLink(origin, col.width, scale);
+        articleTop = top + back;
         if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
-        article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, origin, 0, display.y);
-        float below = article_.height();
+        article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, display.y);
+        float below = back + article_.height();
         if (desk_) {
             if (desk_->version() != registeredReviews_) {
                 registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
                 for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
             }
-            const ImVec2 contentOrigin(0, origin.y - top);
-            below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, contentOrigin);
-            nlohmann::json controls = {{"item", desk_->outboxKey()}, {"valueVersion", desk_->form().valueVersion()},
-                                       {"controls", reviews_.controls()}};
-            std::string json = controls.dump();
-            if (json != publishedControls_) {
-                publishedControls_ = std::move(json);
-                host_.controlsChanged(publishedControls_);
-            }
+            below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
         }
-        contentHeight = top + below + kBottomPadding * scale;
+        const float sectionGap = std::round(56 * scale);
+        if (!follow_.empty()) {
+            below += sectionGap;
+            below += follow_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        }
+        float sideBottom = 0;
+        if (!news_.empty() && wide) {
+            sideBottom = news_.draw(focus_.control, fonts_, palette_, ImVec2(col.x + col.width + gap, origin.y), sideW, scale, controls_);
+        } else if (!news_.empty()) {
+            below += sectionGap;
+            below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        }
+        contentHeight = top + std::max(below, sideBottom) + kBottomPadding * scale;
+        nlohmann::json controls = {{"item", desk_ ? desk_->outboxKey() : std::string()},
+                                   {"valueVersion", desk_ ? desk_->form().valueVersion() : 0u},
+                                   {"controls", controls_.items()}};
+        std::string json = controls.dump();
+        if (json != publishedControls_) {
+            publishedControls_ = std::move(json);
+            host_.controlsChanged(publishedControls_);
+        }
     } else if (state_ == State::Error) {
         ImGui::SetCursorScreenPos(origin);
         ImGui::PushTextWrapPos(col.x + col.width);
@@ -129,7 +182,12 @@ void Widget::draw() {
     }
     ImGui::PopFont();
     ImGui::End();
-    publish(contentHeight / scale, col.x / scale, top / scale);
+    if (col.x != laidColumnX_ || articleTop != laidArticleTop_) {
+        laidColumnX_ = col.x; // the text layer's positions move with the column
+        laidArticleTop_ = articleTop;
+        semanticsDirty_ = true;
+    }
+    publish(contentHeight / scale, col.x / scale, articleTop / scale);
 }
 
 void Widget::publish(float cssHeight, float columnX, float columnTop) {

@@ -4,7 +4,10 @@
 // It knows nothing of the browser; the platform feeds it input and asks it
 // to draw, and hears back through WidgetHost.
 #include "ArticleView.h"
+#include "ControlList.h"
+#include "FollowBar.h"
 #include "Fonts.h"
+#include "NewsLine.h"
 #include "ReviewDesk.h"
 #include "ReviewSection.h"
 #include "Theme.h"
@@ -46,7 +49,12 @@ public:
 
     Fonts& fonts() { return fonts_; }
     void setDark(bool dark);
-    void setArticle(const Article& article);
+    // sourceUrl: where the article was loaded from, to mark it in the News Line.
+    void setArticle(const Article& article, const std::string& sourceUrl);
+    void setFeed(Feed feed, std::vector<std::string> timeLabels);
+    void showMoreNews() { news_.showMore(); }
+    // "Back to: <headline>" above the article after opening one from the News Line; empty hides it.
+    void setBackLabel(std::string label);
     // A problem the reader should see instead of the article: what failed, and the detail.
     void showError(std::string title, std::string detail);
 
@@ -69,12 +77,18 @@ public:
 private:
     enum class State { Loading, Article, Error };
     void publish(float cssHeight, float columnX, float columnTop);
+    float drawBackLink(ImVec2 origin, float width, float scale);
 
     WidgetHost& host_;
     Fonts fonts_;
     ArticleView article_;
     std::unique_ptr<ReviewDesk> desk_;
     ReviewSection reviews_;
+    FollowBarView follow_;
+    NewsLineView news_;
+    ControlList controls_;
+    std::string backLabel_;
+    float laidArticleTop_ = -1;
     FormFocus focus_;
     std::string publishedControls_;
     unsigned registeredReviews_ = ~0u;

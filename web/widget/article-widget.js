@@ -39,7 +39,7 @@ function withStrings(module, strings, call) {
 }
 
 class ArticleWidget extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme']; }
+  static get observedAttributes() { return ['src', 'theme', 'feed']; }
 
   constructor() {
     super();
@@ -64,6 +64,11 @@ class ArticleWidget extends HTMLElement {
       rating: (n) => this.call('_aw_form_rating', [], n),
       honeypot: (v) => this.call('_aw_form_honeypot', [v]),
       submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
+      action: (id) => {
+        if (id === 'back') this.back();
+        else if (id === 'news-more') this.call('_aw_news_more', []);
+      },
+      openInWidget: (url) => this.open(url),
     });
     this.module = null;
     this.contentHeight = 0;
@@ -109,6 +114,7 @@ class ArticleWidget extends HTMLElement {
     if (!this.started || oldValue === value) return;
     if (name === 'src') this.load();
     if (name === 'theme') this.applyTheme();
+    if (name === 'feed') { this.feedLoaded = false; this.loadFeed(); }
   }
 
   /** Fetches the article again (and the program, if that failed). */
@@ -138,9 +144,53 @@ class ArticleWidget extends HTMLElement {
       withStrings(this.module, result.error, this.module._aw_show_error);
       this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
     } else {
-      withBytes(this.module, result.bytes, this.module._aw_set_article);
+      const source = new URL(src, document.baseURI).href;
+      withStrings(this.module, [source], (sourcePtr) =>
+        withBytes(this.module, result.bytes, (ptr, len) => this.module._aw_set_article(ptr, len, sourcePtr)));
+      this.updateBackLink();
+      if (this.opened) this.pendingOpened = source;
     }
     this.requestFrame();
+    if (!this.feedLoaded) this.loadFeed();
+  }
+
+  // The News Line. Without it (no feed attribute, offline, broken feed) the widget simply shows none.
+  async loadFeed() {
+    const feed = this.getAttribute('feed');
+    if (!feed || !this.module) return;
+    this.feedLoaded = true;
+    const url = new URL(feed, document.baseURI);
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const text = await response.text();
+      this.call('_aw_set_feed', [text, url.href], Date.now() / 1000, -new Date().getTimezoneOffset());
+    } catch (e) {
+      this.feedLoaded = false;
+      console.warn(`[article-widget] News Line not shown: ${url.pathname}: ${e.message}`);
+    }
+  }
+
+  /** Opens another article inside the widget (News Line items do this); back() returns. */
+  open(url) {
+    const current = this.getAttribute('src');
+    this.history = [...(this.history ?? []), { src: current, headline: this.headline }];
+    this.opened = true;
+    this.setAttribute('src', url);
+    if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
+  }
+
+  back() {
+    const previous = this.history?.pop();
+    if (!previous) return;
+    this.opened = true;
+    this.setAttribute('src', previous.src);
+    if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
+  }
+
+  updateBackLink() {
+    const previous = this.history?.[this.history.length - 1];
+    this.call('_aw_set_back', [previous ? previous.headline ?? 'previous article' : '']);
   }
 
   async fetchArticle(src) {
@@ -239,6 +289,8 @@ class ArticleWidget extends HTMLElement {
     const semantics = JSON.parse(json);
     renderTextLayer(this.textLayer, semantics);
     if (semantics.blocks.length) this.shown = semantics.blocks[0].role === 'alert' ? 'error' : 'article';
+    const heading = semantics.blocks.find((b) => b.role === 'heading');
+    if (heading) this.headline = heading.lines.map((l) => l[4]).join(' ');
   }
 
   // The canvas covers only the part of the box inside the viewport (and inside
@@ -284,6 +336,10 @@ class ArticleWidget extends HTMLElement {
     this.status.hidden = true;
     this.box.classList.add('drawn');
     if (this.shown === 'article') this.fire('ready', { src: this.getAttribute('src') });
+    if (this.shown === 'article' && this.pendingOpened) {
+      this.fire('article-opened', { url: this.pendingOpened, headline: this.headline });
+      this.pendingOpened = null;
+    }
   }
 
   showStatus(text) {

@@ -8,6 +8,12 @@ const encoder = new TextEncoder();
 const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
 let uid = 0;
 
+// The one way the widget opens an outside address: a new tab that gets neither
+// a reference back to this page nor the referrer. The URL is data, never script.
+export function openExternal(url) {
+  window.open(url, '_blank', 'noopener,noreferrer');
+}
+
 function place(el, [x, y, w, h]) {
   const s = el.style;
   s.left = `${x}px`;
@@ -17,7 +23,8 @@ function place(el, [x, y, w, h]) {
 }
 
 export class FormLayer {
-  // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), honeypot(v), submit() }
+  // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), honeypot(v), submit(),
+  //          action(id), openInWidget(url) }
   constructor(container, calls) {
     this.calls = calls;
     this.id = `aw${++uid}`;
@@ -97,6 +104,13 @@ export class FormLayer {
     const newValues = state.valueVersion !== this.valueVersion || state.item !== this.item;
     this.valueVersion = state.valueVersion;
     this.item = state.item;
+    const present = new Set(state.controls.map((c) => c.id));
+    for (const [id, el] of this.elements) {
+      if (present.has(id)) continue;
+      (el.wrapper ?? el).remove();
+      el.messageEl?.remove();
+      this.elements.delete(id);
+    }
     for (const c of state.controls) {
       switch (c.kind) {
         case 'heading': {
@@ -106,8 +120,9 @@ export class FormLayer {
           break;
         }
         case 'text': {
-          const el = this.element(c.id, () => Object.assign(document.createElement('p'), { className: 'sr-only' }));
+          const el = this.element(c.id, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
           el.textContent = c.text;
+          if (c.rect) place(el, c.rect);
           break;
         }
         case 'input':
@@ -174,6 +189,43 @@ export class FormLayer {
           });
           if (el.textContent !== c.text) el.textContent = c.text;
           if (c.rect) place(el, c.rect);
+          break;
+        }
+        case 'link': {
+          const el = this.element(c.id, () => {
+            const a = document.createElement('a');
+            a.dataset.field = c.id;
+            a.addEventListener('click', (e) => {
+              if (a.dataset.openInWidget === 'true') {
+                e.preventDefault();
+                this.calls.openInWidget(a.href);
+              } else if (a.target === '_blank') {
+                e.preventDefault();
+                openExternal(a.href); // inside the click: no popup blocker steps in
+              }
+            });
+            return a;
+          });
+          if (el.getAttribute('href') !== c.href) el.setAttribute('href', c.href);
+          el.dataset.openInWidget = String(Boolean(c.openInWidget));
+          if (c.external) {
+            el.target = '_blank';
+            el.rel = 'noopener noreferrer';
+            el.title = c.href;
+          }
+          el.setAttribute('aria-label', c.label);
+          place(el, c.rect);
+          break;
+        }
+        case 'action': {
+          const el = this.element(c.id, () => {
+            const b = Object.assign(document.createElement('button'), { type: 'button' });
+            b.dataset.field = c.id;
+            b.addEventListener('click', () => this.calls.action(c.id));
+            return b;
+          });
+          el.textContent = c.label;
+          place(el, c.rect);
           break;
         }
         case 'list': {

@@ -9,6 +9,7 @@ const FACES = [
   { file: 'fonts/serif-bold.ttf', family: 'AW Serif', weight: '700' },
   { file: 'fonts/sans-regular.ttf', family: 'AW Sans', weight: '400' },
   { file: 'fonts/sans-bold.ttf', family: 'AW Sans', weight: '700' },
+  { file: 'fonts/icons.ttf', family: 'AW Icons', weight: '400' },
 ];
 
 let shared = null;

@@ -1,0 +1,109 @@
+// "Follow us on social networks" and the "News Line" as a reader uses them.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { inkIn, launchBrowser, openPage, repo, startServer, waitForEvent } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const root = (page) => page.evaluateHandle(() => document.querySelector('article-widget').shadowRoot);
+const article = JSON.parse(readFileSync(join(repo, 'assets/articles/stoltenberg-baku.json'), 'utf8'));
+
+// New tabs never reach a real network: every outside address gets a stub page.
+async function stubOutside(page) {
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ contentType: 'text/html', body: '<title>stub</title>' }));
+}
+
+test('each follow button opens its profile in a new tab, without opener or referrer', async () => {
+  const page = await openPage(browser, server.url, { before: stubOutside });
+  await waitForEvent(page, 'ready');
+  const links = page.locator('article-widget').locator('a[target=_blank]');
+  assert.equal(await links.count(), article.publisher.sameAs.length);
+  for (let i = 0; i < article.publisher.sameAs.length; i++) {
+    const link = links.nth(i);
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    assert.equal(popup.url(), article.publisher.sameAs[i]);
+    assert.equal(await popup.evaluate(() => window.opener), null, 'no window.opener');
+    assert.equal(await popup.evaluate(() => document.referrer), '', 'no referrer');
+    await popup.close();
+  }
+  // The drawn button sits under its link: the first one is inked.
+  const box = await links.first().boundingBox();
+  assert.ok(await inkIn(page, box) > 0.02, 'follow button drawn under its link');
+  await page.context().close();
+});
+
+test('a javascript: or data: entry in sameAs never becomes a button, with a console warning', async () => {
+  const doctored = structuredClone(article);
+  doctored.publisher.sameAs = ['javascript:alert(1)', 'https://t.me/caucasusherald', 'data:text/html,hi', ' JaVaScRiPt:alert(2)'];
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.route('**/articles/stoltenberg-baku.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(doctored) })),
+  });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('a[target=_blank]'));
+  const hrefs = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('https://t.me/caucasusherald'));
+  assert.ok(hrefs.every((h) => !/^\s*(javascript|data):/i.test(h)), `no unsafe links: ${hrefs}`);
+  assert.equal(warnings.filter((w) => /follow button dropped/.test(w)).length, 3);
+  await page.context().close();
+});
+
+test('a News Line item opens the other article inside the widget, and the way back returns', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const news = page.locator('article-widget').locator('a[data-open-in-widget=true]');
+  await news.first().waitFor();
+  const label = await news.first().getAttribute('aria-label');
+  const target = await news.first().getAttribute('href');
+  await news.first().click();
+  const opened = await waitForEvent(page, 'article-opened');
+  assert.equal(opened.url, new URL(target, server.url).href);
+  // The other article is drawn: its headline is in the text layer and inked on screen.
+  await page.waitForFunction((t) => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent.replace(/\s+/g, ' ').trim() === t,
+    label.replace(/^[^:]*: /, ''));
+  const h1 = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1 span').getBoundingClientRect().toJSON());
+  await page.waitForTimeout(200);
+  assert.ok(await inkIn(page, h1) > 0.05, 'the opened article is drawn');
+
+  const back = page.locator('article-widget').locator('button', { hasText: 'Back to' });
+  await back.click();
+  await page.waitForFunction(() => /Stoltenberg arrive in Baku/.test(document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent));
+  assert.equal(await back.count(), 0, 'no way back from the first article');
+  await page.context().close();
+});
+
+test('the News Line is reachable by keyboard and shows more on request', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const w = page.locator('article-widget');
+  await w.locator('a[data-open-in-widget]').first().waitFor();
+  const before = await w.locator('a[data-field^="news:"]').count();
+  const more = w.locator('button', { hasText: 'Show more headlines' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelector('article-widget').shadowRoot.querySelectorAll('a[data-field^="news:"]').length > n, before);
+  // Tab onto an in-widget headline and open it with Enter.
+  await w.locator('a[data-open-in-widget=true]').last().focus();
+  await page.keyboard.press('Enter');
+  await waitForEvent(page, 'article-opened');
+  await page.context().close();
+});
+
+test('on a phone-width widget the News Line sits below the article', async () => {
+  const page = await openPage(browser, server.url, { width: 360, height: 740, dpr: 2 });
+  await waitForEvent(page, 'ready');
+  const w = page.locator('article-widget');
+  await w.locator('a[data-field^="news:"]').first().waitFor();
+  const firstNews = await w.locator('a[data-field^="news:"]').first().boundingBox();
+  const lastParagraph = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph span')].pop().getBoundingClientRect().bottom);
+  assert.ok(firstNews.y > lastParagraph, 'News Line after the article');
+  assert.ok(firstNews.width <= 360, 'fits the column');
+  await page.context().close();
+});

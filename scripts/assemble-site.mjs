@@ -325,6 +325,8 @@ function buildStandalone(staging) {
   replaceOnce(/<script type="module" src="widget\/article-widget\.js"><\/script>/,
     () => `<script>\n${scriptSafe(shim)}\n</script>\n  <script type="module">\n${scriptSafe(entry)}\n</script>`,
     'module script tag for widget/article-widget.js');
+  // No review endpoint from file://: reviews stay on the reader's device (and the widget says so).
+  html = html.replace(/(<article-widget\b[^>]*?)\s+reviews="[^"]*"/g, '$1');
   replaceOnce(/<title>/, () => '<meta name="generator" content="article-widget single-file variant">\n  <title>', '<title>');
   return html;
 }

@@ -187,6 +187,12 @@ EMSCRIPTEN_KEEPALIVE void aw_set_dark(int dark) {
     wake();
 }
 
+// The host page's --aw-accent and --aw-background (web/widget/host-colors.js), 0xRRGGBB; -1 keeps the theme's.
+EMSCRIPTEN_KEEPALIVE void aw_set_colors(int accentRgb, int backgroundRgb) {
+    app->widget.setColors(accentRgb, backgroundRgb);
+    wake();
+}
+
 // Canvas size in CSS px, the device pixel ratio, and the content y shown at its top.
 EMSCRIPTEN_KEEPALIVE void aw_set_viewport(float cssWidth, float cssHeight, float dpr, float viewTop) {
     app->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});

@@ -28,7 +28,21 @@ Column columnFor(const Typography& type, float widthPx, float scale) {
 Widget::Widget(WidgetHost& host) : host_(host) {}
 
 void Widget::setDark(bool dark) {
-    palette_ = dark ? darkPalette() : lightPalette();
+    dark_ = dark;
+    updatePalette();
+}
+
+void Widget::setColors(int accentRgb, int backgroundRgb) {
+    accentRgb_ = accentRgb;
+    backgroundRgb_ = backgroundRgb;
+    updatePalette();
+}
+
+void Widget::updatePalette() {
+    palette_ = dark_ ? darkPalette() : lightPalette();
+    const auto rgb = [](int c) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 0xFF); };
+    if (accentRgb_ >= 0) palette_.accent = rgb(accentRgb_);
+    if (backgroundRgb_ >= 0) palette_.background = rgb(backgroundRgb_);
     styleDirty_ = true;
 }
 

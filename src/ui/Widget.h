@@ -49,6 +49,8 @@ public:
 
     Fonts& fonts() { return fonts_; }
     void setDark(bool dark);
+    // Host colours (CSS --aw-accent, --aw-background) as 0xRRGGBB; -1 keeps the theme's own.
+    void setColors(int accentRgb, int backgroundRgb);
     // sourceUrl: where the article was loaded from, to mark it in the News Line.
     void setArticle(const Article& article, const std::string& sourceUrl);
     void setFeed(Feed feed, std::vector<std::string> timeLabels);
@@ -93,6 +95,9 @@ private:
     std::string publishedControls_;
     unsigned registeredReviews_ = ~0u;
     Palette palette_ = lightPalette();
+    bool dark_ = false;
+    int accentRgb_ = -1, backgroundRgb_ = -1;
+    void updatePalette();
     Viewport viewport_;
     Typography type_ = typographyFor(800);
     State state_ = State::Loading;

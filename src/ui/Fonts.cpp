@@ -51,8 +51,8 @@ bool Fonts::update(const Typography& type, float scale) {
     // Small UI faces carry what readers may type (Latin incl. Azerbaijani, Cyrillic);
     // the large body and headline faces only what the content uses.
     static const ImWchar kTyping[] = {
-        0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
-        0x0259, 0x0259, // ə
+        0x0020, 0x017F, // Basic Latin, Latin-1, Latin Extended-A
+        0x018F, 0x018F, 0x0218, 0x021B, 0x0259, 0x0259, // Ə, Romanian ș ț, ə
         0x0400, 0x045F, // Cyrillic
         0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
         0x2190, 0x2190, // ← of "Back to"

@@ -21,7 +21,6 @@
 
 EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](height); });
 EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
-EM_JS(void, js_retry, (), { Module["onRetry"](); });
 EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
 EM_JS(void, js_controls, (const char* json), { Module["onControls"](UTF8ToString(json)); });
 EM_JS(void, js_focus_control, (const char* id), { Module["onFocusControl"](UTF8ToString(id)); });
@@ -64,7 +63,6 @@ class WebHost final : public aw::ui::WidgetHost {
 public:
     void contentHeightChanged(float h) override { js_content_height(h); }
     void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
-    void retryRequested() override { js_retry(); }
     void controlsChanged(const std::string& json) override { js_controls(json.c_str()); }
     void focusControl(const std::string& id) override { js_focus_control(id.c_str()); }
     std::string load(const std::string& key) override {

@@ -10,6 +10,7 @@ namespace aw::ui {
 namespace {
 
 constexpr ImU32 kStarColor = IM_COL32(0xE3, 0x9B, 0x0B, 0xFF);
+constexpr ImU32 kStarPreview = IM_COL32(0xF0, 0xB4, 0x3C, 0xFF); // lighter: not chosen yet
 constexpr float kPi = 3.14159265f;
 
 AdvanceFn advanceOf(const ImFont* f) {
@@ -240,7 +241,7 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     const int shown = hoverStar_ ? hoverStar_ : rating;
     for (int i = 1; i <= kBestRating; ++i) {
         const ImVec2 c(origin_.x + (i - 0.5f) * box, origin_.y + y + box / 2);
-        drawStar(*dl_, c, std::round(15 * s), i <= shown, hoverStar_ && i <= shown ? (kStarColor & 0x00FFFFFF) | 0xB0000000 : kStarColor,
+        drawStar(*dl_, c, std::round(15 * s), i <= shown, hoverStar_ && i <= shown ? kStarPreview : kStarColor,
                  p.muted, std::max(1.0f, std::round(1.5f * s)));
     }
     const ImVec2 gmin(origin_.x, origin_.y + y);

@@ -170,14 +170,7 @@ void Widget::draw() {
             below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
         }
         contentHeight = top + std::max(below, sideBottom) + kBottomPadding * scale;
-        nlohmann::json controls = {{"item", desk_ ? desk_->outboxKey() : std::string()},
-                                   {"valueVersion", desk_ ? desk_->form().valueVersion() : 0u},
-                                   {"controls", controls_.items()}};
-        std::string json = controls.dump();
-        if (json != publishedControls_) {
-            publishedControls_ = std::move(json);
-            host_.controlsChanged(publishedControls_);
-        }
+        publishControls();
     } else if (state_ == State::Error) {
         ImGui::SetCursorScreenPos(origin);
         ImGui::PushTextWrapPos(col.x + col.width);
@@ -187,12 +180,23 @@ void Widget::draw() {
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::TextUnformatted(errorDetail_.c_str());
-        ImGui::Dummy(ImVec2(0, 4 * scale));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-        if (ImGui::Button("Try again")) host_.retryRequested();
-        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
-        contentHeight = ImGui::GetCursorScreenPos().y - origin.y + top + kBottomPadding * scale;
+        // "Try again": drawn here, pressed through the shell's real button over it.
+        const ImFont* bold = fonts_.get(Role::UiBold);
+        const ImVec2 bmin(origin.x, ImGui::GetCursorScreenPos().y + std::round(8 * scale));
+        const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
+        const bool hover = ImGui::IsMouseHoveringRect(bmin, bmax);
+        ImDrawList& dl = *ImGui::GetWindowDrawList();
+        dl.AddRectFilled(bmin, bmax, hover ? (palette_.accent & 0x00FFFFFF) | 0xD9000000 : palette_.accent, std::round(6 * scale));
+        if (focus_.control == "retry")
+            dl.AddRect(ImVec2(bmin.x - 3 * scale, bmin.y - 3 * scale), ImVec2(bmax.x + 3 * scale, bmax.y + 3 * scale), palette_.focus,
+                       std::round(8 * scale), 0, std::round(2 * scale));
+        const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Try again");
+        dl.AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
+                   IM_COL32_WHITE, "Try again");
+        controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
+        publishControls();
+        contentHeight = bmax.y - origin.y + top + kBottomPadding * scale;
     }
     ImGui::PopFont();
     ImGui::End();
@@ -202,6 +206,17 @@ void Widget::draw() {
         semanticsDirty_ = true;
     }
     publish(contentHeight / scale, col.x / scale, articleTop / scale);
+}
+
+void Widget::publishControls() {
+    nlohmann::json controls = {{"item", state_ == State::Article && desk_ ? desk_->outboxKey() : std::string()},
+                               {"valueVersion", desk_ ? desk_->form().valueVersion() : 0u},
+                               {"controls", controls_.items()}};
+    std::string json = controls.dump();
+    if (json != publishedControls_) {
+        publishedControls_ = std::move(json);
+        host_.controlsChanged(publishedControls_);
+    }
 }
 
 void Widget::publish(float cssHeight, float columnX, float columnTop) {

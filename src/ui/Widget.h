@@ -25,7 +25,6 @@ public:
     virtual void contentHeightChanged(float cssHeight) = 0;
     // JSON of the text layer (see ArticleView::describe), on every layout change.
     virtual void semanticsChanged(const std::string& json) = 0;
-    virtual void retryRequested() = 0;
     // JSON of the form controls the shell mirrors over the drawn form (ReviewSection::controls).
     virtual void controlsChanged(const std::string& json) = 0;
     virtual void focusControl(const std::string& id) = 0;
@@ -79,6 +78,7 @@ public:
 private:
     enum class State { Loading, Article, Error };
     void publish(float cssHeight, float columnX, float columnTop);
+    void publishControls();
     float drawBackLink(ImVec2 origin, float width, float scale);
 
     WidgetHost& host_;

@@ -132,3 +132,18 @@ test('a malformed article names the field and fires error', async () => {
   assert.ok(ink > 0.005, `error message drawn (ink ${ink.toFixed(4)})`);
   await page.context().close();
 });
+
+test('"Try again" after a failed load fetches the article again', async () => {
+  let fail = true;
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.route('**/articles/stoltenberg-baku.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue())),
+  });
+  const error = await waitForEvent(page, 'error');
+  assert.equal(error.status, 503);
+  fail = false;
+  const retry = page.locator('article-widget').locator('button', { hasText: 'Try again' });
+  await retry.click();
+  const ready = await waitForEvent(page, 'ready');
+  assert.equal(ready.src, 'articles/stoltenberg-baku.json');
+  await page.context().close();
+});

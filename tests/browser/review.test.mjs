@@ -192,3 +192,27 @@ test('a double click sends one review', async () => {
   assert.equal(storedReviews(body), 1);
   await page.context().close();
 });
+
+for (const dpr of [1, 2]) {
+  test(`the pointer lands where it is at DPR ${dpr}: hovering the third star previews three`, async () => {
+    const page = await openPage(browser, server.url, { dpr });
+    await waitForEvent(page, 'ready');
+    const third = widget(page).locator('input[type=radio][value="3"]');
+    await third.scrollIntoViewIfNeeded();
+    const box = await third.boundingBox();
+    const fourth = await widget(page).locator('input[type=radio][value="4"]').boundingBox();
+    const amber = async (b) => {
+      const { decodePng } = await import('./png.mjs');
+      const png = decodePng(await page.screenshot({ clip: b }));
+      let n = 0;
+      for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 190 && png.data[i + 1] > 110 && png.data[i + 1] < 190 && png.data[i + 2] < 90) n++;
+      return n / (png.width * png.height);
+    };
+    assert.equal(await amber(box), 0, 'no star filled before hovering');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(150);
+    assert.ok(await amber(box) > 0.1, 'the hovered star is filled');
+    assert.equal(await amber(fourth), 0, 'the next star is not');
+    await page.context().close();
+  });
+}

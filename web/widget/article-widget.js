@@ -66,6 +66,7 @@ class ArticleWidget extends HTMLElement {
       submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
       action: (id) => {
         if (id === 'back') this.back();
+        else if (id === 'retry') this.reload();
         else if (id === 'news-more') this.call('_aw_news_more', []);
       },
       openInWidget: (url) => this.open(url),
@@ -221,7 +222,6 @@ class ArticleWidget extends HTMLElement {
       printErr: (text) => console.warn('[article-widget]', text),
       onContentHeight: (h) => this.setContentHeight(h),
       onSemantics: (json) => this.onSemantics(json),
-      onRetry: () => setTimeout(() => this.reload()),
       onArticleError: (message) => this.fire('error', { message, status: 0 }),
       onControls: (json) => this.formLayer.update(JSON.parse(json)),
       onFocusControl: (id) => setTimeout(() => this.formLayer.focus(id)),
@@ -303,9 +303,15 @@ class ArticleWidget extends HTMLElement {
     const width = Math.floor(box.width);
     // Before the first layout the box has its CSS min-height, so there is something to draw into.
     const boxHeight = Math.floor(box.height);
-    const height = Math.max(0, Math.min(boxHeight, window.innerHeight, this.clientHeight || Infinity));
-    if (visibleBottom <= box.top || visibleTop >= box.bottom || width === 0 || height === 0) return false;
-    const top = Math.round(Math.min(Math.max(visibleTop - box.top, 0), Math.max(0, boxHeight - height)));
+    let height = Math.max(0, Math.min(boxHeight, window.innerHeight, this.clientHeight || Infinity));
+    let top = Math.round(Math.min(Math.max(visibleTop - box.top, 0), Math.max(0, boxHeight - height)));
+    if (visibleBottom <= box.top || visibleTop >= box.bottom || width === 0 || height === 0) {
+      // Off screen nothing is drawn, except a one-pixel slice until the first layout: a widget
+      // further down the page gets its real height and fires `ready` before it is seen.
+      if (this.ready || width === 0) return false;
+      height = 1;
+      top = 0;
+    }
     const dpr = window.devicePixelRatio || 1;
     const v = this.view;
     if (v && v.width === width && v.height === height && v.dpr === dpr && v.top === top) return true;

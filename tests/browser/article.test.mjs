@@ -147,3 +147,18 @@ test('"Try again" after a failed load fetches the article again', async () => {
   assert.equal(ready.src, 'articles/stoltenberg-baku.json');
   await page.context().close();
 });
+
+test('a change of device pixel ratio (browser zoom, another screen) re-rasterises for the new ratio', async () => {
+  const page = await openPage(browser, server.url, { dpr: 1 });
+  await waitForEvent(page, 'ready');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('article-widget').shadowRoot.querySelector('canvas');
+    return c.width === Math.round(c.getBoundingClientRect().width * 2);
+  });
+  await page.waitForTimeout(200);
+  const line = await layerRect(page, 'h1 span');
+  assert.ok(await inkIn(page, line) > 0.08, 'headline still drawn in place after the change');
+  await page.context().close();
+});

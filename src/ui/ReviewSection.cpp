@@ -94,7 +94,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
                      palette.focus, std::round(8 * scale), 0, std::round(2 * scale));
     const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
     dl_->AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
-                 IM_COL32_WHITE, label);
+                 sending ? IM_COL32_WHITE : palette.onAccent, label);
     controls_->add({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
     y = bmax.y - origin.y + std::round(16 * scale);
 

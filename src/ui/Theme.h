@@ -14,6 +14,7 @@ struct Palette {
     ImU32 panel;      // cards, inputs
     ImU32 errorText;
     ImU32 focus;      // keyboard focus; distinct from the red of errors
+    ImU32 onAccent;   // text on accent-coloured buttons
 };
 
 Palette lightPalette();

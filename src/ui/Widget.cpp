@@ -193,7 +193,7 @@ void Widget::draw() {
                        std::round(8 * scale), 0, std::round(2 * scale));
         const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Try again");
         dl.AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
-                   IM_COL32_WHITE, "Try again");
+                   palette_.onAccent, "Try again");
         controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
         publishControls();
         contentHeight = bmax.y - origin.y + top + kBottomPadding * scale;

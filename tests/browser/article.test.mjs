@@ -162,3 +162,30 @@ test('a change of device pixel ratio (browser zoom, another screen) re-rasterise
   assert.ok(await inkIn(page, line) > 0.08, 'headline still drawn in place after the change');
   await page.context().close();
 });
+
+test('a host that fixes the height gets internal scrolling, and the canvas draws the slice in view', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.evaluate(() => { document.querySelector('article-widget').style.height = '420px'; });
+  const w = page.locator('article-widget');
+  const box = await w.boundingBox();
+  assert.equal(Math.round(box.height), 420);
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.wheel(0, 900);
+  await page.waitForFunction(() => document.querySelector('article-widget').scrollTop > 500);
+  await page.waitForTimeout(200);
+  const canvas = await page.evaluate(() => {
+    const c = document.querySelector('article-widget').shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { top: c.top, height: c.height };
+  });
+  assert.ok(canvas.height <= 420, 'canvas no taller than the host');
+  assert.ok(Math.abs(canvas.top - box.y) < 2, 'canvas covers the visible part of the host');
+  // A paragraph line now inside the host's box is drawn.
+  const line = await page.evaluate(([top, bottom]) => {
+    const spans = [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph span')];
+    const s = spans.find((e) => { const r = e.getBoundingClientRect(); return r.top > top + 20 && r.bottom < bottom - 20 && r.width > 300; });
+    return s.getBoundingClientRect().toJSON();
+  }, [box.y, box.y + 420]);
+  assert.ok(await inkIn(page, line) > 0.04, 'scrolled-to text is drawn inside the host');
+  await page.context().close();
+});

@@ -34,6 +34,7 @@ const MIME = {
   '.webp': 'image/webp', '.gif': 'image/gif', '.ico': 'image/vnd.microsoft.icon', '.txt': 'text/plain', '.html': 'text/html',
 };
 const HASH_LENGTH = 8;
+const STANDALONE_BASE = 'https://article-widget.invalid/';
 
 const warnings = [];
 const warn = (message) => { warnings.push(message); console.warn(`[assemble-site] warning: ${message}`); };
@@ -327,6 +328,13 @@ function buildStandalone(staging) {
     'module script tag for widget/article-widget.js');
   // No review endpoint from file://: reviews stay on the reader's device (and the widget says so).
   html = html.replace(/(<article-widget\b[^>]*?)\s+reviews="[^"]*"/g, '$1');
+  // The page's own links lead nowhere from a lone file.
+  html = html.replace(/(<a\b[^>]*\bhref=")(?![a-z][a-z0-9+.-]*:|#)[^"]*(")/gi, '$1#$2');
+  // A virtual address for the inlined site (.invalid never resolves): relative
+  // URLs (the article, the feed and the articles it names) resolve to it as on
+  // a web host, and the fetch shim answers for it. file: URLs would not do:
+  // the widget's URL policy accepts http(s) only.
+  replaceOnce(/<meta charset="utf-8">/, (m) => `${m}\n  <base href="${STANDALONE_BASE}">`, '<meta charset>');
   replaceOnce(/<title>/, () => '<meta name="generator" content="article-widget single-file variant">\n  <title>', '<title>');
   return html;
 }

@@ -46,6 +46,8 @@ test('opened from file:// in an empty folder, it shows the article and the News 
   const line = await layerRect(page, 'h1 span');
   assert.ok(await inkIn(page, line) > 0.08, 'the headline is drawn');
 
+  // The form is there; without an endpoint, reviews stay on the reader's device.
+  await page.locator('article-widget').locator('textarea').first().waitFor({ state: 'attached', timeout: 10000 });
   // The feed came from inside the page too.
   await page.locator('article-widget').locator('a[data-field^="news:"]').first().waitFor({ timeout: 10000 });
 

@@ -386,7 +386,7 @@ class ArticleWidget extends HTMLElement {
   applyTheme() {
     if (!this.module) return;
     const theme = this.getAttribute('theme') || 'auto';
-    const dark = theme === 'dark' || (theme === 'auto' && this.schemeQuery.matches);
+    const dark = theme === 'dark' || (theme !== 'light' && this.schemeQuery.matches); // unknown values: auto, as in the CSS
     this.box.classList.toggle('dark', dark);
     this.module._aw_set_dark(dark ? 1 : 0);
     // Host colours (--aw-accent, --aw-background; see host-colors.js): -1 keeps the theme's own.

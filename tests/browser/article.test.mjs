@@ -148,11 +148,12 @@ test('"Try again" after a failed load fetches the article again', async () => {
   await page.context().close();
 });
 
-test('a change of device pixel ratio (browser zoom, another screen) re-rasterises for the new ratio', async () => {
+test('browser zoom to 200% re-rasterises for the new device pixel ratio', async () => {
   const page = await openPage(browser, server.url, { dpr: 1 });
   await waitForEvent(page, 'ready');
+  // What zooming a 1280x900 window to 200% does: half the CSS pixels, twice the device pixels per CSS pixel.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 450, deviceScaleFactor: 2, mobile: false });
   await page.waitForFunction(() => {
     const c = document.querySelector('article-widget').shadowRoot.querySelector('canvas');
     return c.width === Math.round(c.getBoundingClientRect().width * 2);

@@ -93,6 +93,8 @@ class ArticleWidget extends HTMLElement {
     window.addEventListener('online', this.onOnline);
     this.resizeObserver = new ResizeObserver(() => this.requestFrame());
     this.resizeObserver.observe(this);
+    // The canvas's size in device pixels changes with zoom and screens too: a second witness of DPR changes.
+    try { this.resizeObserver.observe(this.canvas, { box: 'device-pixel-content-box' }); } catch { /* older browsers: the media query below */ }
     this.watchPixelRatio();
     this.watchColorScheme();
     this.wireInput();
@@ -316,11 +318,13 @@ class ArticleWidget extends HTMLElement {
     const v = this.view;
     if (v && v.width === width && v.height === height && v.dpr === dpr && v.top === top) return true;
     this.view = { width, height, dpr, top };
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    if (!v || v.width !== width) this.canvas.style.width = `${width}px`;
+    if (!v || v.height !== height) this.canvas.style.height = `${height}px`;
     this.canvas.style.transform = `translateY(${top}px)`;
-    this.canvas.width = Math.round(width * dpr);
-    this.canvas.height = Math.round(height * dpr);
+    // Assigning width/height reallocates the drawing buffer even when unchanged: only on a real change.
+    const w = Math.round(width * dpr), h = Math.round(height * dpr);
+    if (this.canvas.width !== w) this.canvas.width = w;
+    if (this.canvas.height !== h) this.canvas.height = h;
     this.module._aw_set_viewport(width, height, dpr, top);
     return true;
   }

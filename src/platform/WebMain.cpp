@@ -7,10 +7,10 @@
 #include "KeyMap.h"
 #include "Widget.h"
 
-#include <GLES3/gl3.h>
 #include <emscripten.h>
+#include "GlRenderer.h"
+
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -91,8 +91,9 @@ bool fieldOf(const char* id, aw::FormField& out) {
 
 struct App {
     WebHost host;
+    aw::platform::GlRenderer renderer;
     aw::ui::Widget widget{host};
-    bool deviceReady = false;
+    bool fontsReady = false;
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
 };
@@ -100,19 +101,6 @@ struct App {
 std::unique_ptr<App> app;
 
 void wake(int frames = 2) { app->settleFrames = std::max(app->settleFrames, frames); }
-
-// A new atlas goes to the GPU once; the CPU copy is dropped right after, which
-// matters at high device pixel ratios.
-void uploadFonts() {
-    if (!app->deviceReady) {
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
-        app->deviceReady = true;
-    } else {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ImGui::GetIO().Fonts->ClearTexData();
-}
 
 } // namespace
 
@@ -127,8 +115,8 @@ EMSCRIPTEN_KEEPALIVE int aw_init() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "article-widget-web";
-    if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 0;
     app = std::make_unique<App>();
+    if (!app->renderer.init()) return 0;
     return 1;
 }
 
@@ -156,12 +144,19 @@ EMSCRIPTEN_KEEPALIVE void aw_set_feed(const char* json, const char* feedUrl, dou
     auto feed = aw::parseFeed(json, feedUrl);
     if (!feed) {
         app->host.warn("News Line not shown: " + feed.error());
+        app->widget.expectFeed(false);
+        wake();
         return;
     }
     std::vector<std::string> labels;
     for (const auto& item : feed.value().items)
         labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
     app->widget.setFeed(std::move(feed.value()), std::move(labels));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_expect_feed(int expected) {
+    app->widget.expectFeed(expected != 0);
     wake();
 }
 
@@ -312,8 +307,11 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     ImGuiIO& io = ImGui::GetIO();
     const aw::ui::Viewport& v = app->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
-    if (app->widget.prepareFonts()) uploadFonts();
-    if (!app->deviceReady) return 0; // fonts not here yet; aw_set_face will wake us
+    if (app->widget.prepareFonts()) {
+        app->renderer.uploadFonts();
+        app->fontsReady = true;
+    }
+    if (!app->fontsReady) return 0; // fonts not here yet; aw_set_face will wake us
 
     const int fbWidth = static_cast<int>(std::round(v.cssWidth * v.dpr));
     const int fbHeight = static_cast<int>(std::round(v.cssHeight * v.dpr));
@@ -323,16 +321,11 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
                                         : 1.0f / 60.0f;
     app->lastFrameMs = nowMs;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     app->widget.draw();
     ImGui::Render();
 
-    glViewport(0, 0, fbWidth, fbHeight);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app->widget.background());
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background());
 
     if (app->settleFrames > 0) --app->settleFrames;
     return app->settleFrames > 0 ? 1 : 0;

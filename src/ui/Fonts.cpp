@@ -48,8 +48,8 @@ bool Fonts::update(const Typography& type, float scale) {
     if (!charsChanged_ && scale == builtScale_ && type.bodySize == builtBody_ && type.headlineSize == builtHeadline_)
         return false;
 
-    // Small UI faces carry what readers may type (Latin incl. Azerbaijani, Cyrillic);
-    // the large body and headline faces only what the content uses.
+    // The face of the form's fields carries what readers may type (Latin incl.
+    // Azerbaijani, Cyrillic); every other face only what the widget has to show.
     static const ImWchar kTyping[] = {
         0x0020, 0x017F, // Basic Latin, Latin-1, Latin Extended-A
         0x018F, 0x018F, 0x0218, 0x021B, 0x0259, 0x0259, // Ə, Romanian ș ț, ə
@@ -62,7 +62,7 @@ bool Fonts::update(const Typography& type, float scale) {
     static const ImWchar kDigits[] = {0x0020, 0x007E, 0};
     const std::set<char32_t> none;
     buildRanges(uiRanges_, kTyping, textChars_, headlineChars_);
-    buildRanges(bodyRanges_, kAscii, textChars_, none);
+    buildRanges(bodyRanges_, kAscii, textChars_, none); // also the faces for labels, meta and headings
     buildRanges(headlineRanges_, kDigits, headlineChars_, none);
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
@@ -74,18 +74,19 @@ bool Fonts::update(const Typography& type, float scale) {
     const struct { Role role; Face face; float css; const ImVector<ImWchar>& ranges; } plan[] = {
         {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
         {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
-        {Role::Meta, Face::SansRegular, type.metaSize, uiRanges_},
-        {Role::Section, Face::SerifBold, type.sectionSize, uiRanges_},
+        {Role::Meta, Face::SansRegular, type.metaSize, bodyRanges_},
+        {Role::Section, Face::SerifBold, type.sectionSize, bodyRanges_},
         {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
-        {Role::UiBold, Face::SansBold, type.uiSize, uiRanges_},
+        {Role::UiBold, Face::SansBold, type.uiSize, bodyRanges_},
         {Role::Icon, Face::Icons, type.iconSize, iconRanges_},
     };
     for (const auto& p : plan) {
         auto& data = faces_[static_cast<int>(p.face)];
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild
-        // Oversampling sharpens glyphs at fractional x positions; large ones don't need it.
-        cfg.OversampleH = p.role == Role::Headline ? 1 : 2;
+        // Oversampling sharpens glyphs at fractional x positions; large glyphs
+        // and high pixel ratios don't need it, and it doubles rasterising time.
+        cfg.OversampleH = p.role == Role::Headline || scale >= 2 ? 1 : 2;
         cfg.OversampleV = 1;
         const float em = std::round(p.css * scale);
         const float imguiSize = em * heightPerEm_[static_cast<int>(p.face)];

@@ -136,7 +136,7 @@ void Widget::draw() {
     // Wide widgets put the News Line beside the article; narrow ones under everything.
     Column col = columnFor(type_, display.x, scale);
     const float sideW = std::round(type_.sidebar * scale), gap = std::round(type_.sidebarGap * scale);
-    const bool wide = state_ == State::Article && !news_.empty() &&
+    const bool wide = state_ == State::Article && (feedExpected_ || !news_.empty()) &&
                       display.x >= std::round((type_.measure + type_.sidebarGap + type_.sidebar + 2 * type_.sidePadding) * scale);
     if (wide) col.x = std::floor((display.x - col.width - gap - sideW) / 2);
     const float top = std::round(kTopPadding * scale);

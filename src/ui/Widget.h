@@ -54,6 +54,9 @@ public:
     void setArticle(const Article& article, const std::string& sourceUrl);
     void setFeed(Feed feed, std::vector<std::string> timeLabels);
     void showMoreNews() { news_.showMore(); }
+    // A feed is on its way: wide widgets keep the News Line's place from the
+    // first frame, so the article does not jump sideways when it arrives.
+    void expectFeed(bool expected) { feedExpected_ = expected; }
     // "Back to: <headline>" above the article after opening one from the News Line; empty hides it.
     void setBackLabel(std::string label);
     // A problem the reader should see instead of the article: what failed, and the detail.
@@ -90,6 +93,7 @@ private:
     NewsLineView news_;
     ControlList controls_;
     std::string backLabel_;
+    bool feedExpected_ = false;
     float laidArticleTop_ = -1;
     FormFocus focus_;
     std::string publishedControls_;

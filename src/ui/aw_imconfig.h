@@ -6,4 +6,3 @@
 #define IMGUI_DISABLE_DEMO_WINDOWS
 #define IMGUI_DISABLE_DEBUG_TOOLS
 #define IMGUI_DISABLE_FILE_FUNCTIONS // fonts arrive from memory; no imgui.ini
-#define IMGUI_IMPL_OPENGL_ES3        // WebGL2

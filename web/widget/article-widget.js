@@ -163,6 +163,7 @@ class ArticleWidget extends HTMLElement {
     if (!feed || !this.module) return;
     this.feedLoaded = true;
     const url = new URL(feed, document.baseURI);
+    this.call('_aw_expect_feed', [], 1);
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
@@ -170,6 +171,7 @@ class ArticleWidget extends HTMLElement {
       this.call('_aw_set_feed', [text, url.href], Date.now() / 1000, -new Date().getTimezoneOffset());
     } catch (e) {
       this.feedLoaded = false;
+      this.call('_aw_expect_feed', [], 0);
       console.warn(`[article-widget] News Line not shown: ${url.pathname}: ${e.message}`);
     }
   }

@@ -1,0 +1,145 @@
+#include "GlRenderer.h"
+
+#include <GLES3/gl3.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace aw::platform {
+namespace {
+
+const char* kVertexShader = R"(#version 300 es
+layout(location = 0) in vec2 position;
+layout(location = 1) in vec2 uv;
+layout(location = 2) in vec4 color;
+uniform vec2 scale; // 2 / framebuffer size
+out vec2 vUv;
+out vec4 vColor;
+void main() {
+    vUv = uv;
+    vColor = color;
+    gl_Position = vec4(position.x * scale.x - 1.0, 1.0 - position.y * scale.y, 0.0, 1.0);
+})";
+
+// The atlas holds coverage only (white for solid shapes), in the red channel.
+const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D atlas;
+in vec2 vUv;
+in vec4 vColor;
+out vec4 fragColor;
+void main() {
+    fragColor = vec4(vColor.rgb, vColor.a * texture(atlas, vUv).r);
+})";
+
+// Vertex layout of ImDrawVert, starting at byte `base` of the vertex buffer.
+void pointAttributes(std::size_t base) {
+    const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(base + offsetof(ImDrawVert, col)));
+}
+
+unsigned compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok); // once, at start-up
+    return ok ? shader : 0;
+}
+
+} // namespace
+
+bool GlRenderer::init() {
+    const unsigned vs = compile(GL_VERTEX_SHADER, kVertexShader);
+    const unsigned fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    if (!vs || !fs) return false;
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glLinkProgram(program_);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    if (!ok) return false;
+    scaleLocation_ = glGetUniformLocation(program_, "scale");
+    glUseProgram(program_);
+    glUniform1i(glGetUniformLocation(program_, "atlas"), 0);
+
+    glGenVertexArrays(1, &vao_);
+    glBindVertexArray(vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ibo_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    pointAttributes(0);
+
+    // Fixed state: nothing else draws into this context.
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glGenTextures(1, &texture_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "article-widget-webgl2";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    return true;
+}
+
+void GlRenderer::uploadFonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)));
+    atlas->ClearTexData();
+}
+
+void GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
+    glViewport(0, 0, fbWidth, fbHeight);
+    glScissor(0, 0, fbWidth, fbHeight);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clearColor);
+    glClearColor(c.x, c.y, c.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glUseProgram(program_);
+    glUniform2f(scaleLocation_, 2.0f / static_cast<float>(fbWidth), 2.0f / static_cast<float>(fbHeight));
+    glBindVertexArray(vao_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size * sizeof(ImDrawVert)), list.VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size * sizeof(ImDrawIdx)), list.IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+            const ImVec4 r = cmd.ClipRect; // device px already: ImGui works in framebuffer pixels here
+            if (r.z <= r.x || r.w <= r.y) continue;
+            glScissor(static_cast<GLint>(r.x), static_cast<GLint>(static_cast<float>(fbHeight) - r.w),
+                      static_cast<GLsizei>(r.z - r.x), static_cast<GLsizei>(r.w - r.y));
+            // Large lists: the attributes start at this command's first vertex.
+            if (cmd.VtxOffset != 0) pointAttributes(static_cast<std::size_t>(cmd.VtxOffset) * sizeof(ImDrawVert));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                           reinterpret_cast<void*>(static_cast<std::size_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+            if (cmd.VtxOffset != 0) pointAttributes(0);
+        }
+    }
+}
+
+} // namespace aw::platform

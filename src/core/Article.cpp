@@ -1,35 +1,12 @@
 #include "Article.h"
 
 #include "HtmlText.h"
-
-#include <nlohmann/json.hpp>
+#include "JsonFields.h"
 
 namespace aw {
 namespace {
 
-using Json = nlohmann::json;
-
-// Thrown inside this file only, caught in parseArticle.
-struct FieldError { std::string message; };
-
-[[noreturn]] void fail(const std::string& field, const std::string& what) {
-    throw FieldError{field + ": " + what};
-}
-
-const Json* member(const Json& obj, const char* key) {
-    const auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string stringField(const Json& obj, const char* key, const std::string& path, bool required) {
-    const Json* v = member(obj, key);
-    if (!v) {
-        if (required) fail(path, "missing (required)");
-        return {};
-    }
-    if (!v->is_string()) fail(path, std::string("expected a string, got ") + v->type_name());
-    return v->get<std::string>();
-}
+using namespace jsonfields;
 
 std::string requiredText(const Json& obj, const char* key) {
     std::string text = plainText(stringField(obj, key, key, true));

@@ -1,37 +1,19 @@
 #include "Feed.h"
 
 #include "HtmlText.h"
+#include "JsonFields.h"
 #include "UrlPolicy.h"
 #include "Utf8.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace aw {
 namespace {
 
-using Json = nlohmann::json;
-
-// Thrown inside this file only: caught per item (the item is skipped) or in parseFeed.
-struct FieldError { std::string message; };
-
-[[noreturn]] void fail(const std::string& field, const std::string& what) {
-    throw FieldError{field + ": " + what};
-}
-
-const Json* member(const Json& obj, const char* key) {
-    const auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
+using namespace jsonfields;
 
 std::string stringField(const Json& obj, const char* key, bool required) {
-    const Json* v = member(obj, key);
-    if (!v) {
-        if (required) fail(key, "missing (required)");
-        return {};
-    }
-    if (!v->is_string()) fail(key, std::string("expected a string, got ") + v->type_name());
-    return v->get<std::string>();
+    return jsonfields::stringField(obj, key, key, required);
 }
 
 // ---- Calendar arithmetic (proleptic Gregorian, days counted from 1970-01-01) ----

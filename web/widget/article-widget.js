@@ -135,7 +135,9 @@ class ArticleWidget extends HTMLElement {
     let runtime;
     try {
       runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
+      performance.mark('aw:runtime-loaded');
       if (!this.module) await this.instantiate(runtime);
+      performance.mark('aw:instantiated');
     } catch (e) {
       if (token === this.loadToken) this.failWithoutCanvas(e.message);
       return;
@@ -143,6 +145,7 @@ class ArticleWidget extends HTMLElement {
     const result = await article;
     if (token !== this.loadToken) return; // a newer load() took over
     this.setProgress(1);
+    this.contentSet = true;
     if (result.error) {
       withStrings(this.module, result.error, this.module._aw_show_error);
       this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
@@ -332,11 +335,14 @@ class ArticleWidget extends HTMLElement {
   }
 
   requestFrame() {
-    if (this.raf || !this.module) return;
+    // Nothing to draw before the article (or its error) is in: a frame then would only build the font atlas twice.
+    if (this.raf || !this.module || !this.contentSet) return;
     this.raf = requestAnimationFrame((now) => {
       this.raf = 0;
       if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+      if (!this.frames) performance.mark('aw:first-frame-start');
       const more = this.module._aw_frame(now);
+      if (!this.frames) performance.mark('aw:first-frame');
       this.frames++;
       if (!this.ready && this.shown) this.markReady();
       if (more) this.requestFrame();

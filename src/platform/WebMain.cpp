@@ -4,7 +4,6 @@
 // aw_* functions below; the C++ side answers through Module.on* hooks.
 #include "Article.h"
 #include "Feed.h"
-#include "KeyMap.h"
 #include "Widget.h"
 
 #include <emscripten.h>
@@ -114,7 +113,6 @@ EMSCRIPTEN_KEEPALIVE int aw_init() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "article-widget-web";
     app = std::make_unique<App>();
     if (!app->renderer.init()) return 0;
@@ -201,39 +199,6 @@ EMSCRIPTEN_KEEPALIVE void aw_pointer_move(float x, float y) {
 
 EMSCRIPTEN_KEEPALIVE void aw_pointer_leave() {
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_pointer_button(int button, int down) {
-    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
-    wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_wheel(float dx, float dy) {
-    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
-    wake();
-}
-
-EMSCRIPTEN_KEEPALIVE int aw_key(const char* domCode, int down, int ctrl, int shift, int alt, int meta) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
-    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
-    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
-    io.AddKeyEvent(ImGuiMod_Super, meta != 0);
-    const ImGuiKey key = aw::platform::keyFromDomCode(domCode);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
-    wake();
-    // Tells the shell whether ImGui used the key, so the page keeps the rest (scrolling).
-    return io.WantCaptureKeyboard ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
-    ImGui::GetIO().AddFocusEvent(focused != 0);
     wake();
 }
 

@@ -414,16 +414,8 @@ class ArticleWidget extends HTMLElement {
       this.module._aw_pointer_move(e.clientX - r.left, e.clientY - r.top);
       this.requestFrame();
     };
+    // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
     this.box.addEventListener('pointermove', point);
-    this.box.addEventListener('pointerdown', (e) => {
-      point(e);
-      this.module?._aw_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
-    });
-    this.box.addEventListener('pointerup', (e) => {
-      point(e);
-      this.module?._aw_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
-      this.requestFrame();
-    });
     this.box.addEventListener('pointerleave', () => {
       this.module?._aw_pointer_leave();
       this.requestFrame();

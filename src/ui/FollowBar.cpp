@@ -1,5 +1,7 @@
 #include "FollowBar.h"
 
+#include "SectionHeading.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -49,15 +51,10 @@ ImWchar networkIcon(Network n) {
 float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                           float s, ControlList& controls) const {
     ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const ImFont* section = fonts.get(Role::Section);
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* icons = fonts.get(Role::Icon);
     const ImFont* meta = fonts.get(Role::Meta);
-    const char* heading = "Follow us on social networks";
-    dl.AddText(section, section->FontSize, origin, p.text, heading);
-    controls.add({{"id", "follow-heading"}, {"kind", "heading"}, {"label", heading}}, origin,
-                 ImVec2(origin.x + section->CalcTextSizeA(section->FontSize, FLT_MAX, 0, heading).x, origin.y + section->FontSize));
-    float y = section->FontSize + std::round(16 * s);
+    float y = drawSectionHeading("follow-heading", "Follow us on social networks", fonts, p, origin, controls) + std::round(16 * s);
 
     const float h = std::round(44 * s), pad = std::round(14 * s), gap = std::round(10 * s), iconW = std::round(22 * s);
     float x = 0;

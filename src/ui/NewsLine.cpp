@@ -1,5 +1,6 @@
 #include "NewsLine.h"
 
+#include "SectionHeading.h"
 #include "TextLayout.h"
 
 #include <algorithm>
@@ -17,14 +18,9 @@ void NewsLineView::setFeed(Feed feed, std::vector<std::string> timeLabels) {
 float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                          float s, ControlList& controls) const {
     ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const ImFont* section = fonts.get(Role::Section);
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* meta = fonts.get(Role::Meta);
-    const char* heading = "News Line";
-    dl.AddText(section, section->FontSize, origin, p.text, heading);
-    controls.add({{"id", "news-heading"}, {"kind", "heading"}, {"label", heading}}, origin,
-                 ImVec2(origin.x + section->CalcTextSizeA(section->FontSize, FLT_MAX, 0, heading).x, origin.y + section->FontSize));
-    float y = section->FontSize + std::round(12 * s);
+    float y = drawSectionHeading("news-heading", "News Line", fonts, p, origin, controls) + std::round(12 * s);
     const float lineH = std::round(fonts.size(Role::UiBold) * 1.4f);
     const float metaH = std::round(fonts.size(Role::Meta) * 1.5f);
     const float padY = std::round(12 * s);

@@ -1,6 +1,7 @@
 #include "ReviewSection.h"
 
 #include "Article.h" // formatDate
+#include "SectionHeading.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -55,11 +56,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
                  std::max(1.0f, std::round(scale)));
     y += std::round(32 * scale);
-    const ImFont* section = fonts.get(Role::Section);
-    dl_->AddText(section, section->FontSize, ImVec2(origin.x, origin.y + y), palette.text, "Leave a review");
-    controls_->add({{"id", "heading"}, {"kind", "heading"}, {"label", "Leave a review"}}, ImVec2(origin.x, origin.y + y),
-               ImVec2(origin.x + textWidth(section, "Leave a review", 0, 14), origin.y + y + section->FontSize));
-    y += section->FontSize + std::round(6 * scale);
+    y += drawSectionHeading("heading", "Leave a review", fonts, palette, ImVec2(origin.x, origin.y + y), controls) + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."

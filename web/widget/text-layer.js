@@ -19,6 +19,7 @@ function measure(text, font) {
 
 export function renderTextLayer(layer, semantics) {
   const fragment = document.createDocumentFragment();
+  let flowY = 0; // bottom of the previous block, in content px
   for (const block of semantics.blocks) {
     const el = document.createElement(TAGS[block.role] ?? 'p');
     el.className = block.role;
@@ -30,24 +31,25 @@ export function renderTextLayer(layer, semantics) {
     }
     const [family, weight] = FAMILIES[block.font] ?? FAMILIES.sans;
     const font = `${weight} ${block.size}px "${family}"`;
-    // Each block is a positioned box of its own, so the browser can skip the
-    // ones out of view (content-visibility) and a long article stays cheap to scroll.
-    const top = Math.min(...block.lines.map((l) => l[1]));
+    // Blocks and lines are in normal flow, not each absolutely positioned:
+    // thousands of positioned boxes would each be a paint layer that every
+    // pointer move has to hit-test, which made long articles slow to scroll.
+    const top = block.lines[0][1];
     const left = Math.min(...block.lines.map((l) => l[0]));
-    const bottom = Math.max(...block.lines.map((l) => l[1] + l[3]));
-    const right = Math.max(...block.lines.map((l) => l[0] + l[2]));
-    Object.assign(el.style, { left: `${left}px`, top: `${top}px`, width: `${right - left}px`, height: `${bottom - top}px` });
-    for (const [x, y, width, height, text] of block.lines) {
+    const last = block.lines[block.lines.length - 1];
+    Object.assign(el.style, { marginTop: `${top - flowY}px`, marginLeft: `${left}px`, font });
+    flowY = last[1] + last[3];
+    for (const [x, , width, height, text] of block.lines) {
       const span = document.createElement('span');
       // The trailing space keeps words apart when lines are copied or read aloud.
       span.textContent = text + ' ';
       const s = span.style;
-      s.font = font; // before lineHeight: the shorthand resets it
-      s.left = `${x - left}px`;
-      s.top = `${y - top}px`;
       s.height = s.lineHeight = `${height}px`;
+      if (x !== left) s.marginLeft = `${x - left}px`;
+      // Stretch the browser's glyphs to the drawn line's width (ImGui has no kerning).
       const natural = measure(text, font);
-      if (natural > 0 && width > 0) s.transform = `scaleX(${width / natural})`;
+      const chars = [...text].length;
+      if (natural > 0 && width > 0 && chars > 0) s.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
       el.append(span);
     }
     fragment.append(el);

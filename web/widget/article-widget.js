@@ -156,7 +156,8 @@ class ArticleWidget extends HTMLElement {
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
-    this.requestFrame();
+    // The first picture of new content is drawn at once rather than an animation frame later.
+    if (!this.raf) this.drawFrame(performance.now());
     if (!this.feedLoaded) this.loadFeed();
   }
 
@@ -339,14 +340,18 @@ class ArticleWidget extends HTMLElement {
     if (this.raf || !this.module || !this.contentSet) return;
     this.raf = requestAnimationFrame((now) => {
       this.raf = 0;
-      if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
-      if (!this.frames) performance.mark('aw:first-frame-start');
-      const more = this.module._aw_frame(now);
-      if (!this.frames) performance.mark('aw:first-frame');
-      this.frames++;
-      if (!this.ready && this.shown) this.markReady();
-      if (more) this.requestFrame();
+      this.drawFrame(now);
     });
+  }
+
+  drawFrame(now) {
+    if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+    if (!this.frames) performance.mark('aw:first-frame-start');
+    const more = this.module._aw_frame(now);
+    if (!this.frames) performance.mark('aw:first-frame');
+    this.frames++;
+    if (!this.ready && this.shown) this.markReady();
+    if (more) this.requestFrame();
   }
 
   markReady() {

@@ -216,3 +216,26 @@ for (const dpr of [1, 2]) {
     await page.context().close();
   });
 }
+
+test('without a reviews attribute the review stays on the device, and the form says so', async () => {
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.addInitScript(() => {
+      // The demo page names an endpoint; this reader's page does not.
+      document.addEventListener('DOMContentLoaded', () => document.querySelector('article-widget')?.removeAttribute('reviews'));
+    }),
+  });
+  let posts = 0;
+  page.on('request', (r) => { if (r.method() === 'POST') posts++; });
+  await waitForEvent(page, 'ready');
+  const w = widget(page);
+  await page.waitForFunction(() => /kept on this device only/.test(document.querySelector('article-widget').shadowRoot.querySelector('.controls').textContent));
+  await fillForm(page, { name: 'Local Reader', stars: 4, body: 'Kept here for now' });
+  await w.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /saved on this device only/.test(document.querySelector('article-widget').shadowRoot.querySelector('[role=status].notice').textContent));
+  assert.match(await w.locator('section article').first().textContent(), /Local Reader, 4 stars of 5/);
+  await page.reload();
+  await waitForEvent(page, 'ready');
+  await page.waitForFunction(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')].some((a) => /Kept here for now/.test(a.textContent)));
+  assert.equal(posts, 0, 'nothing was sent anywhere');
+  await page.context().close();
+});

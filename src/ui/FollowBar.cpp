@@ -1,6 +1,6 @@
 #include "FollowBar.h"
 
-#include "SectionHeading.h"
+#include "Drawing.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,6 +1,6 @@
 #include "NewsLine.h"
 
-#include "SectionHeading.h"
+#include "Drawing.h"
 #include "TextLayout.h"
 
 #include <algorithm>

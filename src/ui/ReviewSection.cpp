@@ -1,7 +1,7 @@
 #include "ReviewSection.h"
 
 #include "Article.h" // formatDate
-#include "SectionHeading.h"
+#include "Drawing.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -77,21 +77,10 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
 
     // Send button.
     const bool sending = desk.sending();
-    const ImFont* bold = fonts.get(Role::UiBold);
     const char* label = sending ? "Sending\xE2\x80\xA6" : "Send review";
     const ImVec2 bmin(origin.x, origin.y + y);
     const ImVec2 bmax(origin.x + std::min(width, std::round(200 * scale)), bmin.y + std::round(48 * scale));
-    const bool hovered = !sending && ImGui::IsMouseHoveringRect(bmin, bmax);
-    ImU32 bg = palette.accent;
-    if (sending) bg = palette.muted;
-    else if (hovered) bg = (palette.accent & 0x00FFFFFF) | 0xD9000000;
-    dl_->AddRectFilled(bmin, bmax, bg, std::round(6 * scale));
-    if (focus.control == "submit")
-        dl_->AddRect(ImVec2(bmin.x - 3 * scale, bmin.y - 3 * scale), ImVec2(bmax.x + 3 * scale, bmax.y + 3 * scale),
-                     palette.focus, std::round(8 * scale), 0, std::round(2 * scale));
-    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
-    dl_->AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
-                 sending ? IM_COL32_WHITE : palette.onAccent, label);
+    drawAccentButton(label, bmin, bmax, focus.control == "submit", !sending, fonts, palette, scale);
     controls_->add({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
     y = bmax.y - origin.y + std::round(16 * scale);
 

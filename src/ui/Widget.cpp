@@ -1,5 +1,7 @@
 #include "Widget.h"
 
+#include "Drawing.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -11,11 +13,6 @@ namespace {
 
 constexpr float kTopPadding = 8;     // CSS px; the host page supplies the outer margins
 constexpr float kBottomPadding = 40;
-
-struct Column {
-    float x;
-    float width;
-};
 
 Column columnFor(const Typography& type, float widthPx, float scale) {
     const float pad = type.sidePadding * scale;
@@ -142,62 +139,11 @@ void Widget::draw() {
     const float top = std::round(kTopPadding * scale);
     const ImVec2 origin(col.x, top - std::round(viewport_.viewTop * scale));
     controls_.begin(ImVec2(0, origin.y - top), scale);
-    float contentHeight = 0; // device px
     float articleTop = top;
-    if (state_ == State::Article) {
-        const float back = drawBackLink(origin, col.width, scale);
-        articleTop = top + back;
-        if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
-        article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, display.y);
-        float below = back + article_.height();
-        if (desk_) {
-            if (desk_->version() != registeredReviews_) {
-                registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
-                for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
-            }
-            below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
-        }
-        const float sectionGap = std::round(56 * scale);
-        if (!follow_.empty()) {
-            below += sectionGap;
-            below += follow_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
-        }
-        float sideBottom = 0;
-        if (!news_.empty() && wide) {
-            sideBottom = news_.draw(focus_.control, fonts_, palette_, ImVec2(col.x + col.width + gap, origin.y), sideW, scale, controls_);
-        } else if (!news_.empty()) {
-            below += sectionGap;
-            below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
-        }
-        contentHeight = top + std::max(below, sideBottom) + kBottomPadding * scale;
-        publishControls();
-    } else if (state_ == State::Error) {
-        ImGui::SetCursorScreenPos(origin);
-        ImGui::PushTextWrapPos(col.x + col.width);
-        ImGui::PushFont(fonts_.get(Role::UiBold));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette_.errorText);
-        ImGui::TextUnformatted(errorTitle_.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-        ImGui::TextUnformatted(errorDetail_.c_str());
-        ImGui::PopTextWrapPos();
-        // "Try again": drawn here, pressed through the shell's real button over it.
-        const ImFont* bold = fonts_.get(Role::UiBold);
-        const ImVec2 bmin(origin.x, ImGui::GetCursorScreenPos().y + std::round(8 * scale));
-        const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
-        const bool hover = ImGui::IsMouseHoveringRect(bmin, bmax);
-        ImDrawList& dl = *ImGui::GetWindowDrawList();
-        dl.AddRectFilled(bmin, bmax, hover ? (palette_.accent & 0x00FFFFFF) | 0xD9000000 : palette_.accent, std::round(6 * scale));
-        if (focus_.control == "retry")
-            dl.AddRect(ImVec2(bmin.x - 3 * scale, bmin.y - 3 * scale), ImVec2(bmax.x + 3 * scale, bmax.y + 3 * scale), palette_.focus,
-                       std::round(8 * scale), 0, std::round(2 * scale));
-        const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Try again");
-        dl.AddText(bold, bold->FontSize, ImVec2(std::round((bmin.x + bmax.x - ts.x) / 2), std::round((bmin.y + bmax.y - ts.y) / 2)),
-                   palette_.onAccent, "Try again");
-        controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
-        publishControls();
-        contentHeight = bmax.y - origin.y + top + kBottomPadding * scale;
-    }
+    const float contentHeight = state_ == State::Article ? drawArticle(origin, col, wide, articleTop)
+                              : state_ == State::Error   ? drawError(origin, col.width)
+                                                         : 0; // device px, from the content's top
+    publishControls();
     ImGui::PopFont();
     ImGui::End();
     if (col.x != laidColumnX_ || articleTop != laidArticleTop_) {
@@ -205,7 +151,59 @@ void Widget::draw() {
         laidArticleTop_ = articleTop;
         semanticsDirty_ = true;
     }
-    publish(contentHeight / scale, col.x / scale, articleTop / scale);
+    publish((top + contentHeight + kBottomPadding * scale) / scale, col.x / scale, articleTop / scale);
+}
+
+// The article, then the review form, the follow bar and the News Line (beside
+// the article when `wide`). Returns the height used; articleTop gets the
+// headline's top, below a "Back to" link.
+float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop) {
+    const float scale = viewport_.dpr;
+    const float back = drawBackLink(origin, col.width, scale);
+    articleTop += back;
+    if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
+    article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
+    float below = back + article_.height();
+    if (desk_) {
+        if (desk_->version() != registeredReviews_) {
+            registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
+            for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
+        }
+        below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+    }
+    const float sectionGap = std::round(56 * scale);
+    if (!follow_.empty()) {
+        below += sectionGap;
+        below += follow_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+    }
+    float sideBottom = 0;
+    if (!news_.empty() && wide) {
+        const ImVec2 side(col.x + col.width + std::round(type_.sidebarGap * scale), origin.y);
+        sideBottom = news_.draw(focus_.control, fonts_, palette_, side, std::round(type_.sidebar * scale), scale, controls_);
+    } else if (!news_.empty()) {
+        below += sectionGap;
+        below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+    }
+    return std::max(below, sideBottom);
+}
+
+// What went wrong, in words, and a "Try again" button. Returns the height used.
+float Widget::drawError(ImVec2 origin, float width) {
+    const float scale = viewport_.dpr;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::PushTextWrapPos(origin.x + width);
+    ImGui::PushFont(fonts_.get(Role::UiBold));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_.errorText);
+    ImGui::TextUnformatted(errorTitle_.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::TextUnformatted(errorDetail_.c_str());
+    ImGui::PopTextWrapPos();
+    const ImVec2 bmin(origin.x, ImGui::GetCursorScreenPos().y + std::round(8 * scale));
+    const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
+    drawAccentButton("Try again", bmin, bmax, focus_.control == "retry", true, fonts_, palette_, scale);
+    controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
+    return bmax.y - origin.y;
 }
 
 void Widget::publishControls() {

@@ -35,6 +35,12 @@ public:
     virtual void warn(const std::string& message) = 0;     // the developer console
 };
 
+// The text column: left edge and width, device px.
+struct Column {
+    float x;
+    float width;
+};
+
 struct Viewport {
     float cssWidth = 0;
     float cssHeight = 0;   // the canvas: at most the browser's viewport
@@ -83,6 +89,8 @@ private:
     void publish(float cssHeight, float columnX, float columnTop);
     void publishControls();
     float drawBackLink(ImVec2 origin, float width, float scale);
+    float drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop);
+    float drawError(ImVec2 origin, float width);
 
     WidgetHost& host_;
     Fonts fonts_;

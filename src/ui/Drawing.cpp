@@ -1,0 +1,33 @@
+#include "Drawing.h"
+
+#include <cfloat>
+#include <cmath>
+
+namespace aw::ui {
+
+float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
+                         ControlList& controls) {
+    const ImFont* font = fonts.get(Role::Section);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, origin, palette.text, text);
+    const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text).x;
+    controls.add({{"id", id}, {"kind", "heading"}, {"label", text}}, origin,
+                 ImVec2(origin.x + width, origin.y + font->FontSize));
+    return font->FontSize;
+}
+
+void drawAccentButton(const char* label, ImVec2 min, ImVec2 max, bool focused, bool enabled, const Fonts& fonts,
+                      const Palette& p, float s) {
+    ImDrawList& dl = *ImGui::GetWindowDrawList();
+    const bool hover = enabled && ImGui::IsMouseHoveringRect(min, max);
+    const ImU32 fill = !enabled ? p.muted : hover ? (p.accent & 0x00FFFFFF) | 0xD9000000 : p.accent;
+    dl.AddRectFilled(min, max, fill, std::round(6 * s));
+    if (focused)
+        dl.AddRect(ImVec2(min.x - 3 * s, min.y - 3 * s), ImVec2(max.x + 3 * s, max.y + 3 * s), p.focus, std::round(8 * s), 0,
+                   std::round(2 * s));
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
+    dl.AddText(bold, bold->FontSize, ImVec2(std::round((min.x + max.x - ts.x) / 2), std::round((min.y + max.y - ts.y) / 2)),
+               enabled ? p.onAccent : IM_COL32_WHITE, label);
+}
+
+} // namespace aw::ui

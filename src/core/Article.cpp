@@ -92,10 +92,7 @@ Expected<Article> parseArticle(std::string_view json) {
     try {
         doc = Json::parse(json.begin(), json.end());
     } catch (const Json::parse_error& e) {
-        // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest is what a person needs.
-        std::string what = e.what();
-        const auto cut = what.find("] ");
-        return Expected<Article>::failure("article is not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+        return Expected<Article>::failure("article is not valid JSON: " + parseErrorText(e));
     }
     try {
         const Json& node = findArticleNode(doc);

@@ -200,10 +200,7 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
     try {
         doc = Json::parse(json.begin(), json.end());
     } catch (const Json::parse_error& e) {
-        // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest is what a person needs.
-        const std::string what = e.what();
-        const auto cut = what.find("] ");
-        return Expected<Feed>::failure("feed is not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+        return Expected<Feed>::failure("feed is not valid JSON: " + jsonfields::parseErrorText(e));
     }
 
     Feed feed;

@@ -1,5 +1,7 @@
 #include "Outbox.h"
 
+#include "JsonFields.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -186,10 +188,7 @@ OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
     try {
         doc = Json::parse(json.begin(), json.end());
     } catch (const Json::parse_error& e) {
-        const std::string what = e.what();
-        const auto cut = what.find("] ");
-        load.problems.push_back("saved reviews are not valid JSON: " +
-                                (cut == std::string::npos ? what : what.substr(cut + 2)));
+        load.problems.push_back("saved reviews are not valid JSON: " + jsonfields::parseErrorText(e));
         return load;
     }
     const auto list = doc.is_object() ? doc.find("entries") : doc.end();

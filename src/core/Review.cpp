@@ -1,5 +1,6 @@
 #include "Review.h"
 
+#include "JsonFields.h"
 #include "Utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -270,11 +271,7 @@ Expected<Review> parseReview(std::string_view json, std::string* problemField) {
         doc = Json::parse(json.begin(), json.end());
     } catch (const Json::parse_error& e) {
         if (problemField) problemField->clear();
-        // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest is what a person needs.
-        const std::string what = e.what();
-        const auto cut = what.find("] ");
-        return Expected<Review>::failure("review is not valid JSON: " +
-                                         (cut == std::string::npos ? what : what.substr(cut + 2)));
+        return Expected<Review>::failure("review is not valid JSON: " + jsonfields::parseErrorText(e));
     }
     return reviewFromJson(doc, problemField);
 }

@@ -246,54 +246,68 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     return y + std::round(14 * s);
 }
 
+void ReviewSection::layOutList(const ReviewDesk& desk) {
+    const Fonts& fonts = *fonts_;
+    if (desk.version() == listVersion_ && width_ == listWidth_ && fonts.generation() == listFonts_) return;
+    listVersion_ = desk.version();
+    listWidth_ = width_;
+    listFonts_ = fonts.generation();
+    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+    const AdvanceFn advance = advanceOf(fonts.get(Role::Ui));
+    list_.clear();
+    for (auto& item : desk.list()) {
+        const Review& r = item.review;
+        ListedEntry e;
+        const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
+        e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
+        e.spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date + (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
+        e.lines = breakLines(r.body, width_, advance);
+        e.height = lineH * 2 + e.lines.size() * lineH + std::round(20 * scale_);
+        e.item = std::move(item);
+        list_.push_back(std::move(e));
+    }
+}
+
 float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
+    layOutList(desk);
     const Fonts& fonts = *fonts_;
     const Palette& p = *palette_;
     const float s = scale_;
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* ui = fonts.get(Role::Ui);
     const ImFont* meta = fonts.get(Role::Meta);
-    const auto reviews = desk.list();
-    const std::string heading = reviews.empty() ? "Reviews" : "Reviews (" + std::to_string(reviews.size()) + ")";
+    const std::string heading = list_.empty() ? "Reviews" : "Reviews (" + std::to_string(list_.size()) + ")";
     dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, heading.c_str());
     y += std::round(fonts.size(Role::Ui) * 1.8f);
     nlohmann::json items = nlohmann::json::array();
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const float display = ImGui::GetIO().DisplaySize.y;
-    if (reviews.empty()) {
+    if (list_.empty()) {
         const char* empty = "No reviews yet. Be the first to share your view.";
         dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty);
         items.push_back({{"text", empty}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + y), ImVec2(origin_.x + width_, origin_.y + y + lineH))}});
         y += lineH;
     }
-    for (const auto& item : reviews) {
-        const Review& r = item.review;
-        const float top = y;
-        const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
-        const auto lines = breakLines(r.body, width_, advanceOf(ui));
-        const float height = lineH * 2 + lines.size() * lineH + std::round(20 * s);
-        const bool visible = origin_.y + top < display && origin_.y + top + height > 0;
-        if (visible) {
-            const ImVec2 at(origin_.x, origin_.y + y);
+    for (const ListedEntry& e : list_) {
+        const Review& r = e.item.review;
+        const ImVec2 at(origin_.x, origin_.y + y);
+        if (at.y < display && at.y + e.height > 0) { // only what is on screen is drawn
             dl_->AddText(bold, bold->FontSize, at, p.text, r.authorName.c_str());
             const float nameW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, r.authorName.c_str()).x;
-            const std::string after = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
             dl_->AddText(meta, meta->FontSize, ImVec2(at.x + nameW + std::round(10 * s), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
-                         p.muted, after.c_str());
+                         p.muted, e.caption.c_str());
             for (int i = 1; i <= kBestRating; ++i)
                 drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), at.y + lineH + lineH / 2), std::round(7 * s),
                          i <= r.rating, kStarColor, p.muted, std::max(1.0f, s));
             float ly = at.y + lineH * 2;
-            for (const auto& l : lines) {
+            for (const auto& l : e.lines) {
                 dl_->AddText(ui, ui->FontSize, ImVec2(at.x, ly + std::round((lineH - ui->FontSize) / 2)), p.text,
                              r.body.data() + l.begin, r.body.data() + l.end);
                 ly += lineH;
             }
         }
-        const std::string spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date +
-                                   (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
-        items.push_back({{"text", spoken}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + top), ImVec2(origin_.x + width_, origin_.y + top + height))}});
-        y += height;
+        items.push_back({{"text", e.spoken}, {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+        y += e.height;
     }
     controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});
     return y;

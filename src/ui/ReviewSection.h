@@ -37,6 +37,7 @@ private:
                     const std::string& message, const FormFocus& focus, float y);
     float stars(int rating, const std::string& message, const FormFocus& focus, float y);
     float reviewList(const ReviewDesk& desk, float y);
+    void layOutList(const ReviewDesk& desk);
 
     // Per-draw context, set at the top of draw().
     ImDrawList* dl_ = nullptr;
@@ -46,6 +47,19 @@ private:
     ImVec2 origin_;
     float width_ = 0, scale_ = 1;
     int hoverStar_ = 0;
+
+    // The review list laid out once per change of reviews, width or fonts, not
+    // every frame: scrolling past 50 long reviews must stay cheap.
+    struct ListedEntry {
+        ListedReview item;
+        std::vector<LineSpan> lines;
+        std::string caption; // date, and whether it still waits to be sent
+        std::string spoken;  // the whole review as one sentence, for the DOM mirror
+        float height = 0;
+    };
+    std::vector<ListedEntry> list_;
+    unsigned listVersion_ = ~0u, listFonts_ = ~0u;
+    float listWidth_ = -1;
 };
 
 } // namespace aw::ui

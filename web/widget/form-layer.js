@@ -231,6 +231,10 @@ export class FormLayer {
         case 'list': {
           const el = this.element(c.id, () => document.createElement('section'));
           el.setAttribute('aria-label', c.label);
+          // Controls change with every keystroke; the list only when reviews or the layout do.
+          const key = JSON.stringify(c.items);
+          if (el.itemsKey === key) break;
+          el.itemsKey = key;
           const items = c.items.map((item) => {
             const a = document.createElement('article');
             a.textContent = item.text;

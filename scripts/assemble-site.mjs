@@ -199,15 +199,15 @@ function hashWidget(out) {
   }
 
   // The stable entry first asks for every file the widget will need (modules,
-  // wasm, fonts), so they download side by side instead of one module level
+  // wasm, fonts, its stylesheet), so they download side by side instead of one module level
   // after another, then loads the hashed build. The build exports nothing.
   const entrySource = readFileSync(join(out, renamed.get(ENTRY)), 'utf8');
   if (/^\s*export\b/m.test(entrySource)) fail(`${ENTRY} must not export: its stable entry loads it with import()`);
   const target = `./${posix.basename(renamed.get(ENTRY))}`;
   const preload = [...renamed.values()]
-    .filter((f) => f !== ENTRY && f.startsWith(WIDGET_DIR) && ['.js', '.mjs', '.wasm', '.ttf'].includes(extname(f)))
+    .filter((f) => f !== ENTRY && f.startsWith(WIDGET_DIR) && ['.js', '.mjs', '.wasm', '.ttf', '.css'].includes(extname(f)))
     .sort()
-    .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, MODULE_EXT.has(extname(f)) ? 'module' : 'fetch']);
+    .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, MODULE_EXT.has(extname(f)) ? 'module' : extname(f) === '.css' ? 'style' : 'fetch']);
   const lines = [
     '// Stable entry point of <article-widget>: embed this URL. It is small and served',
     '// with a short cache (no-cache); everything it loads has a content hash in its',
@@ -216,7 +216,14 @@ function hashWidget(out) {
     "  const link = document.createElement('link');",
     "  link.rel = kind === 'module' ? 'modulepreload' : 'preload';",
     '  link.href = new URL(file, import.meta.url).href;',
+    "  if (kind === 'style') link.as = 'style';",
     "  if (kind === 'fetch') { link.as = 'fetch'; link.crossOrigin = 'anonymous'; }",
+    '  document.head.append(link);',
+    '}',
+    '// The articles on the page download alongside, not after the modules.',
+    "for (const widget of document.querySelectorAll('article-widget[src]')) {",
+    "  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });",
+    "  link.href = new URL(widget.getAttribute('src'), document.baseURI).href;",
     '  document.head.append(link);',
     '}',
     `await import('${target}');`,

@@ -12,7 +12,7 @@ const char* kVertexShader = R"(#version 300 es
 layout(location = 0) in vec2 position;
 layout(location = 1) in vec2 uv;
 layout(location = 2) in vec4 color;
-uniform vec2 scale; // 2 / framebuffer size
+layout(location = 3) in vec2 scale; // 2 / framebuffer size: a constant attribute, set per frame
 out vec2 vUv;
 out vec4 vColor;
 void main() {
@@ -44,29 +44,26 @@ unsigned compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok); // once, at start-up
-    return ok ? shader : 0;
+    return shader;
 }
 
 } // namespace
 
-bool GlRenderer::init() {
+// Nothing here asks the GPU process anything back: no compile or link status,
+// no uniform locations (the scale is a constant attribute, the sampler keeps
+// its default unit 0). Each such question waits until the GPU process has
+// finished everything queued before it, which during page load is the page's
+// own painting; linked() asks later, once the first picture is on its way.
+void GlRenderer::init() {
     const unsigned vs = compile(GL_VERTEX_SHADER, kVertexShader);
     const unsigned fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    if (!vs || !fs) return false;
     program_ = glCreateProgram();
     glAttachShader(program_, vs);
     glAttachShader(program_, fs);
     glLinkProgram(program_);
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    if (!ok) return false;
-    scaleLocation_ = glGetUniformLocation(program_, "scale");
     glUseProgram(program_);
-    glUniform1i(glGetUniformLocation(program_, "atlas"), 0);
 
     glGenVertexArrays(1, &vao_);
     glBindVertexArray(vao_);
@@ -99,7 +96,14 @@ bool GlRenderer::init() {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "article-widget-webgl2";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    return true;
+}
+
+bool GlRenderer::linked() {
+    if (linkChecked_) return true;
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    linkChecked_ = ok != 0;
+    return linkChecked_;
 }
 
 void GlRenderer::uploadFonts() {
@@ -120,7 +124,7 @@ void GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
     glClearColor(c.x, c.y, c.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glUseProgram(program_);
-    glUniform2f(scaleLocation_, 2.0f / static_cast<float>(fbWidth), 2.0f / static_cast<float>(fbHeight));
+    glVertexAttrib2f(3, 2.0f / static_cast<float>(fbWidth), 2.0f / static_cast<float>(fbHeight));
     glBindVertexArray(vao_);
     glBindTexture(GL_TEXTURE_2D, texture_);
     for (int n = 0; n < data.CmdListsCount; ++n) {

@@ -9,14 +9,17 @@ namespace aw::platform {
 
 class GlRenderer {
 public:
-    bool init();
+    // Sets up the program and state in the current context without waiting for the GPU.
+    void init();
+    // Whether the program linked. Waits for the GPU process: not before the first picture.
+    bool linked();
     // Uploads the atlas ImGui just built, then drops the CPU copy.
     void uploadFonts();
     void render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor);
 
 private:
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
-    int scaleLocation_ = -1;
+    bool linkChecked_ = false;
 };
 
 } // namespace aw::platform

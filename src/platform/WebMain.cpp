@@ -93,7 +93,10 @@ struct App {
     WebHost host;
     aw::platform::GlRenderer renderer;
     aw::ui::Widget widget{host};
+    bool glReady = false;
     bool fontsReady = false;
+    bool atlasPending = false; // built on the CPU, not yet uploaded
+    unsigned framesDrawn = 0;
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
 };
@@ -106,8 +109,10 @@ void wake(int frames = 2) { app->settleFrames = std::max(app->settleFrames, fram
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int aw_init() {
-    if (js_create_gl_context() <= 0) return 0;
+// No WebGL here: creating a context waits for the browser's GPU process, which
+// is busy with the page's first paint, so aw_frame creates it only once the
+// first picture's CPU work (atlas, layout, draw lists) is done.
+EMSCRIPTEN_KEEPALIVE void aw_init() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -115,8 +120,6 @@ EMSCRIPTEN_KEEPALIVE int aw_init() {
     io.LogFilename = nullptr;
     io.BackendPlatformName = "article-widget-web";
     app = std::make_unique<App>();
-    if (!app->renderer.init()) return 0;
-    return 1;
 }
 
 // The shell allocates `data` with _malloc; the widget takes it over.
@@ -161,6 +164,13 @@ EMSCRIPTEN_KEEPALIVE void aw_expect_feed(int expected) {
 
 EMSCRIPTEN_KEEPALIVE void aw_news_more() {
     app->widget.showMoreNews();
+    wake();
+}
+
+// The shell calls this when the page is idle after the first picture, so the
+// glyphs for typing are ready before the reader reaches the form.
+EMSCRIPTEN_KEEPALIVE void aw_prepare_typing() {
+    app->widget.fonts().enableTyping();
     wake();
 }
 
@@ -220,6 +230,7 @@ EMSCRIPTEN_KEEPALIVE void aw_form_select(const char* id, unsigned selStart, unsi
 
 // Focus moved to control `id` ("" when it left the form); the one that had it was left.
 EMSCRIPTEN_KEEPALIVE void aw_form_focus(const char* id, const char* left) {
+    app->widget.fonts().enableTyping();
     aw::ReviewDesk* desk = app->widget.desk();
     aw::FormField field;
     if (desk && fieldOf(left, field)) desk->form().leave(field);
@@ -268,14 +279,15 @@ EMSCRIPTEN_KEEPALIVE void aw_reviews_online() {
 EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count() { return app->widget.layoutCount(); }
 
 // Draws one frame. Returns 1 while more frames are needed to settle, 0 when
-// the picture is final: the shell then stops asking until something changes.
+// the picture is final (the shell then stops asking until something changes),
+// -1 when this browser cannot give the widget a WebGL 2 context.
 EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     ImGuiIO& io = ImGui::GetIO();
     const aw::ui::Viewport& v = app->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
     if (app->widget.prepareFonts()) {
-        app->renderer.uploadFonts();
         app->fontsReady = true;
+        app->atlasPending = true;
     }
     if (!app->fontsReady) return 0; // fonts not here yet; aw_set_face will wake us
 
@@ -291,7 +303,17 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     app->widget.draw();
     ImGui::Render();
 
+    if (!app->glReady) {
+        if (js_create_gl_context() <= 0) return -1;
+        app->renderer.init();
+        app->glReady = true;
+    }
+    if (app->atlasPending) {
+        app->renderer.uploadFonts();
+        app->atlasPending = false;
+    }
     app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background());
+    if (app->framesDrawn++ > 0 && !app->renderer.linked()) return -1;
 
     if (app->settleFrames > 0) --app->settleFrames;
     return app->settleFrames > 0 ? 1 : 0;

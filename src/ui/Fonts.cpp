@@ -30,6 +30,12 @@ void Fonts::addText(std::string_view text, Usage usage) {
     }
 }
 
+void Fonts::enableTyping() {
+    if (typing_) return;
+    typing_ = true;
+    charsChanged_ = true;
+}
+
 namespace {
 
 void buildRanges(ImVector<ImWchar>& out, const ImWchar* base, const std::set<char32_t>& a, const std::set<char32_t>& b) {
@@ -49,7 +55,8 @@ bool Fonts::update(const Typography& type, float scale) {
         return false;
 
     // The face of the form's fields carries what readers may type (Latin incl.
-    // Azerbaijani, Cyrillic); every other face only what the widget has to show.
+    // Azerbaijani, Cyrillic) once they may type; every other face only what the
+    // widget has to show: ASCII and the few other characters of its own labels.
     static const ImWchar kTyping[] = {
         0x0020, 0x017F, // Basic Latin, Latin-1, Latin Extended-A
         0x018F, 0x018F, 0x0218, 0x021B, 0x0259, 0x0259, // Ə, Romanian ș ț, ə
@@ -58,11 +65,13 @@ bool Fonts::update(const Typography& type, float scale) {
         0x2190, 0x2190, // ← of "Back to"
         0,
     };
-    static const ImWchar kAscii[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0};
+    static const ImWchar kLabels[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
+    // Notices may quote what was typed, in the bold and small faces too.
+    static const ImWchar kLabelsLatin1[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
     static const ImWchar kDigits[] = {0x0020, 0x007E, 0};
     const std::set<char32_t> none;
-    buildRanges(uiRanges_, kTyping, textChars_, headlineChars_);
-    buildRanges(bodyRanges_, kAscii, textChars_, none); // also the faces for labels, meta and headings
+    buildRanges(uiRanges_, typing_ ? kTyping : kLabels, textChars_, headlineChars_);
+    buildRanges(bodyRanges_, typing_ ? kLabelsLatin1 : kLabels, textChars_, none); // also the faces for labels, meta and headings
     buildRanges(headlineRanges_, kDigits, headlineChars_, none);
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,

@@ -1,7 +1,8 @@
 #pragma once
 // The widget's typefaces, rasterised by Dear ImGui at device pixel size so
 // text is crisp at any devicePixelRatio. The atlas only holds the glyphs in use
-// (common Latin and Cyrillic for typing, plus every character of the content),
+// (ASCII and every character of the content; common Latin and Cyrillic for
+// typing once the reader may type),
 // which keeps it small even at a ratio of 3.
 #include "Theme.h"
 
@@ -28,6 +29,10 @@ public:
     // Headlines are drawn large, so their glyphs are kept apart from the rest.
     enum class Usage { Text, Headline };
     void addText(std::string_view utf8, Usage usage = Usage::Text);
+    // Adds what readers may type (Latin incl. Latin-1 and Azerbaijani, Cyrillic)
+    // from the next rebuild on. Left out of the first atlas: rasterising those
+    // glyphs was half of the time before the first picture.
+    void enableTyping();
 
     // Rebuilds the atlas when the scale, the sizes or the glyph set changed.
     // Returns true when it did: the GPU texture must then be uploaded again.
@@ -47,6 +52,7 @@ private:
     std::array<float, static_cast<int>(Role::Count)> sizes_{};
     std::set<char32_t> textChars_, headlineChars_;
     bool charsChanged_ = true;
+    bool typing_ = false;
     ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, iconRanges_; // must outlive the atlas build
     float builtScale_ = 0;
     float builtBody_ = 0, builtHeadline_ = 0;

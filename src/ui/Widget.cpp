@@ -165,6 +165,8 @@ float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& ar
     article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
     float below = back + article_.height();
     if (desk_) {
+        // A restored draft or a refused review put back into the form may hold any typed character.
+        if (!desk_->form().isEmpty()) fonts_.enableTyping();
         if (desk_->version() != registeredReviews_) {
             registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
             for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);

@@ -190,3 +190,56 @@ test('a host that fixes the height gets internal scrolling, and the canvas draws
   assert.ok(await inkIn(page, line) > 0.04, 'scrolled-to text is drawn inside the host');
   await page.context().close();
 });
+
+test('a fast load goes straight to the article; a slow one says "Loading article…" until it arrives', async () => {
+  const watchStatus = (p) => p.addInitScript(() => {
+    window.__statusSeen = false;
+    const look = () => {
+      const status = document.querySelector('article-widget')?.shadowRoot?.querySelector('.status');
+      if (status && !status.hidden) window.__statusSeen = status.textContent.trim();
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const fast = await openPage(browser, server.url, { before: watchStatus });
+  await waitForEvent(fast, 'ready');
+  assert.equal(await fast.evaluate(() => window.__statusSeen), false, 'no loading message flashed before the article');
+  await fast.context().close();
+
+  const slow = await openPage(browser, server.url, {
+    before: async (p) => {
+      await watchStatus(p);
+      await p.route('**/articles/stoltenberg-baku.json', async (route) => { await new Promise((r) => setTimeout(r, 1500)); return route.continue(); });
+    },
+  });
+  await slow.waitForFunction(() => window.__statusSeen);
+  assert.match(await slow.evaluate(() => window.__statusSeen), /^Loading article…/);
+  await waitForEvent(slow, 'ready');
+  const hidden = await slow.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.status').hidden);
+  assert.equal(hidden, true, 'the message goes once the article is drawn');
+  await slow.context().close();
+});
+
+test('without WebGL 2 the widget says so, fires error once, and keeps the article text for assistive tech', async () => {
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+      };
+    }),
+  });
+  const error = await waitForEvent(page, 'error');
+  assert.equal(error.message, 'This browser cannot draw the article: WebGL 2 is not available.');
+  const status = page.locator('article-widget').locator('.status');
+  await status.waitFor({ state: 'visible' });
+  assert.match(await status.textContent(), /WebGL 2 is not available/);
+  assert.equal(await status.getAttribute('role'), 'alert');
+  const headline = await layerRect(page, 'h1');
+  assert.equal(headline.text.trim().replace(/\s+/g, ' '), HEADLINE);
+  await page.mouse.wheel(0, 300); // later frames do not try again and again
+  await page.waitForTimeout(300);
+  const events = await page.evaluate(() => window.__widgetEvents.map((e) => e.type));
+  assert.deepEqual(events, ['error']);
+  await page.context().close();
+});

@@ -28,6 +28,26 @@ async function fillForm(page, { name, stars, body }) {
 
 const notice = (page) => widget(page).locator('[role=status].notice');
 
+test('letters readers type in other scripts are drawn, not replaced by "?"', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const name = widget(page).locator('input[name=name]');
+  await name.scrollIntoViewIfNeeded();
+  // Only non-ASCII letters: were their glyphs missing, each would be drawn as "?".
+  const drawn = async (text) => {
+    await name.fill('');
+    await name.click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab'); // no caret in the picture
+    await page.waitForTimeout(200);
+    return (await page.screenshot({ clip: await name.boundingBox() })).toString('base64');
+  };
+  const letters = await drawn('ЖаннаƏə');
+  const questionMarks = await drawn('???????');
+  assert.notEqual(letters, questionMarks);
+  await page.context().close();
+});
+
 test('a reader fills in the form, sends, and sees the review stored and listed', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');

@@ -48,7 +48,7 @@ class ArticleWidget extends HTMLElement {
       <div class="box" part="box">
         <canvas class="view" aria-hidden="true"></canvas>
         <div class="text-layer"></div>
-        <div class="status" role="status" aria-live="polite">
+        <div class="status" role="status" aria-live="polite" hidden>
           <p class="status-text">Loading article…</p>
           <div class="progress"><div class="progress-bar"></div></div>
         </div>
@@ -129,7 +129,8 @@ class ArticleWidget extends HTMLElement {
     const token = ++this.loadToken;
     this.ready = false;
     this.shown = null;
-    this.showStatus('Loading article…');
+    // Shown only if loading takes a while: a fast load goes straight to the article without a flash.
+    this.showStatus('Loading article…', 400);
     const src = this.getAttribute('src');
     const article = src ? this.fetchArticle(src) : Promise.resolve({ error: ['No article to show', 'The widget has no src attribute naming an article.'] });
     let runtime;
@@ -156,8 +157,11 @@ class ArticleWidget extends HTMLElement {
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
-    // The first picture of new content is drawn at once rather than an animation frame later.
-    if (!this.raf) this.drawFrame(performance.now());
+    // The first picture of new content is drawn at once rather than an animation frame later:
+    // while the browser's GPU process is busy with the page's first paint, frames come late.
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.drawFrame(performance.now());
     if (!this.feedLoaded) this.loadFeed();
   }
 
@@ -241,7 +245,7 @@ class ArticleWidget extends HTMLElement {
         this.pumpTimer = setTimeout(() => this.call('_aw_reviews_pump', []), Math.max(0, when - Date.now()));
       },
     });
-    if (!module._aw_init()) throw new Error('This browser cannot draw the article: WebGL 2 is not available.');
+    module._aw_init();
     runtime.fonts.forEach((bytes, face) =>
       withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
     this.module = module;
@@ -345,9 +349,13 @@ class ArticleWidget extends HTMLElement {
   }
 
   drawFrame(now) {
-    if (!this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+    if (this.noWebGl || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
     if (!this.frames) performance.mark('aw:first-frame-start');
     const more = this.module._aw_frame(now);
+    if (more < 0) {
+      this.noWebGl = true;
+      return this.failWithoutCanvas('This browser cannot draw the article: WebGL 2 is not available.');
+    }
     if (!this.frames) performance.mark('aw:first-frame');
     this.frames++;
     if (!this.ready && this.shown) this.markReady();
@@ -356,6 +364,13 @@ class ArticleWidget extends HTMLElement {
 
   markReady() {
     this.ready = true;
+    clearTimeout(this.statusTimer);
+    if (!this.typingPrepared) {
+      // The glyphs for typing are left out of the first picture's atlas; they are added once the page is idle.
+      this.typingPrepared = true;
+      const prepare = () => this.call('_aw_prepare_typing', []);
+      if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 500 }); else setTimeout(prepare, 200);
+    }
     this.status.hidden = true;
     this.box.classList.add('drawn');
     if (this.shown === 'article') this.fire('ready', { src: this.getAttribute('src') });
@@ -365,9 +380,11 @@ class ArticleWidget extends HTMLElement {
     }
   }
 
-  showStatus(text) {
-    this.status.hidden = false;
+  showStatus(text, delayMs = 0) {
+    clearTimeout(this.statusTimer);
     this.status.querySelector('.status-text').textContent = text;
+    if (delayMs) this.statusTimer = setTimeout(() => { this.status.hidden = false; }, delayMs);
+    else this.status.hidden = false;
     this.setProgress(0);
   }
 

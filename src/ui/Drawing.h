@@ -6,9 +6,14 @@
 
 namespace aw::ui {
 
-// The serif heading that opens each part under the article ("Leave a review",
-// "Follow us on social networks", "News Line"), mirrored as a real heading.
-// Returns the height it takes.
+// The section headings, in one place: the Section face holds only their letters.
+inline constexpr const char* kReviewHeading = "Leave a review";
+inline constexpr const char* kFollowHeading = "Follow us on social networks";
+inline constexpr const char* kNewsHeading = "News Line";
+inline constexpr const char* kSectionHeadings[] = {kReviewHeading, kFollowHeading, kNewsHeading};
+
+// The serif heading that opens each part under the article (one of
+// kSectionHeadings), mirrored as a real heading. Returns the height it takes.
 float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
                          ControlList& controls);
 

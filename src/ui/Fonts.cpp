@@ -22,7 +22,7 @@ bool Fonts::hasAllFaces() const {
 }
 
 void Fonts::addText(std::string_view text, Usage usage) {
-    auto& chars = usage == Usage::Headline ? headlineChars_ : textChars_;
+    auto& chars = usage == Usage::Headline ? headlineChars_ : usage == Usage::Section ? sectionChars_ : textChars_;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = utf8::next(text, i);
         if (cp > 0xFFFF) continue; // ImGui is built with 16-bit ImWchar
@@ -68,11 +68,12 @@ bool Fonts::update(const Typography& type, float scale) {
     static const ImWchar kLabels[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
     // Notices may quote what was typed, in the bold and small faces too.
     static const ImWchar kLabelsLatin1[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
-    static const ImWchar kDigits[] = {0x0020, 0x007E, 0};
+    static const ImWchar kSpace[] = {0x0020, 0x0020, 0};
     const std::set<char32_t> none;
     buildRanges(uiRanges_, typing_ ? kTyping : kLabels, textChars_, headlineChars_);
     buildRanges(bodyRanges_, typing_ ? kLabelsLatin1 : kLabels, textChars_, none); // also the faces for labels, meta and headings
-    buildRanges(headlineRanges_, kDigits, headlineChars_, none);
+    buildRanges(headlineRanges_, kSpace, headlineChars_, none);
+    buildRanges(sectionRanges_, kSpace, sectionChars_, none);
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
@@ -84,7 +85,7 @@ bool Fonts::update(const Typography& type, float scale) {
         {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
         {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
         {Role::Meta, Face::SansRegular, type.metaSize, bodyRanges_},
-        {Role::Section, Face::SerifBold, type.sectionSize, bodyRanges_},
+        {Role::Section, Face::SerifBold, type.sectionSize, sectionRanges_},
         {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
         {Role::UiBold, Face::SansBold, type.uiSize, bodyRanges_},
         {Role::Icon, Face::Icons, type.iconSize, iconRanges_},
@@ -95,7 +96,7 @@ bool Fonts::update(const Typography& type, float scale) {
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild
         // Oversampling sharpens glyphs at fractional x positions; large glyphs
         // and high pixel ratios don't need it, and it doubles rasterising time.
-        cfg.OversampleH = p.role == Role::Headline || scale >= 2 ? 1 : 2;
+        cfg.OversampleH = p.role == Role::Headline || p.role == Role::Section || scale >= 2 ? 1 : 2;
         cfg.OversampleV = 1;
         const float em = std::round(p.css * scale);
         const float imguiSize = em * heightPerEm_[static_cast<int>(p.face)];

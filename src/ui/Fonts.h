@@ -26,8 +26,9 @@ public:
     bool hasAllFaces() const;
 
     // Registers text the views will draw so the atlas holds its characters.
-    // Headlines are drawn large, so their glyphs are kept apart from the rest.
-    enum class Usage { Text, Headline };
+    // Headlines and section headings are drawn large, so each large face only
+    // holds its own characters.
+    enum class Usage { Text, Headline, Section };
     void addText(std::string_view utf8, Usage usage = Usage::Text);
     // Adds what readers may type (Latin incl. Latin-1 and Azerbaijani, Cyrillic)
     // from the next rebuild on. Left out of the first atlas: rasterising those
@@ -50,10 +51,10 @@ private:
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
     std::array<ImFont*, static_cast<int>(Role::Count)> fonts_{};
     std::array<float, static_cast<int>(Role::Count)> sizes_{};
-    std::set<char32_t> textChars_, headlineChars_;
+    std::set<char32_t> textChars_, headlineChars_, sectionChars_;
     bool charsChanged_ = true;
     bool typing_ = false;
-    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, iconRanges_; // must outlive the atlas build
+    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas build
     float builtScale_ = 0;
     float builtBody_ = 0, builtHeadline_ = 0;
     unsigned generation_ = 0;

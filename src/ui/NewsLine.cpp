@@ -20,7 +20,7 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("news-heading", "News Line", fonts, p, origin, controls) + std::round(12 * s);
+    float y = drawSectionHeading("news-heading", kNewsHeading, fonts, p, origin, controls) + std::round(12 * s);
     const float lineH = std::round(fonts.size(Role::UiBold) * 1.4f);
     const float metaH = std::round(fonts.size(Role::Meta) * 1.5f);
     const float padY = std::round(12 * s);

@@ -56,7 +56,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
                  std::max(1.0f, std::round(scale)));
     y += std::round(32 * scale);
-    y += drawSectionHeading("heading", "Leave a review", fonts, palette, ImVec2(origin.x, origin.y + y), controls) + std::round(6 * scale);
+    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), controls) + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."

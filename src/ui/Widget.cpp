@@ -22,7 +22,9 @@ Column columnFor(const Typography& type, float widthPx, float scale) {
 
 } // namespace
 
-Widget::Widget(WidgetHost& host) : host_(host) {}
+Widget::Widget(WidgetHost& host) : host_(host) {
+    for (const char* heading : kSectionHeadings) fonts_.addText(heading, Fonts::Usage::Section);
+}
 
 void Widget::setDark(bool dark) {
     dark_ = dark;

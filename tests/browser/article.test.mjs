@@ -209,7 +209,7 @@ test('a fast load goes straight to the article; a slow one says "Loading article
   const slow = await openPage(browser, server.url, {
     before: async (p) => {
       await watchStatus(p);
-      await p.route('**/articles/stoltenberg-baku.json', async (route) => { await new Promise((r) => setTimeout(r, 1500)); return route.continue(); });
+      await p.route('**/articles/stoltenberg-baku.json', async (route) => { await new Promise((r) => setTimeout(r, 2500)); return route.continue(); });
     },
   });
   await slow.waitForFunction(() => window.__statusSeen);

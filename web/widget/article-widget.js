@@ -129,8 +129,9 @@ class ArticleWidget extends HTMLElement {
     const token = ++this.loadToken;
     this.ready = false;
     this.shown = null;
-    // Shown only if loading takes a while: a fast load goes straight to the article without a flash.
-    this.showStatus('Loading article…', 400);
+    // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
+    // article, without a message flashing up for a moment (and the frames that animating it costs).
+    this.showStatus('Loading article…', 1000);
     const src = this.getAttribute('src');
     const article = src ? this.fetchArticle(src) : Promise.resolve({ error: ['No article to show', 'The widget has no src attribute naming an article.'] });
     let runtime;

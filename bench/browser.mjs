@@ -5,8 +5,8 @@
 //
 //   node bench/browser.mjs         (bench/run.sh builds everything first and calls this)
 //
-// Environment: BENCH_RUNS (first-frame runs, default 5), BENCH_IDLE_RUNS (3),
-// BENCH_SCROLL_RUNS (3), BENCH_IDLE_SECONDS (5), BENCH_SCROLL_SECONDS (5).
+// Environment: BENCH_RUNS (first-frame runs, default 9), BENCH_IDLE_RUNS (3),
+// BENCH_SCROLL_RUNS (5), BENCH_IDLE_SECONDS (5), BENCH_SCROLL_SECONDS (5).
 // Prints one table row per goal; figures are medians over the runs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,9 +18,9 @@ import { REPEAT, brotli11, gzip9, makeSite } from './site.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]));
-const RUNS = Math.max(1, env('BENCH_RUNS', 5));
+const RUNS = Math.max(1, env('BENCH_RUNS', 9));
 const IDLE_RUNS = Math.min(RUNS, env('BENCH_IDLE_RUNS', 3)); // 0: skip the idle goal
-const SCROLL_RUNS = Math.max(1, env('BENCH_SCROLL_RUNS', 3));
+const SCROLL_RUNS = Math.max(1, env('BENCH_SCROLL_RUNS', 5));
 const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 5);
 const SCROLL_SECONDS = env('BENCH_SCROLL_SECONDS', 5);
 const VIEWPORT = { width: 1280, height: 900 };

@@ -17,8 +17,14 @@ function measure(text, font) {
   return measureContext.measureText(text).width;
 }
 
+// Blocks go into plain <div>s of this many: a pointer over the layer (and
+// each scroll moves what is under it) is then hit-tested against a few dozen
+// boxes rather than every paragraph of a long article.
+const BLOCKS_PER_GROUP = 16;
+
 export function renderTextLayer(layer, semantics) {
   const fragment = document.createDocumentFragment();
+  let group = null, inGroup = 0;
   let flowY = 0; // bottom of the previous block, in content px
   for (const block of semantics.blocks) {
     const el = document.createElement(TAGS[block.role] ?? 'p');
@@ -52,7 +58,12 @@ export function renderTextLayer(layer, semantics) {
       if (natural > 0 && width > 0 && chars > 0) s.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
       el.append(span);
     }
-    fragment.append(el);
+    if (!group || inGroup === BLOCKS_PER_GROUP) {
+      group = fragment.appendChild(document.createElement('div'));
+      inGroup = 0;
+    }
+    group.append(el);
+    inGroup++;
   }
   layer.replaceChildren(fragment);
 }

@@ -66,15 +66,21 @@ test('a News Line item opens the other article inside the widget, and the way ba
   const opened = await waitForEvent(page, 'article-opened');
   assert.equal(opened.url, new URL(target, server.url).href);
   // The other article is drawn: its headline is in the text layer and inked on screen.
+  const headline = () => page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent.replace(/\s+/g, ' ').trim());
   await page.waitForFunction((t) => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent.replace(/\s+/g, ' ').trim() === t,
-    label.replace(/^[^:]*: /, ''));
+    label.replace(/^[^:]*: /, ''), { timeout: 10000 }).catch(async (e) => {
+    throw new Error(`the opened article's headline never reached the text layer (it shows "${await headline()}")`, { cause: e });
+  });
   const h1 = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1 span').getBoundingClientRect().toJSON());
   await page.waitForTimeout(200);
   assert.ok(await inkIn(page, h1) > 0.05, 'the opened article is drawn');
 
   const back = page.locator('article-widget').locator('button', { hasText: 'Back to' });
   await back.click();
-  await page.waitForFunction(() => /Stoltenberg arrive in Baku/.test(document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent));
+  await page.waitForFunction(() => /Stoltenberg arrive in Baku/.test(document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent),
+    null, { timeout: 10000 }).catch(async (e) => {
+    throw new Error(`"Back to" did not bring the first article back (the text layer shows "${await headline()}")`, { cause: e });
+  });
   assert.equal(await back.count(), 0, 'no way back from the first article');
   await page.context().close();
 });

@@ -71,9 +71,15 @@ export async function openPage(browser, url, { dpr = 1, width = 1280, height = 9
   return page;
 }
 
-export function waitForEvent(page, type, timeout = 20000) {
-  return page.waitForFunction((t) => window.__widgetEvents.find((e) => e.type === t)?.detail ?? null, type, { timeout })
-    .then((h) => h.jsonValue());
+// On a timeout it says what the page did instead: the events it fired and its console errors.
+export async function waitForEvent(page, type, timeout = 20000) {
+  try {
+    const handle = await page.waitForFunction((t) => window.__widgetEvents.find((e) => e.type === t)?.detail ?? null, type, { timeout });
+    return await handle.jsonValue();
+  } catch (e) {
+    const seen = await page.evaluate(() => window.__widgetEvents.map((ev) => ev.type).join(', ')).catch(() => '?');
+    throw new Error(`no "${type}" event within ${timeout} ms (events: ${seen || 'none'}; console errors: ${page.consoleErrors.join(' | ') || 'none'})`, { cause: e });
+  }
 }
 
 // The screen rectangle (CSS px) of the first text-layer element matching a selector inside the widget.

@@ -7,7 +7,7 @@
 #   3. runs the browser bench (bench/browser.mjs): the widget against the
 #      baseline and a plain HTML page of the same article, headless Chromium
 #      with SwiftShader, and prints one row per goal with PASS/FAIL.
-# Takes about three minutes on two cores. Prints only; writes nothing in the repo
+# Takes about four minutes on two cores. Prints only; writes nothing in the repo
 # outside build/ (build/bench/).
 #
 #   bench/run.sh               everything

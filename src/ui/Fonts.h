@@ -31,8 +31,8 @@ public:
     enum class Usage { Text, Headline, Section };
     void addText(std::string_view utf8, Usage usage = Usage::Text);
     // Adds what readers may type (Latin incl. Latin-1 and Azerbaijani, Cyrillic)
-    // from the next rebuild on. Left out of the first atlas: rasterising those
-    // glyphs was half of the time before the first picture.
+    // from the next rebuild on. Left out of the first atlas: those glyphs were
+    // a large share of the rasterising before the first picture.
     void enableTyping();
 
     // Rebuilds the atlas when the scale, the sizes or the glyph set changed.

@@ -59,6 +59,7 @@ void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     for (const auto& problem : desk_->restore(host_.load(desk_->outboxKey()), host_.load(desk_->draftKey()),
                                               host_.load(desk_->localKey()), host_.now()))
         host_.warn(problem);
+    if (!desk_->form().isEmpty()) fonts_.enableTyping(); // a restored draft is drawn in the first picture
     focus_ = FormFocus{};
     if (desk_->hasEndpoint()) host_.fetchReviews(article.id);
 }

@@ -4,6 +4,7 @@
 #include "Utf8.h"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace aw::ui {
 
@@ -38,11 +39,13 @@ void Fonts::enableTyping() {
 
 namespace {
 
-void buildRanges(ImVector<ImWchar>& out, const ImWchar* base, const std::set<char32_t>& a, const std::set<char32_t>& b) {
+// The union of fixed ranges (0-terminated ImGui range lists) and registered characters.
+void buildRanges(ImVector<ImWchar>& out, std::initializer_list<const ImWchar*> bases,
+                 std::initializer_list<const std::set<char32_t>*> chars = {}) {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(base);
-    for (char32_t cp : a) builder.AddChar(static_cast<ImWchar>(cp));
-    for (char32_t cp : b) builder.AddChar(static_cast<ImWchar>(cp));
+    for (const ImWchar* base : bases) builder.AddRanges(base);
+    for (const auto* set : chars)
+        for (char32_t cp : *set) builder.AddChar(static_cast<ImWchar>(cp));
     out.clear();
     builder.BuildRanges(&out);
 }
@@ -66,18 +69,22 @@ bool Fonts::update(const Typography& type, float scale) {
         0,
     };
     static const ImWchar kLabels[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
-    // Notices may quote what was typed, in the bold and small faces too.
-    static const ImWchar kLabelsLatin1[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0x2190, 0x2190, 0};
+    static const ImWchar kLatin1[] = {0x00A0, 0x00FF, 0};
     static const ImWchar kSpace[] = {0x0020, 0x0020, 0};
-    const std::set<char32_t> none;
-    buildRanges(uiRanges_, typing_ ? kTyping : kLabels, textChars_, headlineChars_);
-    buildRanges(bodyRanges_, typing_ ? kLabelsLatin1 : kLabels, textChars_, none); // also the faces for labels, meta and headings
-    buildRanges(headlineRanges_, kSpace, headlineChars_, none);
-    buildRanges(sectionRanges_, kSpace, sectionChars_, none);
+    if (typing_) {
+        buildRanges(uiRanges_, {kTyping}, {&textChars_, &headlineChars_});
+        // Notices may quote what was typed, in the bold and small faces too.
+        buildRanges(bodyRanges_, {kLabels, kLatin1}, {&textChars_});
+    } else {
+        buildRanges(uiRanges_, {kLabels}, {&textChars_, &headlineChars_});
+        buildRanges(bodyRanges_, {kLabels}, {&textChars_}); // also the faces for labels, meta and headings
+    }
+    buildRanges(headlineRanges_, {kSpace}, {&headlineChars_});
+    buildRanges(sectionRanges_, {kSpace}, {&sectionChars_});
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
-    buildRanges(iconRanges_, kIcons, none, none);
+    buildRanges(iconRanges_, {kIcons});
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();

@@ -53,7 +53,7 @@ unsigned compile(GLenum type, const char* source) {
 // no uniform locations (the scale is a constant attribute, the sampler keeps
 // its default unit 0). Each such question waits until the GPU process has
 // finished everything queued before it, which during page load is the page's
-// own painting; linked() asks later, once the first picture is on its way.
+// own painting; render() asks later, once the first picture is on its way.
 void GlRenderer::init() {
     const unsigned vs = compile(GL_VERTEX_SHADER, kVertexShader);
     const unsigned fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
@@ -98,13 +98,6 @@ void GlRenderer::init() {
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
 }
 
-bool GlRenderer::linked() {
-    if (linkChecked_) return true;
-    GLint ok = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-    linkChecked_ = ok != 0;
-    return linkChecked_;
-}
 
 void GlRenderer::uploadFonts() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
@@ -117,7 +110,7 @@ void GlRenderer::uploadFonts() {
     atlas->ClearTexData();
 }
 
-void GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
+bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
     glViewport(0, 0, fbWidth, fbHeight);
     glScissor(0, 0, fbWidth, fbHeight);
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clearColor);
@@ -144,6 +137,13 @@ void GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
             if (cmd.VtxOffset != 0) pointAttributes(0);
         }
     }
+    if (!linked_ && ++framesRendered_ > 1) {
+        GLint ok = 0;
+        glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+        linked_ = ok != 0;
+        return linked_;
+    }
+    return true;
 }
 
 } // namespace aw::platform

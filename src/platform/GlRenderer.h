@@ -11,15 +11,17 @@ class GlRenderer {
 public:
     // Sets up the program and state in the current context without waiting for the GPU.
     void init();
-    // Whether the program linked. Waits for the GPU process: not before the first picture.
-    bool linked();
+    bool initialised() const { return program_ != 0; }
     // Uploads the atlas ImGui just built, then drops the CPU copy.
     void uploadFonts();
-    void render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor);
+    // False when the program did not link. That is asked from the second frame
+    // on (the answer waits for the GPU process), so the first picture never waits.
+    bool render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor);
 
 private:
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
-    bool linkChecked_ = false;
+    unsigned framesRendered_ = 0;
+    bool linked_ = false;
 };
 
 } // namespace aw::platform

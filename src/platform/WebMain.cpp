@@ -93,10 +93,8 @@ struct App {
     WebHost host;
     aw::platform::GlRenderer renderer;
     aw::ui::Widget widget{host};
-    bool glReady = false;
     bool fontsReady = false;
     bool atlasPending = false; // built on the CPU, not yet uploaded
-    unsigned framesDrawn = 0;
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
 };
@@ -303,17 +301,15 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     app->widget.draw();
     ImGui::Render();
 
-    if (!app->glReady) {
+    if (!app->renderer.initialised()) {
         if (js_create_gl_context() <= 0) return -1;
         app->renderer.init();
-        app->glReady = true;
     }
     if (app->atlasPending) {
         app->renderer.uploadFonts();
         app->atlasPending = false;
     }
-    app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background());
-    if (app->framesDrawn++ > 0 && !app->renderer.linked()) return -1;
+    if (!app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background())) return -1;
 
     if (app->settleFrames > 0) --app->settleFrames;
     return app->settleFrames > 0 ? 1 : 0;

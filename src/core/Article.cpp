@@ -85,15 +85,9 @@ const Json& findArticleNode(const Json& doc) {
 } // namespace
 
 Expected<Article> parseArticle(std::string_view json) {
-    if (json.size() > kMaxArticleBytes)
-        return Expected<Article>::failure("article is too large (" + std::to_string(json.size() / (1024 * 1024)) +
-                                          " MB; the limit is " + std::to_string(kMaxArticleBytes / (1024 * 1024)) + " MB)");
-    Json doc;
-    try {
-        doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& e) {
-        return Expected<Article>::failure("article is not valid JSON: " + parseErrorText(e));
-    }
+    auto parsed = parseDocument(json, kMaxArticleBytes);
+    if (!parsed) return Expected<Article>::failure("article is " + parsed.error());
+    const Json& doc = parsed.value();
     try {
         const Json& node = findArticleNode(doc);
         if (!node.is_object()) fail("article", std::string("expected a JSON object, got ") + node.type_name());

@@ -193,15 +193,9 @@ void capWarnings(std::vector<std::string>& warnings) {
 } // namespace
 
 Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
-    if (json.size() > kMaxFeedBytes)
-        return Expected<Feed>::failure("feed is too large (" + std::to_string(json.size() / (1024 * 1024)) +
-                                       " MB; the limit is " + std::to_string(kMaxFeedBytes / (1024 * 1024)) + " MB)");
-    Json doc;
-    try {
-        doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& e) {
-        return Expected<Feed>::failure("feed is not valid JSON: " + jsonfields::parseErrorText(e));
-    }
+    auto parsed = jsonfields::parseDocument(json, kMaxFeedBytes);
+    if (!parsed) return Expected<Feed>::failure("feed is " + parsed.error());
+    const Json& doc = parsed.value();
 
     Feed feed;
     const Json* items = nullptr;

@@ -2,10 +2,15 @@
 // Helpers shared by the JSON readers. Article and Feed read fields: a missing or
 // wrong-typed field throws a FieldError that names it, which the parser
 // catches and turns into the reader-facing message of its Expected. All of
-// them (with Review and Outbox) word JSON syntax errors with parseErrorText.
+// them (with Review and Outbox) read the document itself with parseDocument.
+#include "Expected.h"
+
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <limits>
 #include <string>
+#include <string_view>
 
 namespace aw::jsonfields {
 
@@ -29,6 +34,20 @@ inline std::string parseErrorText(const Json::parse_error& e) {
     const std::string what = e.what();
     const auto cut = what.find("] ");
     return cut == std::string::npos ? what : what.substr(cut + 2);
+}
+
+// The whole document, or why not, worded to follow "<what> is ": "too large
+// (9 MB; the limit is 8 MB)" or "not valid JSON: syntax error ... column 7".
+inline Expected<Json> parseDocument(std::string_view json, std::size_t maxBytes = std::numeric_limits<std::size_t>::max()) {
+    constexpr std::size_t kMB = 1024 * 1024;
+    if (json.size() > maxBytes)
+        return Expected<Json>::failure("too large (" + std::to_string(json.size() / kMB) + " MB; the limit is " +
+                                       std::to_string(maxBytes / kMB) + " MB)");
+    try {
+        return Expected<Json>::success(Json::parse(json.begin(), json.end()));
+    } catch (const Json::parse_error& e) {
+        return Expected<Json>::failure("not valid JSON: " + parseErrorText(e));
+    }
 }
 
 inline std::string stringField(const Json& obj, const char* key, const std::string& path, bool required) {

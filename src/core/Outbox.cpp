@@ -184,13 +184,12 @@ std::string Outbox::toJson() const {
 
 OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
     OutboxLoad load;
-    Json doc;
-    try {
-        doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& e) {
-        load.problems.push_back("saved reviews are not valid JSON: " + jsonfields::parseErrorText(e));
+    auto parsed = jsonfields::parseDocument(json);
+    if (!parsed) {
+        load.problems.push_back("saved reviews are " + parsed.error());
         return load;
     }
+    const Json& doc = parsed.value();
     const auto list = doc.is_object() ? doc.find("entries") : doc.end();
     if (!doc.is_object() || list == doc.end() || !list->is_array()) {
         load.problems.push_back("saved reviews: expected an object with an entries array");

@@ -266,14 +266,12 @@ Expected<Review> reviewFromJson(const Json& doc, std::string* problemField) {
 }
 
 Expected<Review> parseReview(std::string_view json, std::string* problemField) {
-    Json doc;
-    try {
-        doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& e) {
+    const auto parsed = jsonfields::parseDocument(json);
+    if (!parsed) {
         if (problemField) problemField->clear();
-        return Expected<Review>::failure("review is not valid JSON: " + jsonfields::parseErrorText(e));
+        return Expected<Review>::failure("review is " + parsed.error());
     }
-    return reviewFromJson(doc, problemField);
+    return reviewFromJson(parsed.value(), problemField);
 }
 
 } // namespace aw

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, and nothing twice:
-# Debian packages, Dear ImGui's pinned source package, and the npm test tools.
+# Debian packages, Dear ImGui's pinned source package, and the npm tools (bundler, browser tests).
 # Safe to run on every build; a machine that has it all returns in about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +63,7 @@ fi
 mkdir -p "$DEPS/include"
 ln -sfn /usr/include/nlohmann "$DEPS/include/nlohmann"
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -87,7 +87,8 @@ test('after one visit, a reload with the network off shows the article, the News
 
 // "Rebuild": the same site assembled again after a change to the JS and to the wasm.
 function rebuild(staging, out) {
-  appendFileSync(join(staging, 'widget/runtime.js'), `\n// rebuilt ${Date.now()}\n`);
+  // A statement, not a comment: the bundler drops comments.
+  appendFileSync(join(staging, 'widget/runtime.js'), `\nglobalThis.articleWidgetRebuilt = ${Date.now()};\n`);
   // A valid wasm custom section ("test", empty) makes new bytes without changing the program.
   appendFileSync(join(staging, 'widget/aw.wasm'), Buffer.from([0x00, 0x05, 0x04, 0x74, 0x65, 0x73, 0x74]));
   const next = `${out}.next`;
@@ -116,16 +117,16 @@ test('a new deploy replaces the cache as a whole, and old JS never meets new was
     rebuild(staging, out);
     const second = JSON.parse(readFileSync(join(out, 'precache-manifest.json'), 'utf8'));
     assert.notEqual(second.version, first.version);
-    const runtimeOf = (m) => m.files.find((f) => /^widget\/runtime\.[0-9a-f]{8}\.js$/.test(f));
+    const bundleOf = (m) => m.files.find((f) => /^widget\/article-widget\.[0-9a-f]{8}\.js$/.test(f));
     const wasmOf = (m) => m.files.find((f) => /^widget\/aw\.[0-9a-f]{8}\.wasm$/.test(f));
-    assert.notEqual(runtimeOf(second), runtimeOf(first));
+    assert.notEqual(bundleOf(second), bundleOf(first));
     assert.notEqual(wasmOf(second), wasmOf(first));
 
     // Online reload: the page gets the new build at once; the new worker installs, takes over and drops the old cache.
     await page.reload();
     await waitForEvent(page, 'ready');
     let loaded = await loadedWidgetFiles(page);
-    assert.ok(loaded.includes(runtimeOf(second)) && loaded.includes(wasmOf(second)), `new build loaded: ${loaded}`);
+    assert.ok(loaded.includes(bundleOf(second)) && loaded.includes(wasmOf(second)), `new build loaded: ${loaded}`);
     assert.deepEqual(loaded.filter((f) => !second.files.includes(f)), [], 'nothing of the old build');
     await until(page, async ([prefix, version]) => {
       const names = (await caches.keys()).filter((n) => n.startsWith(prefix));
@@ -140,7 +141,7 @@ test('a new deploy replaces the cache as a whole, and old JS never meets new was
     await page.reload();
     await waitForEvent(page, 'ready');
     loaded = await loadedWidgetFiles(page);
-    assert.ok(loaded.includes(runtimeOf(second)) && loaded.includes(wasmOf(second)), `new build offline: ${loaded}`);
+    assert.ok(loaded.includes(bundleOf(second)) && loaded.includes(wasmOf(second)), `new build offline: ${loaded}`);
     assert.deepEqual(loaded.filter((f) => !second.files.includes(f)), [], 'nothing of the old build');
     await page.context().close();
   } finally {

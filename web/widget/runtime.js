@@ -42,7 +42,7 @@ export function loadRuntime(onProgress) {
     const total = 2 + FACES.length;
     const tick = (value) => { done++; for (const l of listeners) l(done, total); return value; };
     const promise = Promise.all([
-      import(new URL('aw.js', here).href).then(tick),
+      import('./aw.js').then(tick), // a literal path, so the site's bundle carries the glue
       compileWasm(new URL('aw.wasm', here)).then(tick),
       ...FACES.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
     ]).then(([glue, wasm, ...fonts]) => {

@@ -133,9 +133,13 @@ async function until(page, what, predicate, arg = null) {
 
 const widget = {
   ready: async (page) => {
-    const at = await until(page, 'the widget\'s ready event', () => window.__bench.ready || window.__bench.error);
+    await until(page, 'the widget\'s ready event', () => window.__bench.ready || window.__bench.error);
     const error = await page.evaluate(() => window.__bench.error);
     if (error) throw new Error(`the widget fired error instead of ready: ${error}`);
+    // The first frame is the shell's aw:first-frame mark, set when the first frame
+    // that drew returns; `ready` follows once the text layer and controls mirror it.
+    const at = await page.evaluate(() => performance.getEntriesByName('aw:first-frame')[0]?.startTime);
+    if (at === undefined) throw new Error('the widget fired ready without an aw:first-frame performance mark');
     return at;
   },
   frames: (page) => page.evaluate(() => document.querySelector('article-widget').frameCount),

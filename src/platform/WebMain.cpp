@@ -276,10 +276,15 @@ EMSCRIPTEN_KEEPALIVE void aw_reviews_online() {
 
 EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count() { return app->widget.layoutCount(); }
 
-// Draws one frame. Returns 1 while more frames are needed to settle, 0 when
-// the picture is final (the shell then stops asking until something changes),
-// -1 when this browser cannot give the widget a WebGL 2 context.
-EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
+EMSCRIPTEN_KEEPALIVE void aw_describe() { app->widget.describe(); }
+
+// Draws one frame. Returns kDrew when it drew, plus kMore while more frames
+// are needed to settle (without it the shell stops asking until something
+// changes); 0 when there is nothing to draw yet; -1 when this browser cannot
+// give the widget a WebGL 2 context. Without `describe`, the frame's text
+// layer and controls wait for aw_describe.
+EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs, int describe) {
+    constexpr int kMore = 1, kDrew = 2;
     ImGuiIO& io = ImGui::GetIO();
     const aw::ui::Viewport& v = app->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
@@ -298,7 +303,7 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     app->lastFrameMs = nowMs;
 
     ImGui::NewFrame();
-    app->widget.draw();
+    app->widget.draw(describe != 0);
     ImGui::Render();
 
     if (!app->renderer.initialised()) {
@@ -312,7 +317,7 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs) {
     if (!app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background())) return -1;
 
     if (app->settleFrames > 0) --app->settleFrames;
-    return app->settleFrames > 0 ? 1 : 0;
+    return kDrew | (app->settleFrames > 0 ? kMore : 0);
 }
 
 } // extern "C"

@@ -116,7 +116,7 @@ bool Widget::prepareFonts() {
     return fonts_.update(type_, viewport_.dpr);
 }
 
-void Widget::draw() {
+void Widget::draw(bool describe) {
     if (!fonts_.hasAllFaces() || !fonts_.get(Role::Body)) return;
     const float scale = viewport_.dpr;
     if (styleDirty_ || scale != styledScale_) {
@@ -146,7 +146,6 @@ void Widget::draw() {
     const float contentHeight = state_ == State::Article ? drawArticle(origin, col, wide, articleTop)
                               : state_ == State::Error   ? drawError(origin, col.width)
                                                          : 0; // device px, from the content's top
-    publishControls();
     ImGui::PopFont();
     ImGui::End();
     if (col.x != laidColumnX_ || articleTop != laidArticleTop_) {
@@ -154,7 +153,8 @@ void Widget::draw() {
         laidArticleTop_ = articleTop;
         semanticsDirty_ = true;
     }
-    publish((top + contentHeight + kBottomPadding * scale) / scale, col.x / scale, articleTop / scale);
+    publishHeight((top + contentHeight + kBottomPadding * scale) / scale);
+    if (describe) this->describe();
 }
 
 // The article, then the review form, the follow bar and the News Line (beside
@@ -222,16 +222,21 @@ void Widget::publishControls() {
     }
 }
 
-void Widget::publish(float cssHeight, float columnX, float columnTop) {
+void Widget::publishHeight(float cssHeight) {
     cssHeight = std::ceil(cssHeight);
     if (cssHeight != publishedHeight_) {
         publishedHeight_ = cssHeight;
         host_.contentHeightChanged(cssHeight);
     }
+}
+
+void Widget::describe() {
+    publishControls();
     if (!semanticsDirty_) return;
     semanticsDirty_ = false;
+    const float scale = viewport_.dpr; // the column was laid out in device pixels
     nlohmann::json blocks = nlohmann::json::array();
-    if (state_ == State::Article) article_.describe(blocks, fonts_, ImVec2(columnX, columnTop), viewport_.dpr);
+    if (state_ == State::Article) article_.describe(blocks, fonts_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
     if (state_ == State::Error) blocks.push_back({{"role", "alert"}, {"text", errorTitle_ + ". " + errorDetail_}});
     host_.semanticsChanged(nlohmann::json{{"blocks", blocks}}.dump());
 }

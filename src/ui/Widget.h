@@ -80,13 +80,17 @@ public:
     // renderer must upload it again. Call before ImGui::NewFrame().
     bool prepareFonts();
     // Lays out and draws one frame of ImGui content (between NewFrame and Render).
-    void draw();
+    // Without `describe` its descriptions for the page (text layer, controls)
+    // wait for describe(): the first picture of new content goes out first.
+    void draw(bool describe = true);
+    // Sends the text layer's semantics and the controls where they changed.
+    void describe();
     ImU32 background() const { return palette_.background; }
     unsigned layoutCount() const { return article_.layoutCount(); }
 
 private:
     enum class State { Loading, Article, Error };
-    void publish(float cssHeight, float columnX, float columnTop);
+    void publishHeight(float cssHeight);
     void publishControls();
     float drawBackLink(ImVec2 origin, float width, float scale);
     float drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop);

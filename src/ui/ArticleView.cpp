@@ -45,7 +45,9 @@ void ArticleView::setArticle(const Article& a, Fonts& fonts) {
 }
 
 bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width, float scale) {
-    if (width == laidWidth_ && fonts.generation() == laidGeneration_) return false;
+    // The article's characters are registered with the fonts before its first
+    // layout, so glyphs added later (the News Line's, typing's) don't move its lines.
+    if (width == laidWidth_ && fonts.metricsGeneration() == laidGeneration_) return false;
     std::vector<TextStyleMetrics> styles;
     for (Role role : kRoles) {
         const ImFont* font = fonts.get(role);
@@ -60,7 +62,7 @@ bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width
     for (auto& b : scaled) b.spaceBefore = std::round(b.spaceBefore * type.bodySize * scale);
     column_.layout(scaled, styles, width);
     laidWidth_ = width;
-    laidGeneration_ = fonts.generation();
+    laidGeneration_ = fonts.metricsGeneration();
     scale_ = scale;
     ++layoutCount_;
     return true;

@@ -128,6 +128,7 @@ bool Fonts::update(const Typography& type, float scale) {
         sizes_[static_cast<int>(p.role)] = em;
     }
     atlas->Build();
+    if (scale != builtScale_ || type.bodySize != builtBody_ || type.headlineSize != builtHeadline_) ++metricsGeneration_;
     builtScale_ = scale;
     builtBody_ = type.bodySize;
     builtHeadline_ = type.headlineSize;

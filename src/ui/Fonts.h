@@ -45,6 +45,11 @@ public:
     float size(Role role) const { return sizes_[static_cast<int>(role)]; }
     // Changes on every rebuild, so layouts measured with old glyphs are redone.
     unsigned generation() const { return generation_; }
+    // Changes only when glyph sizes change (faces, type sizes, pixel ratio).
+    // A rebuild that merely adds glyphs leaves the advances of those already
+    // there alone, so text whose characters were registered before its first
+    // layout keeps its lines.
+    unsigned metricsGeneration() const { return metricsGeneration_; }
 
 private:
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
@@ -58,6 +63,7 @@ private:
     float builtScale_ = 0;
     float builtBody_ = 0, builtHeadline_ = 0;
     unsigned generation_ = 0;
+    unsigned metricsGeneration_ = 0;
 };
 
 } // namespace aw::ui

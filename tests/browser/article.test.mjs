@@ -102,6 +102,23 @@ test('no frames are drawn while nothing happens', async () => {
   await page.context().close();
 });
 
+test('glyphs added after the first picture do not lay the article out again; a new width does', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const layouts = () => page.evaluate(() => document.querySelector('article-widget').module._aw_layout_count());
+  const first = await layouts();
+  // The News Line's headlines and the letters readers may type each rebuild the font atlas.
+  const w = page.locator('article-widget');
+  await w.locator('a[data-open-in-widget]').first().waitFor();
+  await w.locator('input[name=name]').click();
+  await page.keyboard.type('Şəhla Ёлкина');
+  await page.waitForTimeout(300);
+  assert.equal(await layouts(), first, 'the article kept its lines');
+  await page.setViewportSize({ width: 480, height: 800 }); // a narrower column: new lines
+  await page.waitForFunction((n) => document.querySelector('article-widget').module._aw_layout_count() > n, first);
+  await page.context().close();
+});
+
 test('a missing article shows the HTTP status and fires error', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');

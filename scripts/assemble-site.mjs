@@ -8,12 +8,13 @@
 //    minified module with esbuild: one request instead of eight, which under
 //    HTTP/1.1's six connections per host no longer queue behind the fonts.
 // 1. Content-hashes every file of widget/ that the entry point reaches
-//    (runtime.js -> runtime.1a2b3c4d.js, aw.wasm, fonts, the stylesheet, ...)
+//    (the bundle, aw.wasm -> aw.1a2b3c4d.wasm, the fonts, the stylesheet)
 //    and rewrites the references between them, dependencies first. A reference
 //    is a quoted relative path ('./runtime.js', "aw.wasm", 'fonts/x.ttf') or a
 //    CSS url(); paths built at run time are not seen (and are reported).
-//    widget/article-widget.js stays: a two-line stable entry that publishers
-//    embed, served with a short cache; it imports the hashed build.
+//    widget/article-widget.js stays: a small stable entry that publishers
+//    embed, served with a short cache; it starts the hashed build and
+//    preloads what that needs.
 // 2. Writes the service worker (sw.js, from web/sw.js) with this build's
 //    precache list and version, and precache-manifest.json.
 // 3. Writes article-widget-standalone.html: index.html with the widget, its
@@ -114,28 +115,22 @@ function reachable(edges, start) {
   return seen;
 }
 
-// Tarjan: strongly connected components, each after every component it depends on.
-function componentsDependenciesFirst(nodes, edges) {
-  let index = 0;
-  const info = new Map();
-  const stack = [];
+// Each file after every file it names, so a reference is rewritten to its
+// final name before the file itself is hashed. After bundling the only
+// references left are the bundle's to the wasm, fonts and stylesheet (and
+// the stylesheet's), so a cycle means two such files name each other.
+function dependenciesFirst(nodes, edges) {
+  const state = new Map(); // file -> 'visiting' | 'done'
   const out = [];
-  const visit = (v) => {
-    info.set(v, { index, low: index, onStack: true });
-    index++;
-    stack.push(v);
-    for (const w of edges.get(v).filter((d) => nodes.has(d))) {
-      if (!info.has(w)) { visit(w); info.get(v).low = Math.min(info.get(v).low, info.get(w).low); }
-      else if (info.get(w).onStack) info.get(v).low = Math.min(info.get(v).low, info.get(w).index);
-    }
-    if (info.get(v).low === info.get(v).index) {
-      const component = [];
-      let w;
-      do { w = stack.pop(); info.get(w).onStack = false; component.push(w); } while (w !== v);
-      out.push(component.sort());
-    }
+  const visit = (f, path) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'visiting') fail(`${[...path, f].join(' -> ')} is a cycle of references, which content hashes cannot express`);
+    state.set(f, 'visiting');
+    for (const dep of edges.get(f)) if (nodes.has(dep)) visit(dep, [...path, f]);
+    state.set(f, 'done');
+    out.push(f);
   };
-  for (const v of [...nodes].sort()) if (!info.has(v)) visit(v);
+  for (const f of [...nodes].sort()) visit(f, []);
   return out;
 }
 
@@ -183,33 +178,19 @@ function hashWidget(out) {
   }
 
   const renamed = new Map(); // old path -> hashed path
-  for (const component of componentsDependenciesFirst(used, edges)) {
-    // References to files outside the component already have their final names.
-    const contents = new Map(component.map((f) => {
-      if (!isText(f)) return [f, read(f)];
-      let text = read(f).toString('utf8');
+  for (const f of dependenciesFirst(used, edges)) {
+    let data = read(f);
+    if (isText(f)) {
+      let text = data.toString('utf8');
       for (const dep of edges.get(f)) {
-        if (!renamed.has(dep)) continue;
         const newBase = posix.basename(renamed.get(dep));
         text = rewriteReferences(text, f, dep, (spec, q) => `${q}${withBase(spec, newBase)}${q}`);
       }
-      return [f, text];
-    }));
-    // A cycle (modules importing each other) shares one hash over all its members.
-    const hash = sha256(component.map((f) => `${f}\0${contents.get(f).length}\0`).join('') + component.map((f) => sha256(contents.get(f))).join('')).slice(0, HASH_LENGTH);
-    const single = component.length === 1 && !edges.get(component[0]).includes(component[0]);
-    for (const f of component) renamed.set(f, hashedName(f, single ? sha256(contents.get(f)).slice(0, HASH_LENGTH) : hash));
-    for (const f of component) {
-      let data = contents.get(f);
-      if (!single) {
-        for (const dep of edges.get(f).filter((d) => component.includes(d))) {
-          const newBase = posix.basename(renamed.get(dep));
-          data = rewriteReferences(data, f, dep, (spec, q) => `${q}${withBase(spec, newBase)}${q}`);
-        }
-      }
-      writeFileSync(join(out, renamed.get(f)), data);
-      rmSync(join(out, f));
+      data = text;
     }
+    renamed.set(f, hashedName(f, sha256(data).slice(0, HASH_LENGTH)));
+    writeFileSync(join(out, renamed.get(f)), data);
+    rmSync(join(out, f));
   }
 
   // Nothing may still name a file that is gone.
@@ -227,33 +208,26 @@ function hashWidget(out) {
 
   // The stable entry starts the hashed build, then asks for every file the
   // widget will need, so they download side by side instead of one after
-  // another: the wasm first (the largest, and compiled as it streams in), then
-  // the page's articles, the stylesheet and the fonts. The build exports nothing.
+  // another: the page's articles (small), the wasm (the largest, compiled as it
+  // streams in), the stylesheet and the fonts. The build exports nothing.
   const entrySource = readFileSync(join(out, renamed.get(ENTRY)), 'utf8');
   if (/^\s*export\b/m.test(entrySource)) fail(`${ENTRY} must not export: its stable entry loads it with import()`);
   const target = `./${posix.basename(renamed.get(ENTRY))}`;
-  const kindOf = (f) => MODULE_EXT.has(extname(f)) ? 'module' : extname(f) === '.css' ? 'style' : 'fetch';
-  const rank = { '.wasm': 0, '.js': 1, '.mjs': 1, '.css': 2, '.ttf': 3 };
+  const rank = { '.wasm': 0, '.css': 1, '.ttf': 2 };
   const preload = [...renamed.values()]
-    .filter((f) => f !== renamed.get(ENTRY) && f.startsWith(WIDGET_DIR) && extname(f) in rank)
+    .filter((f) => extname(f) in rank)
     .sort((a, b) => rank[extname(a)] - rank[extname(b)] || a.localeCompare(b))
-    .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, kindOf(f)]);
+    .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, extname(f) === '.css' ? 'style' : 'fetch']);
   const lines = [
     '// Stable entry point of <article-widget>: embed this URL. It is small and served',
     '// with a short cache (no-cache); everything it loads has a content hash in its',
     '// name and may be cached for a year. Generated by scripts/assemble-site.mjs.',
     `const build = import('${target}');`,
-    "for (const widget of document.querySelectorAll('article-widget[src]')) {",
-    "  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });",
-    "  link.href = new URL(widget.getAttribute('src'), document.baseURI).href;",
-    '  document.head.append(link);',
-    '}',
-    `for (const [file, kind] of ${JSON.stringify(preload)}) {`,
-    "  const link = document.createElement('link');",
-    "  link.rel = kind === 'module' ? 'modulepreload' : 'preload';",
-    '  link.href = new URL(file, import.meta.url).href;',
-    "  if (kind === 'style') link.as = 'style';",
-    "  if (kind === 'fetch') { link.as = 'fetch'; link.crossOrigin = 'anonymous'; }",
+    "const articles = [...document.querySelectorAll('article-widget[src]')].map((w) => [new URL(w.getAttribute('src'), document.baseURI), 'fetch']);",
+    `const files = ${JSON.stringify(preload)}.map(([file, as]) => [new URL(file, import.meta.url), as]);`,
+    'for (const [url, as] of [...articles, ...files]) {',
+    "  const link = Object.assign(document.createElement('link'), { rel: 'preload', as, href: url.href });",
+    "  if (as === 'fetch') link.crossOrigin = 'anonymous'; // as fetch() will ask for it",
     '  document.head.append(link);',
     '}',
     'await build;',

@@ -98,7 +98,6 @@ void GlRenderer::init() {
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
 }
 
-
 void GlRenderer::uploadFonts() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;

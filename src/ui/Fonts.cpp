@@ -70,8 +70,8 @@ void buildRanges(ImVector<ImWchar>& out, std::initializer_list<const ImWchar*> b
 
 bool Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return false;
-    if (!charsChanged_ && scale == builtScale_ && type.bodySize == builtBody_ && type.headlineSize == builtHeadline_)
-        return false;
+    const bool resized = scale != builtScale_ || type.bodySize != builtBody_ || type.headlineSize != builtHeadline_;
+    if (!charsChanged_ && !resized) return false;
 
     // The face of the form's fields carries what readers may type (Latin incl.
     // Azerbaijani, Cyrillic) once they may type; every other face only what the
@@ -128,7 +128,7 @@ bool Fonts::update(const Typography& type, float scale) {
         sizes_[static_cast<int>(p.role)] = em;
     }
     atlas->Build();
-    if (scale != builtScale_ || type.bodySize != builtBody_ || type.headlineSize != builtHeadline_) ++metricsGeneration_;
+    if (resized) ++metricsGeneration_;
     builtScale_ = scale;
     builtBody_ = type.bodySize;
     builtHeadline_ = type.headlineSize;

@@ -17,7 +17,7 @@
 //    preloads what that needs.
 // 2. Writes the service worker (sw.js, from web/sw.js) with this build's
 //    precache list and version, and precache-manifest.json.
-// 3. Writes article-widget-standalone.html: index.html with the widget, its
+// 3. Writes article-widget-standalone.html: index.html with the bundle, its
 //    wasm, fonts and the site's JSON content inlined, for file:// viewing.
 // 4. Precompresses text, wasm and font files: FILE.gz (zlib level 9) and
 //    FILE.br (brotli quality 11), each only when smaller.
@@ -256,50 +256,29 @@ function writeServiceWorker(out, precache) {
 
 // ---- 3. the single-file variant ---------------------------------------------
 
-// For file:// a page may not fetch or import other files, so the modules become
-// data: URLs (they are small), the wasm and fonts travel as base64 and are
-// handed out as blob: URLs, and the site's JSON content is answered by a fetch
-// shim keyed by path next to the page.
-function buildStandalone(staging) {
-  const files = listFiles(staging);
-  const read = (f) => readFileSync(join(staging, f));
+// For file:// a page may not fetch or import other files. Built from the bundle
+// (before hashing), the widget is one module, inlined as the page's module
+// script; what it names by URL travels inside the page too: the stylesheet as a
+// data: URL, the wasm and fonts as base64 handed out as blob: URLs. The site's
+// JSON content is answered by a fetch shim keyed by path next to the page.
+function buildStandalone(root) {
+  const files = listFiles(root);
+  const read = (f) => readFileSync(join(root, f));
   const { edges } = widgetGraph(files, read);
-  const binaries = new Map(); // widget file -> base64, handed out as blob: URLs
-  const dataUrls = new Map();
-  const visiting = new Set();
-
-  const inlined = (file) => {
-    if (visiting.has(file)) throw new Error(`${[...visiting].join(' -> ')} -> ${file} is an import cycle, which data: URLs cannot express`);
-    visiting.add(file);
-    let text = read(file).toString('utf8');
-    if (MODULE_EXT.has(extname(file).toLowerCase())) {
-      // A data: module has no base for relative URLs: give it the address it has in the site.
-      text = text.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(file)}, document.baseURI).href`);
+  const binaries = new Map(); // widget file -> base64
+  // An inline module's base is the page: give it the address it has in the site.
+  let entry = read(ENTRY).toString('utf8')
+    .replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(ENTRY)}, document.baseURI).href`);
+  for (const dep of edges.get(ENTRY)) {
+    if (isText(dep)) {
+      if (edges.get(dep).length) throw new Error(`${dep} names other files, which its data: URL cannot carry`);
+      const url = `data:${mimeOf(dep)};charset=utf-8,${encodeURIComponent(read(dep).toString('utf8')).replace(/'/g, '%27')}`;
+      entry = rewriteReferences(entry, ENTRY, dep, (spec, q) => `${q}${url}${q}`);
+    } else {
+      binaries.set(dep, read(dep).toString('base64'));
+      entry = rewriteReferences(entry, ENTRY, dep, () => `globalThis.__articleWidgetInline.url(${JSON.stringify(dep)})`);
     }
-    for (const dep of edges.get(file)) {
-      const ext = extname(dep).toLowerCase();
-      const module = MODULE_EXT.has(ext) || ext === '.css';
-      if (module || !MODULE_EXT.has(extname(file).toLowerCase())) {
-        // Modules and stylesheets (and anything a stylesheet names): a data: URL.
-        text = rewriteReferences(text, file, dep, (spec, q) => `${q}${dataUrlOf(dep)}${q}`);
-      } else {
-        binaries.set(dep, read(dep).toString('base64'));
-        text = rewriteReferences(text, file, dep, () => `globalThis.__articleWidgetInline.url(${JSON.stringify(dep)})`);
-      }
-    }
-    visiting.delete(file);
-    return text;
-  };
-  const dataUrlOf = (file) => {
-    if (!dataUrls.has(file)) {
-      dataUrls.set(file, isText(file)
-        ? `data:${mimeOf(file)};charset=utf-8,${encodeURIComponent(inlined(file)).replace(/'/g, '%27')}`
-        : `data:${mimeOf(file)};base64,${read(file).toString('base64')}`);
-    }
-    return dataUrls.get(file);
-  };
-
-  const entry = inlined(ENTRY);
+  }
 
   // Content the widget fetches by URL: every JSON file of the site outside widget/.
   const content = {};
@@ -399,13 +378,15 @@ function main() {
   for (const f of listFiles(out)) if (/\.(br|gz)$/.test(f)) rmSync(join(out, f)); // stale variants
 
   const bundled = bundleWidget(out);
-  const { renamed, precache } = hashWidget(out);
-  const manifest = writeServiceWorker(out, precache);
+  let standalone = null;
   try {
-    writeFileSync(join(out, 'article-widget-standalone.html'), buildStandalone(staging));
+    standalone = buildStandalone(out);
   } catch (e) {
     warn(`article-widget-standalone.html not written: ${e.message}`);
   }
+  const { renamed, precache } = hashWidget(out);
+  const manifest = writeServiceWorker(out, precache);
+  if (standalone) writeFileSync(join(out, 'article-widget-standalone.html'), standalone);
   const compressed = precompress(out);
   console.log(`[assemble-site] ${bundled} modules in one bundle, ${renamed.size} widget files hashed, precache ${manifest.files.length} files (version ${manifest.version}), ${compressed} compressed variants`);
 }

@@ -31,7 +31,6 @@ const ENTRY = 'widget/article-widget.js';
 const WIDGET_DIR = 'widget/';
 const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest']);
 const COMPRESS_EXT = new Set([...TEXT_EXT, '.wasm', '.ttf', '.otf', '.ico']);
-const MODULE_EXT = new Set(['.js', '.mjs']);
 const MIME = {
   '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.otf': 'font/otf',
@@ -378,15 +377,14 @@ function main() {
   for (const f of listFiles(out)) if (/\.(br|gz)$/.test(f)) rmSync(join(out, f)); // stale variants
 
   const bundled = bundleWidget(out);
-  let standalone = null;
   try {
-    standalone = buildStandalone(out);
+    // From the bundle while its files still have their plain names.
+    writeFileSync(join(out, 'article-widget-standalone.html'), buildStandalone(out));
   } catch (e) {
     warn(`article-widget-standalone.html not written: ${e.message}`);
   }
   const { renamed, precache } = hashWidget(out);
   const manifest = writeServiceWorker(out, precache);
-  if (standalone) writeFileSync(join(out, 'article-widget-standalone.html'), standalone);
   const compressed = precompress(out);
   console.log(`[assemble-site] ${bundled} modules in one bundle, ${renamed.size} widget files hashed, precache ${manifest.files.length} files (version ${manifest.version}), ${compressed} compressed variants`);
 }

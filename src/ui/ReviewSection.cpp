@@ -196,13 +196,7 @@ float ReviewSection::textField(const char* id, const char* label, const char* hi
         messageWidth -= cw + std::round(16 * s);
         c["counter"] = counter;
     }
-    float my = y;
-    for (const auto& l : breakLines(message, messageWidth, advanceOf(meta))) {
-        if (message.empty()) break;
-        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + my), p.errorText, message.data() + l.begin,
-                     message.data() + l.end);
-        my += smallH;
-    }
+    const float my = fieldMessage(message, messageWidth, y);
     controls_->add(std::move(c), bmin, bmax);
     return std::max(my, y + (multiline ? smallH : 0)) + std::round(14 * s);
 }
@@ -234,16 +228,33 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     const ImVec2 gmax(origin_.x + kBestRating * box, gmin.y + box);
     if (focus.control == "rating")
         dl_->AddRect(ImVec2(gmin.x - 2 * s, gmin.y), ImVec2(gmax.x + 2 * s, gmax.y), p.focus, std::round(6 * s), 0, std::round(2 * s));
-    const std::string caption = shown ? starsLabel(shown) : "Choose from 1 to 5 stars";
-    dl_->AddText(meta, meta->FontSize, ImVec2(gmax.x + std::round(12 * s), gmin.y + (box - meta->FontSize) / 2), p.muted, caption.c_str());
     controls_->add({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
                gmin, gmax);
     y += box + std::round(4 * s);
-    if (!message.empty()) {
-        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + y), p.errorText, message.c_str());
-        y += std::round(fonts.size(Role::Meta) * 1.5f);
+
+    // The caption goes beside the stars where the longest one fits, else under
+    // them (narrow phones); decided on the longest, so hovering never moves it.
+    const char* const prompt = "Choose from 1 to 5 stars";
+    const float gap = std::round(12 * s);
+    const bool beside = gmax.x + gap + meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, prompt).x <= origin_.x + width_;
+    const std::string caption = shown ? starsLabel(shown) : prompt;
+    const ImVec2 at = beside ? ImVec2(gmax.x + gap, gmin.y + (box - meta->FontSize) / 2) : ImVec2(origin_.x, origin_.y + y);
+    dl_->AddText(meta, meta->FontSize, at, p.muted, caption.c_str());
+    if (!beside) y += std::round(fonts.size(Role::Meta) * 1.5f);
+    return fieldMessage(message, width_, y) + std::round(14 * s);
+}
+
+// A field's message in plain words, wrapped to `width`; returns the y under it.
+float ReviewSection::fieldMessage(const std::string& message, float width, float y) {
+    if (message.empty()) return y;
+    const ImFont* meta = fonts_->get(Role::Meta);
+    const float lineH = std::round(fonts_->size(Role::Meta) * 1.5f);
+    for (const auto& l : breakLines(message, width, advanceOf(meta))) {
+        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + y), palette_->errorText,
+                     message.data() + l.begin, message.data() + l.end);
+        y += lineH;
     }
-    return y + std::round(14 * s);
+    return y;
 }
 
 void ReviewSection::layOutList(const ReviewDesk& desk) {

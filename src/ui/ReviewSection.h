@@ -36,6 +36,7 @@ private:
     float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
                     const std::string& message, const FormFocus& focus, float y);
     float stars(int rating, const std::string& message, const FormFocus& focus, float y);
+    float fieldMessage(const std::string& message, float width, float y);
     float reviewList(const ReviewDesk& desk, float y);
     void layOutList(const ReviewDesk& desk);
 

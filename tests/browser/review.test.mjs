@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForEvent } from './harness.mjs';
+import { inkIn, launchBrowser, openPage, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -233,6 +233,32 @@ for (const dpr of [1, 2]) {
     await page.waitForTimeout(150);
     assert.ok(await amber(box) > 0.1, 'the hovered star is filled');
     assert.equal(await amber(fourth), 0, 'the next star is not');
+    await page.context().close();
+  });
+}
+
+// The caption beside the stars ("Choose from 1 to 5 stars") once ran off the
+// right edge on phones: there it goes under the stars instead.
+for (const [width, beside] of [[360, false], [1280, true]]) {
+  test(`the rating caption stays inside the column at ${width} px: ${beside ? 'beside' : 'under'} the stars`, async () => {
+    const page = await openPage(browser, server.url, { width, height: 800 });
+    await waitForEvent(page, 'ready');
+    const w = widget(page);
+    await w.locator('input[type=radio][value="1"]').scrollIntoViewIfNeeded();
+    const first = await w.locator('input[type=radio][value="1"]').boundingBox();
+    const last = await w.locator('input[type=radio][value="5"]').boundingBox();
+    const column = await w.locator('input[name=name]').boundingBox();
+    const right = column.x + column.width;
+    const besideInk = await inkIn(page, { x: last.x + last.width + 2, y: last.y + 4, width: right - (last.x + last.width + 2), height: last.height - 8 });
+    const underInk = await inkIn(page, { x: first.x, y: last.y + last.height + 6, width: last.x + last.width - first.x, height: 14 });
+    if (beside) {
+      assert.ok(besideInk > 0.01, `the caption is beside the stars (ink ${besideInk})`);
+      assert.equal(underInk, 0, 'nothing under the stars');
+    } else {
+      assert.ok(last.x + last.width + 160 > right, 'the caption would not fit beside the stars at this width');
+      assert.equal(besideInk, 0, 'nothing beside the stars');
+      assert.ok(underInk > 0.01, `the caption is under the stars (ink ${underInk})`);
+    }
     await page.context().close();
   });
 }

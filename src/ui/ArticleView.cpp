@@ -1,5 +1,7 @@
 #include "ArticleView.h"
 
+#include "Drawing.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -54,8 +56,7 @@ bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width
         const float css = role == Role::Headline ? type.headlineSize * type.headlineLineHeight
                         : role == Role::Body     ? type.bodySize * type.bodyLineHeight
                                                  : fonts.size(role) / scale * 1.45f;
-        styles.push_back(TextStyleMetrics{[font](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)); },
-                                          std::round(css * scale)});
+        styles.push_back(TextStyleMetrics{advanceOf(font), std::round(css * scale)});
     }
     // Gaps were given in body-size units; make them device pixels for this layout.
     std::vector<TextBlock> scaled = blocks_;

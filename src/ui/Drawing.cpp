@@ -1,18 +1,31 @@
 #include "Drawing.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string_view>
 
 namespace aw::ui {
 
+AdvanceFn advanceOf(const ImFont* font) {
+    return [font](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)); };
+}
+
 float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
-                         ControlList& controls) {
+                         float width, ControlList& controls) {
     const ImFont* font = fonts.get(Role::Section);
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, origin, palette.text, text);
-    const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text).x;
-    controls.add({{"id", id}, {"kind", "heading"}, {"label", text}}, origin,
-                 ImVec2(origin.x + width, origin.y + font->FontSize));
-    return font->FontSize;
+    const float lineH = std::round(fonts.size(Role::Section) * 1.25f);
+    const std::string_view all(text);
+    float y = 0, widest = 0;
+    for (const LineSpan& l : breakLines(all, width, advanceOf(font))) {
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y), palette.text,
+                                            text + l.begin, text + l.end);
+        widest = std::max(widest, l.width);
+        y += lineH;
+    }
+    const float height = y - lineH + font->FontSize; // the last line's leading is the caller's gap
+    controls.add({{"id", id}, {"kind", "heading"}, {"label", text}}, origin, ImVec2(origin.x + widest, origin.y + height));
+    return height;
 }
 
 void drawAccentButton(const char* label, ImVec2 min, ImVec2 max, bool focused, bool enabled, const Fonts& fonts,

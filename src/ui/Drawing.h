@@ -2,6 +2,7 @@
 // Pieces drawn the same way in several views.
 #include "ControlList.h"
 #include "Fonts.h"
+#include "TextLayout.h"
 #include "Theme.h"
 
 namespace aw::ui {
@@ -12,10 +13,14 @@ inline constexpr const char* kFollowHeading = "Follow us on social networks";
 inline constexpr const char* kNewsHeading = "News Line";
 inline constexpr const char* kSectionHeadings[] = {kReviewHeading, kFollowHeading, kNewsHeading};
 
+// Glyph advances of a font, for breaking its text into lines.
+AdvanceFn advanceOf(const ImFont* font);
+
 // The serif heading that opens each part under the article (one of
-// kSectionHeadings), mirrored as a real heading. Returns the height it takes.
+// kSectionHeadings), wrapped to `width` on narrow screens and mirrored as a
+// real heading. Returns the height it takes.
 float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
-                         ControlList& controls);
+                         float width, ControlList& controls);
 
 // A filled accent button ("Send review", "Try again"). Pressing it is the
 // shell's business (a real <button> over it); this draws hover, focus and the

@@ -54,7 +54,7 @@ float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const 
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* icons = fonts.get(Role::Icon);
     const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("follow-heading", kFollowHeading, fonts, p, origin, controls) + std::round(16 * s);
+    float y = drawSectionHeading("follow-heading", kFollowHeading, fonts, p, origin, width, controls) + std::round(16 * s);
 
     const float h = std::round(44 * s), pad = std::round(14 * s), gap = std::round(10 * s), iconW = std::round(22 * s);
     float x = 0;

@@ -20,11 +20,11 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("news-heading", kNewsHeading, fonts, p, origin, controls) + std::round(12 * s);
+    float y = drawSectionHeading("news-heading", kNewsHeading, fonts, p, origin, width, controls) + std::round(12 * s);
     const float lineH = std::round(fonts.size(Role::UiBold) * 1.4f);
     const float metaH = std::round(fonts.size(Role::Meta) * 1.5f);
     const float padY = std::round(12 * s);
-    const AdvanceFn advance = [bold](char32_t c) { return bold->GetCharAdvance(static_cast<ImWchar>(c)); };
+    const AdvanceFn advance = advanceOf(bold);
 
     const std::size_t count = std::min(shown_, feed_.items.size());
     for (std::size_t i = 0; i < count; ++i) {

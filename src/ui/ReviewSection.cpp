@@ -14,10 +14,6 @@ constexpr ImU32 kStarColor = IM_COL32(0xE3, 0x9B, 0x0B, 0xFF);
 constexpr ImU32 kStarPreview = IM_COL32(0xF0, 0xB4, 0x3C, 0xFF); // lighter: not chosen yet
 constexpr float kPi = 3.14159265f;
 
-AdvanceFn advanceOf(const ImFont* f) {
-    return [f](char32_t c) { return f->GetCharAdvance(static_cast<ImWchar>(c)); };
-}
-
 float textWidth(const ImFont* f, const std::string& s, std::size_t begin, std::size_t end) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data() + begin, s.data() + end).x;
 }
@@ -56,7 +52,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
                  std::max(1.0f, std::round(scale)));
     y += std::round(32 * scale);
-    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), controls) + std::round(6 * scale);
+    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, controls) + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."
@@ -265,6 +261,8 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
     listFonts_ = fonts.generation();
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const AdvanceFn advance = advanceOf(fonts.get(Role::Ui));
+    const AdvanceFn nameAdvance = advanceOf(fonts.get(Role::UiBold));
+    const ImFont* meta = fonts.get(Role::Meta);
     list_.clear();
     for (auto& item : desk.list()) {
         const Review& r = item.review;
@@ -272,8 +270,12 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
         e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
         e.spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date + (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
+        e.nameLines = breakLines(r.authorName, width_, nameAdvance);
+        if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
+        const float captionW = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, e.caption.c_str()).x;
+        e.captionBelow = e.nameLines.back().width + std::round(10 * scale_) + captionW > width_;
         e.lines = breakLines(r.body, width_, advance);
-        e.height = lineH * 2 + e.lines.size() * lineH + std::round(20 * scale_);
+        e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + std::round(20 * scale_);
         e.item = std::move(item);
         list_.push_back(std::move(e));
     }
@@ -294,23 +296,32 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const float display = ImGui::GetIO().DisplaySize.y;
     if (list_.empty()) {
-        const char* empty = "No reviews yet. Be the first to share your view.";
-        dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty);
-        items.push_back({{"text", empty}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + y), ImVec2(origin_.x + width_, origin_.y + y + lineH))}});
-        y += lineH;
+        const std::string empty = "No reviews yet. Be the first to share your view.";
+        const float top = y;
+        for (const auto& l : breakLines(empty, width_, advanceOf(ui))) {
+            dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty.data() + l.begin, empty.data() + l.end);
+            y += lineH;
+        }
+        items.push_back({{"text", empty}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + top), ImVec2(origin_.x + width_, origin_.y + y))}});
     }
     for (const ListedEntry& e : list_) {
         const Review& r = e.item.review;
         const ImVec2 at(origin_.x, origin_.y + y);
         if (at.y < display && at.y + e.height > 0) { // only what is on screen is drawn
-            dl_->AddText(bold, bold->FontSize, at, p.text, r.authorName.c_str());
-            const float nameW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, r.authorName.c_str()).x;
-            dl_->AddText(meta, meta->FontSize, ImVec2(at.x + nameW + std::round(10 * s), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
-                         p.muted, e.caption.c_str());
+            float ly = at.y;
+            for (const auto& l : e.nameLines) {
+                dl_->AddText(bold, bold->FontSize, ImVec2(at.x, ly), p.text, r.authorName.data() + l.begin, r.authorName.data() + l.end);
+                ly += lineH;
+            }
+            // Beside the name's last line, baseline-aligned, or on a line of its own.
+            const float captionX = e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(10 * s);
+            const float captionY = e.captionBelow ? ly : ly - lineH + (bold->FontSize - meta->FontSize) * 0.75f;
+            dl_->AddText(meta, meta->FontSize, ImVec2(captionX, captionY), p.muted, e.caption.c_str());
+            if (e.captionBelow) ly += lineH;
             for (int i = 1; i <= kBestRating; ++i)
-                drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), at.y + lineH + lineH / 2), std::round(7 * s),
+                drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), ly + lineH / 2), std::round(7 * s),
                          i <= r.rating, kStarColor, p.muted, std::max(1.0f, s));
-            float ly = at.y + lineH * 2;
+            ly += lineH;
             for (const auto& l : e.lines) {
                 dl_->AddText(ui, ui->FontSize, ImVec2(at.x, ly + std::round((lineH - ui->FontSize) / 2)), p.text,
                              r.body.data() + l.begin, r.body.data() + l.end);

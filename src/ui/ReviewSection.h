@@ -53,8 +53,9 @@ private:
     // every frame: scrolling past 50 long reviews must stay cheap.
     struct ListedEntry {
         ListedReview item;
-        std::vector<LineSpan> lines;
+        std::vector<LineSpan> nameLines, lines;
         std::string caption; // date, and whether it still waits to be sent
+        bool captionBelow = false; // under the name when it does not fit beside it
         std::string spoken;  // the whole review as one sentence, for the DOM mirror
         float height = 0;
     };

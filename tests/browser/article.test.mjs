@@ -76,6 +76,29 @@ test('the page scrolls the widget: it is as tall as its content and the canvas f
   await page.context().close();
 });
 
+test('on a 320 px phone nothing the widget draws runs past its column', async () => {
+  const page = await openPage(browser, server.url, { width: 320, height: 640, dpr: 2 });
+  await waitForEvent(page, 'ready');
+  const field = await page.locator('article-widget').locator('input[name=name]').boundingBox(); // spans the column
+  const x = Math.ceil(field.x + field.width) + 2;
+  const host = await page.evaluate(() => {
+    const r = document.querySelector('article-widget').getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+  });
+  let screens = 0;
+  for (let top = host.top; top < host.bottom; top += 600, screens++) {
+    await page.evaluate((y) => window.scrollTo(0, y), top);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scrollY = await page.evaluate(() => window.scrollY);
+    const y0 = Math.max(0, host.top - scrollY), y1 = Math.min(640, host.bottom - scrollY);
+    if (y1 - y0 < 4) continue;
+    const ink = await inkIn(page, { x, y: y0, width: 320 - x, height: y1 - y0 });
+    assert.equal(ink, 0, `something is drawn right of the column ${Math.round(scrollY + y0)}-${Math.round(scrollY + y1)} px down the page`);
+  }
+  assert.ok(screens >= 6, `the whole widget was looked at (${screens} screens)`);
+  await page.context().close();
+});
+
 test('keyboard scrolling works when the widget has focus', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');

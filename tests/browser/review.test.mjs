@@ -263,6 +263,27 @@ for (const [width, beside] of [[360, false], [1280, true]]) {
   });
 }
 
+test('on a phone a long name in the list wraps inside the column, the date beside or under it', async () => {
+  const page = await openPage(browser, server.url, { width: 320, height: 640, dpr: 2 });
+  await waitForEvent(page, 'ready');
+  const name = `Aleksandra Konstantinopolskaya-Wojciechowska ${Date.now()}`;
+  const body = `Long name ${Date.now()}`;
+  await fillForm(page, { name, stars: 4, body });
+  await widget(page).locator('button[type=submit]').click();
+  await waitForEvent(page, 'review-submitted');
+  const entry = widget(page).locator('section article', { hasText: body });
+  await entry.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = await entry.boundingBox();
+  const field = await widget(page).locator('input[name=name]').boundingBox(); // spans the column
+  const x = Math.ceil(field.x + field.width) + 2;
+  assert.equal(await inkIn(page, { x, y: box.y, width: 320 - x, height: box.height }), 0, 'nothing right of the column');
+  assert.ok(await inkIn(page, { x: box.x, y: box.y, width: x - box.x, height: box.height }) > 0.02, 'the entry is drawn');
+  const lineH = 24; // 16 px text, 1.5 line height
+  assert.ok(box.height >= 5 * lineH, `name on two lines, stars and the body (entry ${box.height} px tall)`);
+  await page.context().close();
+});
+
 test('without a reviews attribute the review stays on the device, and the form says so', async () => {
   const page = await openPage(browser, server.url, {
     before: (p) => p.addInitScript(() => {

@@ -151,6 +151,12 @@ test('a missing article shows the HTTP status and fires error', async () => {
   await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[role=alert]'));
   const alert = await layerRect(page, '[role=alert]');
   assert.match(alert.text, /could not be loaded.*404.*no-such-article\.json/);
+  // Drawn as one block in the column: title and detail start where "Try again" does.
+  const retry = await page.locator('article-widget').locator('button', { hasText: 'Try again' }).boundingBox();
+  const host = await page.locator('article-widget').boundingBox();
+  const above = { y: host.y, height: retry.y - host.y };
+  assert.equal(await inkIn(page, { x: host.x, width: retry.x - 2 - host.x, ...above }), 0, 'nothing drawn left of the column');
+  assert.ok(await inkIn(page, { x: retry.x, width: host.x + host.width - retry.x, ...above }) > 0.01, 'the message is drawn');
   await page.context().close();
 });
 

@@ -271,10 +271,12 @@ test('on a phone a long name in the list wraps inside the column, the date besid
   await fillForm(page, { name, stars: 4, body });
   await widget(page).locator('button[type=submit]').click();
   await waitForEvent(page, 'review-submitted');
-  const entry = widget(page).locator('section article', { hasText: body });
-  await entry.scrollIntoViewIfNeeded();
+  // The list's mirror is rebuilt as the review goes from waiting to sent: find the entry each time.
+  const entry = `[...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')].find((a) => a.textContent.includes(${JSON.stringify(body)}))`;
+  await page.waitForFunction(`${entry} && !/waiting/.test(${entry}.textContent)`);
+  await page.evaluate(`${entry}.scrollIntoView({ block: 'center' })`);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const box = await entry.boundingBox();
+  const box = await page.evaluate(`(({ x, y, width, height }) => ({ x, y, width, height }))(${entry}.getBoundingClientRect())`);
   const field = await widget(page).locator('input[name=name]').boundingBox(); // spans the column
   const x = Math.ceil(field.x + field.width) + 2;
   assert.equal(await inkIn(page, { x, y: box.y, width: 320 - x, height: box.height }), 0, 'nothing right of the column');

@@ -76,18 +76,31 @@ void Widget::setBackLabel(std::string label) {
     backLabel_ = std::move(label);
 }
 
-// "← Back to: …" above the headline; the shell's button over it goes back.
+// "← Back to: …" above the headline, on one line: a long headline ends in
+// "…". The shell's button over it goes back. Noto Sans has no arrows, so the
+// arrow is drawn.
 float Widget::drawBackLink(ImVec2 origin, float width, float s) {
     if (backLabel_.empty()) return 0;
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts_.get(Role::UiBold);
-    const std::string text = "\xE2\x86\x90 Back to: " + backLabel_;
     const float h = std::round(44 * s);
+    const float arrowW = std::round(bold->FontSize * 0.6f);
+    const float textX = origin.x + arrowW + std::round(bold->FontSize * 0.35f);
+    const float room = origin.x + width - textX;
+    std::string text = "Back to: " + backLabel_;
+    if (breakLines(text, room, advanceOf(bold)).size() > 1) {
+        const char* const ellipsis = "\xE2\x80\xA6";
+        const float ellipsisW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ellipsis).x;
+        text = text.substr(0, breakLines(text, room - ellipsisW, advanceOf(bold)).front().end) + ellipsis;
+    }
+    const float cy = std::round(origin.y + h / 2);
+    const float t = std::max(1.0f, std::round(1.75f * s));
+    const ImVec2 head[] = {{origin.x + arrowW / 2, cy - arrowW / 2}, {origin.x, cy}, {origin.x + arrowW / 2, cy + arrowW / 2}};
+    dl.AddPolyline(head, 3, palette_.accent, ImDrawFlags_None, t);
+    dl.AddLine(ImVec2(origin.x + t / 2, cy), ImVec2(origin.x + arrowW, cy), palette_.accent, t);
+    dl.AddText(bold, bold->FontSize, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
     const ImVec2 min = origin;
-    const ImVec2 max(origin.x + std::min(width, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, width, text.c_str()).x), origin.y + h);
-    ImGui::PushClipRect(ImVec2(origin.x, origin.y), ImVec2(origin.x + width, origin.y + h), true);
-    dl.AddText(bold, bold->FontSize, ImVec2(min.x, std::round(min.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
-    ImGui::PopClipRect();
+    const ImVec2 max(textX + bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x, origin.y + h);
     if (focus_.control == "back")
         dl.AddRect(ImVec2(min.x - 4 * s, min.y), ImVec2(max.x + 4 * s, max.y), palette_.focus, std::round(4 * s), 0, std::round(2 * s));
     controls_.add({{"id", "back"}, {"kind", "action"}, {"label", "Back to: " + backLabel_}}, min, max);

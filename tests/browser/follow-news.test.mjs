@@ -111,5 +111,15 @@ test('on a phone-width widget the News Line sits below the article', async () =>
   const lastParagraph = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph span')].pop().getBoundingClientRect().bottom);
   assert.ok(firstNews.y > lastParagraph, 'News Line after the article');
   assert.ok(firstNews.width <= 360, 'fits the column');
+  // The way back from an opened article stays on one line inside the column (a long headline ends in "…").
+  await w.locator('a[data-open-in-widget=true]').first().click();
+  await waitForEvent(page, 'article-opened');
+  const back = w.locator('button', { hasText: 'Back to' });
+  await back.scrollIntoViewIfNeeded();
+  assert.match(await back.textContent(), /Back to: For what purpose did NATO Secretary General Jens Stoltenberg arrive in Baku\?/);
+  const box = await back.boundingBox();
+  const headline = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1 span').getBoundingClientRect().toJSON());
+  assert.ok(box.x + box.width <= 360 - headline.x + 1, `inside the column (${box.x}+${box.width} px, column from ${headline.x} px)`);
+  assert.ok(box.height <= 48, 'one line');
   await page.context().close();
 });

@@ -3,12 +3,23 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <string_view>
 
 namespace aw::ui {
 
 AdvanceFn advanceOf(const ImFont* font) {
     return [font](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)); };
+}
+
+float drawWrapped(std::string_view text, const ImFont* font, ImU32 colour, ImVec2 origin, float width, float lineHeight) {
+    if (text.empty()) return 0;
+    ImDrawList& dl = *ImGui::GetWindowDrawList();
+    const float inset = std::round((lineHeight - font->FontSize) / 2);
+    float y = 0;
+    for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
+        dl.AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y + inset), colour, text.data() + l.begin, text.data() + l.end);
+        y += lineHeight;
+    }
+    return y;
 }
 
 float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,

@@ -5,6 +5,8 @@
 #include "TextLayout.h"
 #include "Theme.h"
 
+#include <string_view>
+
 namespace aw::ui {
 
 // The section headings, in one place: the Section face holds only their letters.
@@ -15,6 +17,10 @@ inline constexpr const char* kSectionHeadings[] = {kReviewHeading, kFollowHeadin
 
 // Glyph advances of a font, for breaking its text into lines.
 AdvanceFn advanceOf(const ImFont* font);
+
+// `text` broken to `width` and drawn a line every `lineHeight`, each line
+// centred in its height. Returns the height used.
+float drawWrapped(std::string_view text, const ImFont* font, ImU32 colour, ImVec2 origin, float width, float lineHeight);
 
 // The serif heading that opens each part under the article (one of
 // kSectionHeadings), wrapped to `width` on narrow screens and mirrored as a

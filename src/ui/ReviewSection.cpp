@@ -57,11 +57,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."
                                   : "This site does not collect reviews: yours is kept on this device only.";
-    for (const auto& l : breakLines(intro, width, advanceOf(meta))) {
-        dl_->AddText(meta, meta->FontSize, ImVec2(origin.x, origin.y + y), palette.muted, intro.data() + l.begin,
-                     intro.data() + l.end);
-        y += std::round(fonts.size(Role::Meta) * 1.5f);
-    }
+    y += drawWrapped(intro, meta, palette.muted, ImVec2(origin.x, origin.y + y), width, std::round(fonts.size(Role::Meta) * 1.5f));
     controls_->add({{"id", "intro"}, {"kind", "text"}, {"text", intro}});
     y += std::round(18 * scale);
 
@@ -242,15 +238,8 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
 
 // A field's message in plain words, wrapped to `width`; returns the y under it.
 float ReviewSection::fieldMessage(const std::string& message, float width, float y) {
-    if (message.empty()) return y;
-    const ImFont* meta = fonts_->get(Role::Meta);
-    const float lineH = std::round(fonts_->size(Role::Meta) * 1.5f);
-    for (const auto& l : breakLines(message, width, advanceOf(meta))) {
-        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x, origin_.y + y), palette_->errorText,
-                     message.data() + l.begin, message.data() + l.end);
-        y += lineH;
-    }
-    return y;
+    return y + drawWrapped(message, fonts_->get(Role::Meta), palette_->errorText, ImVec2(origin_.x, origin_.y + y), width,
+                           std::round(fonts_->size(Role::Meta) * 1.5f));
 }
 
 void ReviewSection::layOutList(const ReviewDesk& desk) {
@@ -296,13 +285,10 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const float display = ImGui::GetIO().DisplaySize.y;
     if (list_.empty()) {
-        const std::string empty = "No reviews yet. Be the first to share your view.";
-        const float top = y;
-        for (const auto& l : breakLines(empty, width_, advanceOf(ui))) {
-            dl_->AddText(ui, ui->FontSize, ImVec2(origin_.x, origin_.y + y), p.muted, empty.data() + l.begin, empty.data() + l.end);
-            y += lineH;
-        }
-        items.push_back({{"text", empty}, {"rect", controls_->rect(ImVec2(origin_.x, origin_.y + top), ImVec2(origin_.x + width_, origin_.y + y))}});
+        const char* empty = "No reviews yet. Be the first to share your view.";
+        const ImVec2 at(origin_.x, origin_.y + y);
+        y += drawWrapped(empty, ui, p.muted, at, width_, lineH);
+        items.push_back({{"text", empty}, {"rect", controls_->rect(at, ImVec2(origin_.x + width_, origin_.y + y))}});
     }
     for (const ListedEntry& e : list_) {
         const Review& r = e.item.review;

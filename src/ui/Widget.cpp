@@ -208,18 +208,9 @@ float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& ar
 // What went wrong, in words, and a "Try again" button. Returns the height used.
 float Widget::drawError(ImVec2 origin, float width) {
     const float scale = viewport_.dpr;
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
     const float lineH = std::round(fonts_.size(Role::Ui) * 1.5f);
-    float y = 0;
-    const auto paragraph = [&](const std::string& text, const ImFont* font, ImU32 colour) {
-        for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
-            dl.AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y + std::round((lineH - font->FontSize) / 2)), colour,
-                       text.data() + l.begin, text.data() + l.end);
-            y += lineH;
-        }
-    };
-    paragraph(errorTitle_, fonts_.get(Role::UiBold), palette_.errorText);
-    paragraph(errorDetail_, fonts_.get(Role::Ui), palette_.text);
+    float y = drawWrapped(errorTitle_, fonts_.get(Role::UiBold), palette_.errorText, origin, width, lineH);
+    y += drawWrapped(errorDetail_, fonts_.get(Role::Ui), palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
     const ImVec2 bmin(origin.x, origin.y + y + std::round(12 * scale));
     const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
     drawAccentButton("Try again", bmin, bmax, focus_.control == "retry", true, fonts_, palette_, scale);

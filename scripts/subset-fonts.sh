@@ -6,7 +6,7 @@ set -euo pipefail
 out=${1:?usage: subset-fonts.sh OUTDIR}
 mkdir -p "$out"
 src=/usr/share/fonts/truetype/noto
-unicodes="U+0020-007E,U+00A0-017F,U+018F,U+0218-021B,U+0259,U+0300-0301,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122,U+2190-2193"
+unicodes="U+0020-007E,U+00A0-017F,U+018F,U+0218-021B,U+0259,U+0300-0301,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122,U+2190-2193,U+FFFD"
 subset() { # face file
   local dest="$out/$1.ttf"
   [ "$dest" -nt "$0" ] && [ "$dest" -nt "$src/$2" ] && return 0

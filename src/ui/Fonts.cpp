@@ -86,16 +86,19 @@ bool Fonts::update(const Typography& type, float scale) {
     static const ImWchar kLabels[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0};
     static const ImWchar kLatin1[] = {0x00A0, 0x00FF, 0};
     static const ImWchar kSpace[] = {0x0020, 0x0020, 0};
+    // U+FFFD in every text face: ImGui draws it for a character the fonts lack,
+    // where it would otherwise fall back to '?' or, in the headline, a space.
+    static const ImWchar kReplacement[] = {0xFFFD, 0xFFFD, 0};
     if (typing_) {
-        buildRanges(uiRanges_, {kTyping}, {&textChars_, &headlineChars_});
+        buildRanges(uiRanges_, {kTyping, kReplacement}, {&textChars_, &headlineChars_});
         // Notices may quote what was typed, in the bold and small faces too.
-        buildRanges(bodyRanges_, {kLabels, kLatin1}, {&textChars_});
+        buildRanges(bodyRanges_, {kLabels, kLatin1, kReplacement}, {&textChars_});
     } else {
-        buildRanges(uiRanges_, {kLabels}, {&textChars_, &headlineChars_});
-        buildRanges(bodyRanges_, {kLabels}, {&textChars_}); // also the faces for labels, meta and headings
+        buildRanges(uiRanges_, {kLabels, kReplacement}, {&textChars_, &headlineChars_});
+        buildRanges(bodyRanges_, {kLabels, kReplacement}, {&textChars_}); // also the faces for labels, meta and headings
     }
-    buildRanges(headlineRanges_, {kSpace}, {&headlineChars_});
-    buildRanges(sectionRanges_, {kSpace}, {&sectionChars_});
+    buildRanges(headlineRanges_, {kSpace, kReplacement}, {&headlineChars_});
+    buildRanges(sectionRanges_, {kSpace, kReplacement}, {&sectionChars_});
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
@@ -127,6 +130,10 @@ bool Fonts::update(const Typography& type, float scale) {
         sizes_[static_cast<int>(p.role)] = em;
     }
     atlas->Build();
+    missing_.clear();
+    for (const auto& [role, chars] : {std::pair{Role::Body, &textChars_}, std::pair{Role::Headline, &headlineChars_}})
+        for (char32_t c : *chars)
+            if (c >= 0x20 && !fonts_[static_cast<int>(role)]->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing_.insert(c);
     if (resized) ++metricsGeneration_;
     builtScale_ = scale;
     builtBody_ = type.bodySize;

@@ -50,13 +50,15 @@ public:
     // there alone, so text whose characters were registered before its first
     // layout keeps its lines.
     unsigned metricsGeneration() const { return metricsGeneration_; }
+    // Characters of the content that the faces do not have (drawn as U+FFFD).
+    const std::set<char32_t>& missing() const { return missing_; }
 
 private:
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
     std::array<ImFont*, static_cast<int>(Role::Count)> fonts_{};
     std::array<float, static_cast<int>(Role::Count)> sizes_{};
-    std::set<char32_t> textChars_, headlineChars_, sectionChars_;
+    std::set<char32_t> textChars_, headlineChars_, sectionChars_, missing_;
     bool charsChanged_ = true;
     bool typing_ = false;
     ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas build

@@ -1,12 +1,14 @@
 #include "Widget.h"
 
 #include "Drawing.h"
+#include "Utf8.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 
 namespace aw::ui {
 namespace {
@@ -126,7 +128,23 @@ void Widget::showError(std::string title, std::string detail) {
 
 bool Widget::prepareFonts() {
     type_ = typographyFor(viewport_.cssWidth);
-    return fonts_.update(type_, viewport_.dpr);
+    if (!fonts_.update(type_, viewport_.dpr)) return false;
+    // Readers see U+FFFD where the fonts lack a character; the publisher is told which, once.
+    const std::set<char32_t>& missing = fonts_.missing();
+    if (!missing.empty() && missing != warnedMissing_) {
+        warnedMissing_ = missing;
+        std::string list;
+        for (char32_t c : missing) {
+            if (list.size() > 40) { list += " \xE2\x80\xA6"; break; }
+            if (!list.empty()) list += ' ';
+            utf8::append(list, c);
+        }
+        char first[12];
+        std::snprintf(first, sizeof first, "U+%04X", static_cast<unsigned>(*missing.begin()));
+        host_.warn("the fonts have no glyphs for " + std::to_string(missing.size()) + " characters of this content (" + list +
+                   "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic.");
+    }
+    return true;
 }
 
 void Widget::draw(bool describe) {

@@ -13,6 +13,7 @@
 #include "Theme.h"
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace aw::ui {
@@ -105,6 +106,7 @@ private:
     NewsLineView news_;
     ControlList controls_;
     std::string backLabel_;
+    std::set<char32_t> warnedMissing_;
     bool feedExpected_ = false;
     float laidArticleTop_ = -1;
     FormFocus focus_;

@@ -160,6 +160,24 @@ test('a missing article shows the HTTP status and fires error', async () => {
   await page.context().close();
 });
 
+test('letters the fonts lack are drawn as U+FFFD, not left out, and the console names them', async () => {
+  const headline = 'ნატოს გენერალური მდივანი ბაქოში'; // Georgian: not in the subset fonts
+  const warnings = [];
+  // The page's own article, so the headline face holds nothing but these letters (no '?' to fall back on).
+  const page = await openPage(browser, server.url, {
+    before: (p) => {
+      p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+      return p.route('**/articles/stoltenberg-baku.json', (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify({ headline, articleBody: 'A paragraph in English.' }) }));
+    },
+  });
+  await waitForEvent(page, 'ready');
+  const h1 = await layerRect(page, '.text-layer h1');
+  assert.ok(await inkIn(page, h1) > 0.05, 'the headline takes ink: a visible stand-in for each letter');
+  assert.ok(warnings.some((w) => /no glyphs for \d+ characters.*U\+10D0/.test(w)), `a console warning names them (${warnings.join(' | ') || 'none'})`);
+  await page.context().close();
+});
+
 test('a malformed article names the field and fires error', async () => {
   const page = await openPage(browser, server.url, {
     before: (p) => p.route('**/articles/broken.json', (route) =>

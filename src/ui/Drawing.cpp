@@ -26,9 +26,8 @@ float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, c
                          float width, ControlList& controls) {
     const ImFont* font = fonts.get(Role::Section);
     const float lineH = std::round(fonts.size(Role::Section) * 1.25f);
-    const std::string_view all(text);
     float y = 0, widest = 0;
-    for (const LineSpan& l : breakLines(all, width, advanceOf(font))) {
+    for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
         ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y), palette.text,
                                             text + l.begin, text + l.end);
         widest = std::max(widest, l.width);

@@ -13,6 +13,7 @@ namespace {
 constexpr ImU32 kStarColor = IM_COL32(0xE3, 0x9B, 0x0B, 0xFF);
 constexpr ImU32 kStarPreview = IM_COL32(0xF0, 0xB4, 0x3C, 0xFF); // lighter: not chosen yet
 constexpr float kPi = 3.14159265f;
+constexpr float kCaptionGap = 10; // between a reviewer's name and the date, CSS px
 
 float textWidth(const ImFont* f, const std::string& s, std::size_t begin, std::size_t end) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data() + begin, s.data() + end).x;
@@ -262,7 +263,7 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
         const float captionW = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, e.caption.c_str()).x;
-        e.captionBelow = e.nameLines.back().width + std::round(10 * scale_) + captionW > width_;
+        e.captionBelow = e.nameLines.back().width + std::round(kCaptionGap * scale_) + captionW > width_;
         e.lines = breakLines(r.body, width_, advance);
         e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + std::round(20 * scale_);
         e.item = std::move(item);
@@ -300,7 +301,7 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
                 ly += lineH;
             }
             // Beside the name's last line, baseline-aligned, or on a line of its own.
-            const float captionX = e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(10 * s);
+            const float captionX = e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * s);
             const float captionY = e.captionBelow ? ly : ly - lineH + (bold->FontSize - meta->FontSize) * 0.75f;
             dl_->AddText(meta, meta->FontSize, ImVec2(captionX, captionY), p.muted, e.caption.c_str());
             if (e.captionBelow) ly += lineH;

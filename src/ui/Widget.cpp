@@ -90,10 +90,11 @@ float Widget::drawBackLink(ImVec2 origin, float width, float s) {
     const float textX = origin.x + arrowW + std::round(bold->FontSize * 0.35f);
     const float room = origin.x + width - textX;
     std::string text = "Back to: " + backLabel_;
-    if (breakLines(text, room, advanceOf(bold)).size() > 1) {
+    const AdvanceFn advance = advanceOf(bold);
+    if (breakLines(text, room, advance).size() > 1) {
         const char* const ellipsis = "\xE2\x80\xA6";
         const float ellipsisW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ellipsis).x;
-        text = text.substr(0, breakLines(text, room - ellipsisW, advanceOf(bold)).front().end) + ellipsis;
+        text = text.substr(0, breakLines(text, room - ellipsisW, advance).front().end) + ellipsis;
     }
     const float cy = std::round(origin.y + h / 2);
     const float t = std::max(1.0f, std::round(1.75f * s));

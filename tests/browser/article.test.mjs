@@ -2,7 +2,7 @@
 // reachable as text, scrolled by the page, and a clear message when broken.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { frameCount, inkIn, launchBrowser, layerRect, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
+import { frameCount, inkIn, launchBrowser, layerRect, nextFrames, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
 const HEADLINE = 'For what purpose did NATO Secretary General Jens Stoltenberg arrive in Baku?';
 let server, browser;
@@ -88,7 +88,7 @@ test('on a 320 px phone nothing the widget draws runs past its column', async ()
   let screens = 0;
   for (let top = host.top; top < host.bottom; top += 600, screens++) {
     await page.evaluate((y) => window.scrollTo(0, y), top);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await nextFrames(page);
     const scrollY = await page.evaluate(() => window.scrollY);
     const y0 = Math.max(0, host.top - scrollY), y1 = Math.min(640, host.bottom - scrollY);
     if (y1 - y0 < 4) continue;

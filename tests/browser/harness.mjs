@@ -98,6 +98,12 @@ export async function inkIn(page, rect) {
   return inkRatio(png);
 }
 
+// Resolves after two animation frames: a change made now (a scroll, a new
+// review) has been drawn by then.
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 // Frames the widget has drawn so far.
 export function frameCount(page, widget = 'article-widget') {
   return page.evaluate((w) => document.querySelector(w).frameCount, widget);

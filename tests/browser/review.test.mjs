@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inkIn, launchBrowser, openPage, startServer, waitForEvent } from './harness.mjs';
+import { inkIn, launchBrowser, nextFrames, openPage, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -275,7 +275,7 @@ test('on a phone a long name in the list wraps inside the column, the date besid
   const entry = `[...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')].find((a) => a.textContent.includes(${JSON.stringify(body)}))`;
   await page.waitForFunction(`${entry} && !/waiting/.test(${entry}.textContent)`);
   await page.evaluate(`${entry}.scrollIntoView({ block: 'center' })`);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   const box = await page.evaluate(`(({ x, y, width, height }) => ({ x, y, width, height }))(${entry}.getBoundingClientRect())`);
   const field = await widget(page).locator('input[name=name]').boundingBox(); // spans the column
   const x = Math.ceil(field.x + field.width) + 2;

@@ -5,7 +5,7 @@
 //
 //   node bench/browser.mjs         (bench/run.sh builds everything first and calls this)
 //
-// Environment: BENCH_RUNS (first-frame runs, default 9), BENCH_IDLE_RUNS (3),
+// Environment: BENCH_RUNS (first-frame runs, default 15), BENCH_IDLE_RUNS (3),
 // BENCH_SCROLL_RUNS (5), BENCH_IDLE_SECONDS (5), BENCH_SCROLL_SECONDS (5).
 // Prints one table row per goal; figures are medians over the runs.
 import { spawn } from 'node:child_process';
@@ -18,7 +18,7 @@ import { REPEAT, brotli11, gzip9, makeSite } from './site.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]));
-const RUNS = Math.max(1, env('BENCH_RUNS', 9));
+const RUNS = Math.max(1, env('BENCH_RUNS', 15));
 const IDLE_RUNS = Math.min(RUNS, env('BENCH_IDLE_RUNS', 3)); // 0: skip the idle goal
 const SCROLL_RUNS = Math.max(1, env('BENCH_SCROLL_RUNS', 5));
 const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 5);
@@ -252,9 +252,12 @@ async function main() {
       plain: { url: server.url + 'bench-plain.html', api: plain },
     };
 
-    // 1-3: first frame, download, idle CPU. Each run opens each page cold in a fresh context.
+    // 1-3: first frame, download, idle CPU. Each run opens each page cold in a fresh context,
+    // in the opposite order to the run before, so no page always comes first or after the same one.
     for (let run = 0; run < RUNS; run++) {
-      for (const [name, { url, api }] of Object.entries(pages)) {
+      const order = Object.entries(pages);
+      if (run % 2) order.reverse();
+      for (const [name, { url, api }] of order) {
         const view = await open(browser, url);
         try {
           const at = await api.ready(view.page);

@@ -12,7 +12,7 @@
 #
 #   bench/run.sh               everything
 #   BENCH_SKIP_BUILD=1 bench/run.sh   measure dist/ as it is (no scripts/build.sh)
-#   BENCH_RUNS=9 BENCH_IDLE_RUNS=3 BENCH_SCROLL_RUNS=5 BENCH_IDLE_SECONDS=5 BENCH_SCROLL_SECONDS=5  (defaults)
+#   BENCH_RUNS=15 BENCH_IDLE_RUNS=3 BENCH_SCROLL_RUNS=5 BENCH_IDLE_SECONDS=5 BENCH_SCROLL_SECONDS=5  (defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs # Debian's emscripten with a node that is not Debian's

@@ -125,6 +125,36 @@ test('no frames are drawn while nothing happens', async () => {
   await page.context().close();
 });
 
+test('a page opened in a background tab draws nothing until it is shown', async () => {
+  // Headless Chromium never hides a page, so the test plays the browser's part: the
+  // document says it is hidden and animation frames wait until it is shown.
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.addInitScript(() => {
+      let hidden = true;
+      const waiting = new Map();
+      let next = 0;
+      Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      const raf = window.requestAnimationFrame.bind(window), caf = window.cancelAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => (hidden ? (waiting.set(--next, cb), next) : raf(cb));
+      window.cancelAnimationFrame = (id) => (id < 0 ? waiting.delete(id) : caf(id));
+      window.__show = () => {
+        hidden = false;
+        document.dispatchEvent(new Event('visibilitychange'));
+        for (const cb of waiting.values()) raf(cb);
+        waiting.clear();
+      };
+    }),
+  });
+  await page.waitForFunction(() => document.querySelector('article-widget').contentSet === true, null, { timeout: 20000, polling: 100 }); // not by animation frame
+  await page.waitForTimeout(1000);
+  assert.equal(await frameCount(page), 0, 'a hidden page drew the article');
+  await page.evaluate(() => window.__show());
+  await waitForEvent(page, 'ready');
+  assert.ok(await frameCount(page) > 0);
+  await page.context().close();
+});
+
 test('glyphs added after the first picture do not lay the article out again; a new width does', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');

@@ -162,9 +162,14 @@ class ArticleWidget extends HTMLElement {
     }
     // The first picture of new content is drawn at once rather than an animation frame later:
     // while the browser's GPU process is busy with the page's first paint, frames come late.
-    cancelAnimationFrame(this.raf);
-    this.raf = 0;
-    this.drawFrame(performance.now());
+    // A page opened in a background tab waits for the animation frame, which comes once it is shown.
+    if (document.hidden) {
+      this.requestFrame();
+    } else {
+      cancelAnimationFrame(this.raf);
+      this.raf = 0;
+      this.drawFrame(performance.now());
+    }
     if (!this.feedLoaded) this.loadFeed();
   }
 

@@ -103,8 +103,11 @@ void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 origi
         for (; i < lines.size() && lines[i].block == b; ++i) {
             const PlacedLine& l = lines[i];
             const float h = column_.lineHeight(l) / scale;
+            // Whether spaces separate this line from the next: not after a hyphen
+            // ("three-|day") or inside a word too long for the line.
+            const bool spaced = i + 1 < lines.size() && lines[i + 1].block == b && lines[i + 1].begin > l.end;
             block["lines"].push_back({originCss.x, originCss.y + l.y / scale, l.width / scale, h,
-                                      blocks_[b].text.substr(l.begin, l.end - l.begin)});
+                                      blocks_[b].text.substr(l.begin, l.end - l.begin), spaced});
         }
         out.push_back(std::move(block));
     }

@@ -52,7 +52,7 @@ test('the page scrolls the widget: it is as tall as its content and the canvas f
   const sizes = await page.evaluate(() => {
     const w = document.querySelector('article-widget');
     // Everything the widget shows has a mirror in its text or control layer; the lowest one ends the content.
-    const parts = w.shadowRoot.querySelectorAll('.text-layer span, .controls > :not(.honeypot):not(.sr-only), .controls article');
+    const parts = w.shadowRoot.querySelectorAll('.text-layer span, .controls :is(h2, p, a, button, input, textarea, article):not(.honeypot):not(.sr-only)');
     const bottom = Math.max(...[...parts].map((e) => e.getBoundingClientRect().bottom));
     return { box: w.getBoundingClientRect().height, lastLine: bottom - w.getBoundingClientRect().top, inner: w.scrollHeight - w.clientHeight, doc: document.documentElement.scrollHeight };
   });
@@ -122,6 +122,28 @@ test('no frames are drawn while nothing happens', async () => {
   assert.equal(await frameCount(page), start, 'idle widget drew frames');
   await page.mouse.wheel(0, 400); // and it does draw when the page scrolls
   await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n, start);
+  await page.context().close();
+});
+
+test('copying a passage gives it as written: no line breaks inside paragraphs, a blank line between them', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const paragraphs = await page.evaluate(async () => (await (await fetch('articles/stoltenberg-baku.json')).json()).articleBody.split(/\n\n/));
+  // The first paragraph has a line that ends in "three-" at this width: no space may follow it.
+  const lines = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph')]
+    .slice(0, 2).map((p) => { const r = p.querySelector('span').getBoundingClientRect(); return { x: r.x, y: r.y + r.height / 2 }; }));
+  assert.ok(paragraphs[0].includes('three-day'));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Drag from the first letter of the first paragraph into the second paragraph's first line.
+  await page.mouse.move(lines[0].x + 1, lines[0].y);
+  await page.mouse.down();
+  await page.mouse.move(lines[1].x + 120, lines[1].y, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.press('Control+C');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const [first, rest] = copied.split('\n\n');
+  assert.equal(first, paragraphs[0], 'the first paragraph as written');
+  assert.ok(rest.length > 5 && paragraphs[1].startsWith(rest), `then the start of the second: ${JSON.stringify(rest)}`);
   await page.context().close();
 });
 

@@ -4,7 +4,7 @@
 // canvas only covers the visible slice. Frames are drawn on change only.
 import { loadRuntime } from './runtime.js';
 import { FormLayer } from './form-layer.js';
-import { renderTextLayer } from './text-layer.js';
+import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { hostColors } from './host-colors.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
@@ -56,6 +56,7 @@ class ArticleWidget extends HTMLElement {
     this.box = root.querySelector('.box');
     this.canvas = root.querySelector('canvas');
     this.textLayer = root.querySelector('.text-layer');
+    copyAsWritten(this.textLayer);
     this.status = root.querySelector('.status');
     this.formLayer = new FormLayer(this.box, {
       input: (id, value, s, e) => this.call('_aw_form_input', [id, value], s, e),
@@ -330,7 +331,7 @@ class ArticleWidget extends HTMLElement {
     renderTextLayer(this.textLayer, semantics);
     if (semantics.blocks.length) this.shown = semantics.blocks[0].role === 'alert' ? 'error' : 'article';
     const heading = semantics.blocks.find((b) => b.role === 'heading');
-    if (heading) this.headline = heading.lines.map((l) => l[4]).join(' ');
+    if (heading) this.headline = blockText(heading);
   }
 
   // The canvas covers only the part of the box inside the viewport (and inside

@@ -22,6 +22,41 @@ function measure(text, font) {
 // boxes rather than every paragraph of a long article.
 const BLOCKS_PER_GROUP = 16;
 
+// Copying: the browser would put a line break at the end of every drawn line
+// (each is a block). The copy is the selected text as written instead, with a
+// blank line between paragraphs, as plain text and as HTML paragraphs.
+export function copyAsWritten(layer) {
+  layer.addEventListener('copy', (e) => {
+    const [selected] = getSelection().getComposedRanges?.({ shadowRoots: [layer.getRootNode()] }) ?? [];
+    if (!selected || selected.collapsed) return;
+    const range = document.createRange();
+    range.setStart(selected.startContainer, selected.startOffset);
+    range.setEnd(selected.endContainer, selected.endOffset);
+    // A selection that runs on into the form or the reviews is copied the browser's way.
+    if (!layer.contains(range.commonAncestorContainer)) return;
+    const paragraphs = [];
+    for (const block of layer.querySelectorAll('h1, p')) {
+      if (!range.intersectsNode(block)) continue;
+      const part = document.createRange();
+      part.selectNodeContents(block);
+      if (block.contains(range.startContainer)) part.setStart(range.startContainer, range.startOffset);
+      if (block.contains(range.endContainer)) part.setEnd(range.endContainer, range.endOffset);
+      const text = part.toString().trim();
+      if (text) paragraphs.push(text);
+    }
+    if (!paragraphs.length) return;
+    const escape = (t) => t.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+    e.clipboardData.setData('text/plain', paragraphs.join('\n\n'));
+    e.clipboardData.setData('text/html', paragraphs.map((t) => `<p>${escape(t)}</p>`).join(''));
+    e.preventDefault();
+  });
+}
+
+// A block's text as written, from its drawn lines.
+export function blockText(block) {
+  return block.lines.map(([, , , , text, spaced]) => (spaced ? `${text} ` : text)).join('');
+}
+
 export function renderTextLayer(layer, semantics) {
   const fragment = document.createDocumentFragment();
   let group = null, inGroup = 0;
@@ -45,10 +80,11 @@ export function renderTextLayer(layer, semantics) {
     const last = block.lines[block.lines.length - 1];
     Object.assign(el.style, { marginTop: `${top - flowY}px`, marginLeft: `${left}px`, font });
     flowY = last[1] + last[3];
-    for (const [x, , width, height, text] of block.lines) {
+    for (const [i, [x, , width, height, text, spaced]] of block.lines.entries()) {
       const span = document.createElement('span');
-      // The trailing space keeps words apart when lines are copied or read aloud.
-      span.textContent = text + ' ';
+      // A space keeps words apart when lines are copied or read aloud; a line
+      // that ends inside a word ("three-|day") gets none, only a break opportunity.
+      span.textContent = spaced ? `${text} ` : text;
       const s = span.style;
       s.height = s.lineHeight = `${height}px`;
       if (x !== left) s.marginLeft = `${x - left}px`;
@@ -57,6 +93,7 @@ export function renderTextLayer(layer, semantics) {
       const chars = [...text].length;
       if (natural > 0 && width > 0 && chars > 0) s.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
       el.append(span);
+      if (!spaced && i < block.lines.length - 1) el.append(document.createElement('wbr'));
     }
     if (!group || inGroup === BLOCKS_PER_GROUP) {
       group = fragment.appendChild(document.createElement('div'));

@@ -12,6 +12,7 @@ public:
     void begin(ImVec2 contentOrigin, float scale) {
         origin_ = contentOrigin;
         scale_ = scale;
+        part_ = nullptr;
         items_ = nlohmann::json::array();
     }
     nlohmann::json rect(ImVec2 min, ImVec2 max) const {
@@ -19,14 +20,33 @@ public:
     }
     void add(nlohmann::json control, ImVec2 min, ImVec2 max) {
         control["rect"] = rect(min, max);
+        add(std::move(control));
+    }
+    void add(nlohmann::json control) { // not placed (announced only)
+        if (part_) control["part"] = part_;
         items_.push_back(std::move(control));
     }
-    void add(nlohmann::json control) { items_.push_back(std::move(control)); } // not placed (announced only)
     const nlohmann::json& items() const { return items_; }
+
+    // Controls added while a Part lives belong to one part of the widget (the
+    // review form, the follow buttons, the News Line). The shell gives each
+    // part its own element, so assistive technology announces them apart.
+    class Part {
+    public:
+        Part(ControlList& list, const char* name) : list_(list), outer_(list.part_) { list.part_ = name; }
+        ~Part() { list_.part_ = outer_; }
+        Part(const Part&) = delete;
+        Part& operator=(const Part&) = delete;
+
+    private:
+        ControlList& list_;
+        const char* outer_;
+    };
 
 private:
     ImVec2 origin_;
     float scale_ = 1;
+    const char* part_ = nullptr;
     nlohmann::json items_ = nlohmann::json::array();
 };
 

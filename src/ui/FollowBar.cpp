@@ -50,6 +50,7 @@ ImWchar networkIcon(Network n) {
 
 float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                           float s, ControlList& controls) const {
+    const ControlList::Part part(controls, "follow");
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* icons = fonts.get(Role::Icon);

@@ -17,6 +17,7 @@ void NewsLineView::setFeed(Feed feed, std::vector<std::string> timeLabels) {
 
 float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                          float s, ControlList& controls) const {
+    const ControlList::Part part(controls, "news");
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* meta = fonts.get(Role::Meta);

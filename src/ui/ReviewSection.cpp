@@ -46,6 +46,16 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     width_ = width;
     scale_ = scale;
     controls_ = &controls;
+    return reviewList(desk, drawForm(desk, focus) + std::round(24 * scale));
+}
+
+// The heading, fields, send button and notice; returns the y below them.
+float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
+    const ControlList::Part part(*controls_, "review"); // the list below is not part of the <form>
+    const Fonts& fonts = *fonts_;
+    const Palette& palette = *palette_;
+    const ImVec2 origin = origin_;
+    const float width = width_, scale = scale_;
     const ReviewForm& form = desk.form();
     const ReviewDraft& d = form.draft();
 
@@ -53,7 +63,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
                  std::max(1.0f, std::round(scale)));
     y += std::round(32 * scale);
-    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, controls) + std::round(6 * scale);
+    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, *controls_) + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."
@@ -100,7 +110,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
     } else {
         controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
     }
-    return reviewList(desk, y + std::round(24 * scale));
+    return y;
 }
 
 float ReviewSection::textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
@@ -289,7 +299,7 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
         const char* empty = "No reviews yet. Be the first to share your view.";
         const ImVec2 at(origin_.x, origin_.y + y);
         y += drawWrapped(empty, ui, p.muted, at, width_, lineH);
-        items.push_back({{"text", empty}, {"rect", controls_->rect(at, ImVec2(origin_.x + width_, origin_.y + y))}});
+        items.push_back({{"text", empty}, {"empty", true}, {"rect", controls_->rect(at, ImVec2(origin_.x + width_, origin_.y + y))}});
     }
     for (const ListedEntry& e : list_) {
         const Review& r = e.item.review;

@@ -33,6 +33,7 @@ public:
                ImVec2 origin, float width, float scale, ControlList& controls);
 
 private:
+    float drawForm(const ReviewDesk& desk, const FormFocus& focus);
     float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
                     const std::string& message, const FormFocus& focus, float y);
     float stars(int rating, const std::string& message, const FormFocus& focus, float y);

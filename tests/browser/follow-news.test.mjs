@@ -38,6 +38,22 @@ test('each follow button opens its profile in a new tab, without opener or refer
   await page.context().close();
 });
 
+test('the review form, the follow buttons and the News Line are separate parts for assistive technology', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  const form = page.getByRole('form', { name: 'Leave a review' });
+  assert.equal(await form.getByRole('textbox', { name: 'Your name' }).count(), 1);
+  assert.equal(await form.getByRole('button', { name: 'Send review' }).count(), 1);
+  assert.equal(await form.getByRole('link').count(), 0, 'no follow or News Line link inside the form');
+  const follow = page.getByRole('region', { name: 'Follow us on social networks' });
+  assert.equal(await follow.getByRole('link').count(), article.publisher.sameAs.length);
+  const news = page.getByRole('region', { name: 'News Line' });
+  assert.ok(await news.getByRole('link').count() >= 3);
+  assert.equal(await news.getByRole('button', { name: 'Show more headlines' }).count(), 1);
+  await page.context().close();
+});
+
 test('a javascript: or data: entry in sameAs never becomes a button, with a console warning', async () => {
   const doctored = structuredClone(article);
   doctored.publisher.sameAs = ['javascript:alert(1)', 'https://t.me/caucasusherald', 'data:text/html,hi', ' JaVaScRiPt:alert(2)'];
@@ -76,6 +92,9 @@ test('a News Line item opens the other article inside the widget, and the way ba
   assert.ok(await inkIn(page, h1) > 0.05, 'the opened article is drawn');
 
   const back = page.locator('article-widget').locator('button', { hasText: 'Back to' });
+  // Drawn above the headline, it comes first of the widget's controls for Tab and screen readers.
+  const first = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.controls :is(a, button, input, textarea)').textContent);
+  assert.match(first, /^Back to/);
   await back.click();
   await page.waitForFunction(() => /Stoltenberg arrive in Baku/.test(document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent),
     null, { timeout: 10000 }).catch(async (e) => {
@@ -95,6 +114,12 @@ test('the News Line is reachable by keyboard and shows more on request', async (
   await more.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelector('article-widget').shadowRoot.querySelectorAll('a[data-field^="news:"]').length > n, before);
+  // The new headlines are drawn above the button, and come before it in Tab order too.
+  const order = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('[data-field^="news"]')].map((e) => e.dataset.field));
+  const drawn = [...order].sort((a, b) => (a === 'news-more') - (b === 'news-more') || Number(a.slice(5)) - Number(b.slice(5)));
+  assert.deepEqual(order, drawn);
+  assert.ok(order.length > before + 1);
+  if (order.includes('news-more')) assert.ok(await more.evaluate((b) => b === b.getRootNode().activeElement), 'focus stays on the button');
   // Tab onto an in-widget headline and open it with Enter.
   await w.locator('a[data-open-in-widget=true]').last().focus();
   await page.keyboard.press('Enter');

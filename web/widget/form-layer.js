@@ -28,20 +28,35 @@ export class FormLayer {
   constructor(container, calls) {
     this.calls = calls;
     this.id = `aw${++uid}`;
-    this.form = document.createElement('form');
-    this.form.className = 'controls';
-    this.form.noValidate = true; // the widget's own messages, in plain words, replace the browser's bubbles
-    this.form.setAttribute('aria-label', 'Leave a review');
-    container.append(this.form);
+    this.root = Object.assign(document.createElement('div'), { className: 'controls' });
+    container.append(this.root);
+    this.parts = new Map();
     this.elements = new Map();
     this.valueVersion = -1;
     this.item = null;
     this.wire();
   }
 
+  // The element of one part of the widget: the review form is a <form>, the
+  // follow buttons and the News Line are regions named by their headings.
+  part(name) {
+    let el = this.parts.get(name);
+    if (!el) {
+      if (name === 'review') {
+        el = document.createElement('form');
+        el.noValidate = true; // the widget's own messages, in plain words, replace the browser's bubbles
+        el.addEventListener('submit', (e) => { e.preventDefault(); this.calls.submit(); });
+      } else {
+        el = document.createElement('section');
+      }
+      this.root.append(el);
+      this.parts.set(name, el);
+    }
+    return el;
+  }
+
   wire() {
-    const f = this.form;
-    f.addEventListener('submit', (e) => { e.preventDefault(); this.calls.submit(); });
+    const f = this.root;
     f.addEventListener('input', (e) => {
       const el = e.target;
       if (el.name === 'website') this.calls.honeypot(el.value);
@@ -74,12 +89,12 @@ export class FormLayer {
     (el?.querySelector?.('input:checked, input') ?? el)?.focus();
   }
 
-  element(id, make) {
-    let el = this.elements.get(id);
+  element(control, make) {
+    let el = this.elements.get(control.id);
     if (!el) {
       el = make();
-      this.elements.set(id, el);
-      this.form.append(el.wrapper ?? el);
+      this.elements.set(control.id, el);
+      (control.part ? this.part(control.part) : this.root).append(el); // arrange() puts it in place
     }
     return el;
   }
@@ -92,7 +107,7 @@ export class FormLayer {
       msg = el.messageEl = document.createElement('span');
       msg.id = msgId;
       msg.className = 'sr-only';
-      this.form.append(msg);
+      el.after(msg);
       el.setAttribute('aria-describedby', msgId);
     }
     const text = [control.message, control.counter].filter(Boolean).join('. ');
@@ -107,27 +122,33 @@ export class FormLayer {
     const present = new Set(state.controls.map((c) => c.id));
     for (const [id, el] of this.elements) {
       if (present.has(id)) continue;
-      (el.wrapper ?? el).remove();
+      el.remove();
       el.messageEl?.remove();
       this.elements.delete(id);
+    }
+    for (const [name, el] of this.parts) {
+      if (el.firstElementChild) continue;
+      el.remove();
+      this.parts.delete(name);
     }
     for (const c of state.controls) {
       switch (c.kind) {
         case 'heading': {
-          const el = this.element(c.id, () => document.createElement('h2'));
+          const el = this.element(c, () => Object.assign(document.createElement('h2'), { id: `${this.id}-${c.id}` }));
+          if (c.part) this.part(c.part).setAttribute('aria-labelledby', el.id);
           el.textContent = c.label;
           place(el, c.rect);
           break;
         }
         case 'text': {
-          const el = this.element(c.id, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
+          const el = this.element(c, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
           el.textContent = c.text;
           if (c.rect) place(el, c.rect);
           break;
         }
         case 'input':
         case 'textarea': {
-          const el = this.element(c.id, () => {
+          const el = this.element(c, () => {
             const input = document.createElement(c.kind === 'textarea' ? 'textarea' : 'input');
             if (c.kind === 'input') input.type = c.id === 'email' ? 'email' : 'text';
             input.name = c.id;
@@ -144,7 +165,7 @@ export class FormLayer {
           break;
         }
         case 'stars': {
-          const group = this.element(c.id, () => {
+          const group = this.element(c, () => {
             const fieldset = document.createElement('fieldset');
             fieldset.setAttribute('role', 'radiogroup');
             fieldset.dataset.field = c.id;
@@ -166,7 +187,7 @@ export class FormLayer {
         }
         case 'honeypot': {
           // Hidden from people (off-screen, skipped by Tab and screen readers); bots fill it in.
-          this.element(c.id, () => {
+          this.element(c, () => {
             const input = Object.assign(document.createElement('input'), { type: 'text', name: 'website', tabIndex: -1, autocomplete: 'off' });
             input.className = 'honeypot';
             input.setAttribute('aria-hidden', 'true');
@@ -175,14 +196,14 @@ export class FormLayer {
           break;
         }
         case 'button': {
-          const el = this.element(c.id, () => Object.assign(document.createElement('button'), { type: 'submit' }));
+          const el = this.element(c, () => Object.assign(document.createElement('button'), { type: 'submit' }));
           el.textContent = c.label;
           el.disabled = c.disabled;
           place(el, c.rect);
           break;
         }
         case 'status': {
-          const el = this.element(c.id, () => {
+          const el = this.element(c, () => {
             const p = Object.assign(document.createElement('p'), { className: 'notice' });
             p.setAttribute('role', 'status');
             return p;
@@ -192,7 +213,7 @@ export class FormLayer {
           break;
         }
         case 'link': {
-          const el = this.element(c.id, () => {
+          const el = this.element(c, () => {
             const a = document.createElement('a');
             a.dataset.field = c.id;
             a.addEventListener('click', (e) => {
@@ -218,7 +239,7 @@ export class FormLayer {
           break;
         }
         case 'action': {
-          const el = this.element(c.id, () => {
+          const el = this.element(c, () => {
             const b = Object.assign(document.createElement('button'), { type: 'button' });
             b.dataset.field = c.id;
             b.addEventListener('click', () => this.calls.action(c.id));
@@ -229,20 +250,50 @@ export class FormLayer {
           break;
         }
         case 'list': {
-          const el = this.element(c.id, () => document.createElement('section'));
+          const el = this.element(c, () => document.createElement('section'));
           el.setAttribute('aria-label', c.label);
           // Controls change with every keystroke; the list only when reviews or the layout do.
           const key = JSON.stringify(c.items);
           if (el.itemsKey === key) break;
           el.itemsKey = key;
           const items = c.items.map((item) => {
-            const a = document.createElement('article');
+            // A review is an <article>; "No reviews yet" is not one.
+            const a = item.empty ? Object.assign(document.createElement('p'), { className: 'placed' }) : document.createElement('article');
             a.textContent = item.text;
             place(a, item.rect);
             return a;
           });
           el.replaceChildren(...items);
           break;
+        }
+      }
+    }
+    this.arrange(state.controls);
+  }
+
+  // Tab and reading order follow the picture: the DOM takes the order in which
+  // the controls were drawn (a "Back to" link or more headlines appear later
+  // than the rest). Only nodes out of place move, so focus stays where it is.
+  arrange(controls) {
+    const order = new Map([[this.root, []]]);
+    for (const c of controls) {
+      const el = this.elements.get(c.id);
+      if (!el) continue;
+      const parent = c.part ? this.parts.get(c.part) : this.root;
+      if (c.part && !order.get(this.root).includes(parent)) order.get(this.root).push(parent);
+      if (!order.has(parent)) order.set(parent, []);
+      order.get(parent).push(el);
+    }
+    for (const [parent, nodes] of order) {
+      const wanted = new Set(nodes);
+      let next = parent.firstChild;
+      for (const node of nodes) {
+        while (next && !wanted.has(next)) next = next.nextSibling; // a field's message stays after it
+        if (node === next) {
+          next = next.nextSibling;
+        } else {
+          parent.insertBefore(node, next);
+          if (node.messageEl) parent.insertBefore(node.messageEl, next);
         }
       }
     }

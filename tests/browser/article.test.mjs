@@ -2,6 +2,7 @@
 // reachable as text, scrolled by the page, and a clear message when broken.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodePng, inkCentreRow } from './png.mjs';
 import { frameCount, inkIn, launchBrowser, layerRect, nextFrames, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
 const HEADLINE = 'For what purpose did NATO Secretary General Jens Stoltenberg arrive in Baku?';
@@ -144,6 +145,32 @@ test('copying a passage gives it as written: no line breaks inside paragraphs, a
   const [first, rest] = copied.split('\n\n');
   assert.equal(first, paragraphs[0], 'the first paragraph as written');
   assert.ok(rest.length > 5 && paragraphs[1].startsWith(rest), `then the start of the second: ${JSON.stringify(rest)}`);
+  await page.context().close();
+});
+
+test('each line of the text layer lies on its drawn line, after lines that end in a hyphen too', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const spans = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph')]
+    .slice(0, 2).flatMap((p) => [...p.querySelectorAll('span')]).map((s) => { const r = s.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height, text: s.textContent }; }));
+  assert.ok(spans.some((s) => s.text.endsWith('-')), 'a line ends in a hyphen at this width');
+  const centres = [];
+  for (const { text, ...rect } of spans) centres.push(inkCentreRow(decodePng(await page.screenshot({ clip: rect }))));
+  const spread = Math.max(...centres) - Math.min(...centres);
+  assert.ok(spread <= 3, `the ink sits at the same height in every line box (centres ${centres.map((c) => c.toFixed(1)).join(', ')})`);
+  await page.context().close();
+});
+
+test('select all takes the article text and none of the controls\' hidden mirrors', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  await page.mouse.click(1200, 850);
+  await page.keyboard.press('Control+A');
+  const selected = await page.evaluate(() => String(getSelection()));
+  assert.match(selected, /Stoltenberg went on a three-/);
+  for (const hidden of ['Leave a review', 'Send review', 'you are reading this', 'Show more headlines', 'No reviews yet'])
+    assert.ok(!selected.includes(hidden), `"${hidden}" is not selected`);
   await page.context().close();
 });
 

@@ -62,3 +62,15 @@ export function inkRatio(png, threshold = 128) {
   }
   return ink / (png.width * png.height);
 }
+
+// Mean row of the pixels darker than `threshold`: where a line of text sits in a box.
+export function inkCentreRow(png, threshold = 128) {
+  let sum = 0, count = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      if (0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < threshold) { sum += y; count++; }
+    }
+  }
+  return count ? sum / count : null;
+}

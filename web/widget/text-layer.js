@@ -80,10 +80,10 @@ export function renderTextLayer(layer, semantics) {
     const last = block.lines[block.lines.length - 1];
     Object.assign(el.style, { marginTop: `${top - flowY}px`, marginLeft: `${left}px`, font });
     flowY = last[1] + last[3];
-    for (const [i, [x, , width, height, text, spaced]] of block.lines.entries()) {
+    for (const [x, , width, height, text, spaced] of block.lines) {
       const span = document.createElement('span');
-      // A space keeps words apart when lines are copied or read aloud; a line
-      // that ends inside a word ("three-|day") gets none, only a break opportunity.
+      // A space keeps words apart when lines are read aloud or copied; a line
+      // that ends inside a word ("three-|day") gets none.
       span.textContent = spaced ? `${text} ` : text;
       const s = span.style;
       s.height = s.lineHeight = `${height}px`;
@@ -93,7 +93,6 @@ export function renderTextLayer(layer, semantics) {
       const chars = [...text].length;
       if (natural > 0 && width > 0 && chars > 0) s.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
       el.append(span);
-      if (!spaced && i < block.lines.length - 1) el.append(document.createElement('wbr'));
     }
     if (!group || inGroup === BLOCKS_PER_GROUP) {
       group = fragment.appendChild(document.createElement('div'));

@@ -18,14 +18,6 @@ int styleOf(Role role) {
     return 2;
 }
 
-const char* fontFamily(Role role) {
-    switch (role) {
-    case Role::Headline: return "serif-bold";
-    case Role::Body: return "serif";
-    default: return "sans";
-    }
-}
-
 } // namespace
 
 void ArticleView::setArticle(const Article& a, Fonts& fonts) {
@@ -97,7 +89,7 @@ void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 origi
     std::size_t i = 0;
     for (std::uint32_t b = 0; b < blocks_.size(); ++b) {
         nlohmann::json block = {{"role", kinds_[b].semantic},
-                                {"font", fontFamily(kinds_[b].role)},
+                                {"font", cssFamily(kinds_[b].role)},
                                 {"size", fonts.size(kinds_[b].role) / scale},
                                 {"lines", nlohmann::json::array()}};
         for (; i < lines.size() && lines[i].block == b; ++i) {

@@ -27,14 +27,17 @@ float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, c
     const ImFont* font = fonts.get(Role::Section);
     const float lineH = std::round(fonts.size(Role::Section) * 1.25f);
     float y = 0, widest = 0;
+    nlohmann::json lines = nlohmann::json::array();
     for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
-        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y), palette.text,
-                                            text + l.begin, text + l.end);
+        const ImVec2 at(origin.x, origin.y + y);
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, palette.text, text + l.begin, text + l.end);
+        lines.push_back(controls.line(at, l.width, std::string_view(text + l.begin, l.end - l.begin), Role::Section, fonts));
         widest = std::max(widest, l.width);
         y += lineH;
     }
     const float height = y - lineH + font->FontSize; // the last line's leading is the caller's gap
-    controls.add({{"id", id}, {"kind", "heading"}, {"label", text}}, origin, ImVec2(origin.x + widest, origin.y + height));
+    controls.add({{"id", id}, {"kind", "heading"}, {"label", text}, {"lines", std::move(lines)}}, origin,
+                 ImVec2(origin.x + widest, origin.y + height));
     return height;
 }
 

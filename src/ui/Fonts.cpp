@@ -11,6 +11,16 @@
 
 namespace aw::ui {
 
+const char* cssFamily(Role role) {
+    switch (role) {
+    case Role::Body: return "serif";
+    case Role::Headline:
+    case Role::Section: return "serif-bold";
+    case Role::UiBold: return "sans-bold";
+    default: return "sans";
+    }
+}
+
 void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
     const auto ratio = heightPerEm(std::string_view(reinterpret_cast<const char*>(ttf.data()), ttf.size()));
     if (!ratio) return; // not a font: the face stays missing and nothing is drawn with it

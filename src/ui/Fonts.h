@@ -19,6 +19,11 @@ namespace aw::ui {
 enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Icons, Count };
 enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
 
+// The face a role is drawn with, as the shell's transparent text names it
+// ("serif", "serif-bold", "sans", "sans-bold"), so the browser's copy of a
+// line uses the same font file.
+const char* cssFamily(Role role);
+
 class Fonts {
 public:
     // TTF bytes of one face, handed over by the platform layer as they arrive.

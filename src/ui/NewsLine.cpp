@@ -40,12 +40,16 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
         if (focused == id)
             dl.AddRect(ImVec2(min.x - 4 * s, min.y + 2 * s), ImVec2(max.x + 4 * s, max.y - 2 * s), p.focus, std::round(4 * s), 0, std::round(2 * s));
         const std::string label = current ? labels_[i] + "  \xC2\xB7  you are reading this" : labels_[i];
-        dl.AddText(meta, meta->FontSize, ImVec2(min.x, min.y + padY), current ? p.muted : p.accent, label.c_str());
+        const ImVec2 labelAt(min.x, min.y + padY);
+        dl.AddText(meta, meta->FontSize, labelAt, current ? p.muted : p.accent, label.c_str());
+        nlohmann::json mirror = nlohmann::json::array();
+        mirror.push_back(controls.line(labelAt, meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, label.c_str()).x, label, Role::Meta, fonts));
         float ly = min.y + padY + metaH;
         for (const auto& l : lines) {
             const char* b = item.title.data() + l.begin;
             const char* e = item.title.data() + l.end;
             dl.AddText(bold, bold->FontSize, ImVec2(min.x, ly), current ? p.muted : p.text, b, e);
+            mirror.push_back(controls.line(ImVec2(min.x, ly), l.width, std::string_view(b, e - b), Role::UiBold, fonts));
             if (hover) {
                 const float uy = std::round(ly + bold->FontSize * 0.92f);
                 dl.AddLine(ImVec2(min.x, uy), ImVec2(min.x + l.width, uy), p.text, std::max(1.0f, std::round(s)));
@@ -54,10 +58,11 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
         }
         if (!current)
             controls.add({{"id", id}, {"kind", "link"}, {"label", labels_[i] + ": " + item.title}, {"href", item.url},
-                          {"openInWidget", item.opensInWidget}},
+                          {"openInWidget", item.opensInWidget}, {"lines", std::move(mirror)}},
                          min, max);
         else
-            controls.add({{"id", id}, {"kind", "text"}, {"text", item.title + " (you are reading this)"}}, min, max);
+            controls.add({{"id", id}, {"kind", "text"}, {"lines", std::move(mirror)}},
+                         min, max);
         y = max.y - origin.y;
     }
     if (count < feed_.items.size()) {

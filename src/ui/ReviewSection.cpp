@@ -269,10 +269,10 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         ListedEntry e;
         const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
         e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
-        e.spoken = r.authorName + ", " + starsLabel(r.rating) + ", " + date + (item.pending ? " (waiting to be sent)" : "") + ": " + r.body;
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
         const float captionW = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, e.caption.c_str()).x;
+        e.captionWidth = captionW;
         e.captionBelow = e.nameLines.back().width + std::round(kCaptionGap * scale_) + captionW > width_;
         e.lines = breakLines(r.body, width_, advance);
         e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + std::round(20 * scale_);
@@ -304,28 +304,38 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     for (const ListedEntry& e : list_) {
         const Review& r = e.item.review;
         const ImVec2 at(origin_.x, origin_.y + y);
-        if (at.y < display && at.y + e.height > 0) { // only what is on screen is drawn
-            float ly = at.y;
-            for (const auto& l : e.nameLines) {
-                dl_->AddText(bold, bold->FontSize, ImVec2(at.x, ly), p.text, r.authorName.data() + l.begin, r.authorName.data() + l.end);
-                ly += lineH;
-            }
-            // Beside the name's last line, baseline-aligned, or on a line of its own.
-            const float captionX = e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * s);
-            const float captionY = e.captionBelow ? ly : ly - lineH + (bold->FontSize - meta->FontSize) * 0.75f;
-            dl_->AddText(meta, meta->FontSize, ImVec2(captionX, captionY), p.muted, e.caption.c_str());
-            if (e.captionBelow) ly += lineH;
+        const bool visible = at.y < display && at.y + e.height > 0; // only what is on screen is drawn
+        // The drawn lines (name and date, then the body), for the shell's transparent copy.
+        nlohmann::json head = nlohmann::json::array(), lines = nlohmann::json::array();
+        float ly = at.y;
+        for (const auto& l : e.nameLines) {
+            const std::string_view name(r.authorName.data() + l.begin, l.end - l.begin);
+            if (visible) dl_->AddText(bold, bold->FontSize, ImVec2(at.x, ly), p.text, name.data(), name.data() + name.size());
+            head.push_back(controls_->line(ImVec2(at.x, ly), l.width, name, Role::UiBold, fonts));
+            ly += lineH;
+        }
+        // Beside the name's last line, baseline-aligned, or on a line of its own.
+        const ImVec2 captionAt(e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * s),
+                               e.captionBelow ? ly : ly - lineH + (bold->FontSize - meta->FontSize) * 0.75f);
+        if (visible) dl_->AddText(meta, meta->FontSize, captionAt, p.muted, e.caption.c_str());
+        head.push_back(controls_->line(captionAt, e.captionWidth, e.caption, Role::Meta, fonts));
+        if (e.captionBelow) ly += lineH;
+        if (visible)
             for (int i = 1; i <= kBestRating; ++i)
                 drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), ly + lineH / 2), std::round(7 * s),
                          i <= r.rating, kStarColor, p.muted, std::max(1.0f, s));
+        ly += lineH;
+        for (const auto& l : e.lines) {
+            const std::string_view text(r.body.data() + l.begin, l.end - l.begin);
+            const ImVec2 lineAt(at.x, ly + std::round((lineH - ui->FontSize) / 2));
+            if (visible) dl_->AddText(ui, ui->FontSize, lineAt, p.text, text.data(), text.data() + text.size());
+            lines.push_back(controls_->line(lineAt, l.width, text, Role::Ui, fonts));
             ly += lineH;
-            for (const auto& l : e.lines) {
-                dl_->AddText(ui, ui->FontSize, ImVec2(at.x, ly + std::round((lineH - ui->FontSize) / 2)), p.text,
-                             r.body.data() + l.begin, r.body.data() + l.end);
-                ly += lineH;
-            }
         }
-        items.push_back({{"text", e.spoken}, {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+        items.push_back({{"head", std::move(head)},
+                         {"rating", starsLabel(r.rating)},
+                         {"lines", std::move(lines)},
+                         {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
         y += e.height;
     }
     controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});

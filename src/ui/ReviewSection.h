@@ -56,8 +56,8 @@ private:
         ListedReview item;
         std::vector<LineSpan> nameLines, lines;
         std::string caption; // date, and whether it still waits to be sent
+        float captionWidth = 0;
         bool captionBelow = false; // under the name when it does not fit beside it
-        std::string spoken;  // the whole review as one sentence, for the DOM mirror
         float height = 0;
     };
     std::vector<ListedEntry> list_;

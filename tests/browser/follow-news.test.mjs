@@ -54,6 +54,24 @@ test('the review form, the follow buttons and the News Line are separate parts f
   await page.context().close();
 });
 
+test('find in page reaches the News Line headlines where they are drawn', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  assert.equal(await page.evaluate(() => window.find('Caspian ferries add sailings')), true);
+  const hit = await page.evaluate(() => {
+    const [r] = getSelection().getComposedRanges({ shadowRoots: [document.querySelector('article-widget').shadowRoot] });
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.getBoundingClientRect().toJSON();
+  });
+  assert.ok(hit.width > 100 && hit.height > 10, `the match has a box (${JSON.stringify(hit)})`);
+  // The highlight lies on the drawn headline, not on an empty box beside it.
+  assert.ok(await inkIn(page, hit) > 0.12, 'drawn text under the match');
+  await page.context().close();
+});
+
 test('a javascript: or data: entry in sameAs never becomes a button, with a console warning', async () => {
   const doctored = structuredClone(article);
   doctored.publisher.sameAs = ['javascript:alert(1)', 'https://t.me/caucasusherald', 'data:text/html,hi', ' JaVaScRiPt:alert(2)'];

@@ -4,6 +4,8 @@
 // keyboards, screen readers); every change goes to the wasm side, which owns
 // the draft, validates it and draws it.
 
+import { cssFont, fitToWidth } from './text-layer.js';
+
 const encoder = new TextEncoder();
 const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
 let uid = 0;
@@ -20,6 +22,26 @@ function place(el, [x, y, w, h]) {
   s.top = `${y}px`;
   s.width = `${w}px`;
   s.height = `${h}px`;
+}
+
+// Transparent copies of the lines drawn inside a control's box, glyph on
+// glyph as in the text layer: find in page and selection highlight the text
+// where the reader sees it. `lines` hold content positions; `rect` is the box.
+function lineSpans([x0, y0], lines) {
+  return lines.map(([x, y, width, height, text, face, size]) => {
+    const span = Object.assign(document.createElement('span'), { className: 'line', textContent: `${text} ` });
+    const font = cssFont(face, size);
+    Object.assign(span.style, { left: `${x - x0}px`, top: `${y - y0}px`, height: `${height}px`, lineHeight: `${height}px`, font });
+    fitToWidth(span, text, font, width);
+    return span;
+  });
+}
+
+// Replaces an element's content only when what it shows changed (controls are updated on every keystroke).
+function showOnce(el, key, make) {
+  if (el.shownKey === key) return;
+  el.shownKey = key;
+  el.replaceChildren(...make());
 }
 
 export class FormLayer {
@@ -136,14 +158,15 @@ export class FormLayer {
         case 'heading': {
           const el = this.element(c, () => Object.assign(document.createElement('h2'), { id: `${this.id}-${c.id}` }));
           if (c.part) this.part(c.part).setAttribute('aria-labelledby', el.id);
-          el.textContent = c.label;
           place(el, c.rect);
+          showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines));
           break;
         }
         case 'text': {
           const el = this.element(c, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
-          el.textContent = c.text;
           if (c.rect) place(el, c.rect);
+          if (c.lines) showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines));
+          else el.textContent = c.text;
           break;
         }
         case 'input':
@@ -236,6 +259,8 @@ export class FormLayer {
           }
           el.setAttribute('aria-label', c.label);
           place(el, c.rect);
+          // The link is named by its label; the copies of its lines are for find in page only.
+          if (c.lines) showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines).map((l) => { l.ariaHidden = 'true'; return l; }));
           break;
         }
         case 'action': {
@@ -257,9 +282,15 @@ export class FormLayer {
           if (el.itemsKey === key) break;
           el.itemsKey = key;
           const items = c.items.map((item) => {
-            // A review is an <article>; "No reviews yet" is not one.
-            const a = item.empty ? Object.assign(document.createElement('p'), { className: 'placed' }) : document.createElement('article');
-            a.textContent = item.text;
+            // A review is an <article>: its name and date, the rating in words, its text.
+            if (item.empty) {
+              const p = Object.assign(document.createElement('p'), { className: 'placed', textContent: item.text });
+              place(p, item.rect);
+              return p;
+            }
+            const a = document.createElement('article');
+            const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
+            a.append(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
             place(a, item.rect);
             return a;
           });

@@ -10,11 +10,20 @@ const FAMILIES = {
   'sans-bold': ['AW Sans', '700'],
 };
 
+// The CSS font of a face name the C++ side sends ("serif-bold") at an em size.
+export function cssFont(face, size) {
+  const [family, weight] = FAMILIES[face] ?? FAMILIES.sans;
+  return `${weight} ${size}px "${family}"`;
+}
+
 let measureContext = null;
-function measure(text, font) {
+// Stretches the browser's glyphs to the drawn line's width (ImGui has no kerning).
+export function fitToWidth(span, text, font, width) {
   measureContext ??= new OffscreenCanvas(1, 1).getContext('2d');
   measureContext.font = font;
-  return measureContext.measureText(text).width;
+  const natural = measureContext.measureText(text).width;
+  const chars = [...text].length;
+  if (natural > 0 && width > 0 && chars > 0) span.style.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
 }
 
 // Blocks go into plain <div>s of this many: a pointer over the layer (and
@@ -70,8 +79,7 @@ export function renderTextLayer(layer, semantics) {
       fragment.append(el);
       continue;
     }
-    const [family, weight] = FAMILIES[block.font] ?? FAMILIES.sans;
-    const font = `${weight} ${block.size}px "${family}"`;
+    const font = cssFont(block.font, block.size);
     // Blocks and lines are in normal flow, not each absolutely positioned:
     // thousands of positioned boxes would each be a paint layer that every
     // pointer move has to hit-test, which made long articles slow to scroll.
@@ -88,10 +96,7 @@ export function renderTextLayer(layer, semantics) {
       const s = span.style;
       s.height = s.lineHeight = `${height}px`;
       if (x !== left) s.marginLeft = `${x - left}px`;
-      // Stretch the browser's glyphs to the drawn line's width (ImGui has no kerning).
-      const natural = measure(text, font);
-      const chars = [...text].length;
-      if (natural > 0 && width > 0 && chars > 0) s.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
+      fitToWidth(span, text, font, width);
       el.append(span);
     }
     if (!group || inGroup === BLOCKS_PER_GROUP) {

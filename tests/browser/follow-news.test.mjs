@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inkIn, launchBrowser, openPage, repo, startServer, waitForEvent } from './harness.mjs';
+import { inkIn, launchBrowser, openPage, repo, selectionRect, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -59,13 +59,7 @@ test('find in page reaches the News Line headlines where they are drawn', async 
   await waitForEvent(page, 'ready');
   await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
   assert.equal(await page.evaluate(() => window.find('Caspian ferries add sailings')), true);
-  const hit = await page.evaluate(() => {
-    const [r] = getSelection().getComposedRanges({ shadowRoots: [document.querySelector('article-widget').shadowRoot] });
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.getBoundingClientRect().toJSON();
-  });
+  const hit = await selectionRect(page);
   assert.ok(hit.width > 100 && hit.height > 10, `the match has a box (${JSON.stringify(hit)})`);
   // The highlight lies on the drawn headline, not on an empty box beside it.
   assert.ok(await inkIn(page, hit) > 0.12, 'drawn text under the match');

@@ -92,6 +92,19 @@ export function layerRect(page, selector, widget = 'article-widget') {
   }, [selector, widget]);
 }
 
+// The screen rectangle of the page's selection (find in page selects its match)
+// when it lies in the widget's shadow tree.
+export function selectionRect(page, widget = 'article-widget') {
+  return page.evaluate((w) => {
+    const [r] = getSelection().getComposedRanges({ shadowRoots: [document.querySelector(w).shadowRoot] });
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
+  }, widget);
+}
+
 // Share of dark pixels actually drawn in a page rectangle.
 export async function inkIn(page, rect) {
   const png = decodePng(await page.screenshot({ clip: rect }));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inkIn, launchBrowser, nextFrames, openPage, startServer, waitForEvent } from './harness.mjs';
+import { inkIn, launchBrowser, nextFrames, openPage, selectionRect, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -68,13 +68,7 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   // Find in page lands on the drawn review, not on an empty box.
   assert.equal(await page.evaluate((t) => window.find(t), body.slice(0, 24)), true);
   await page.waitForTimeout(300); // scrolled to the match: drawn a frame later
-  const hit = await page.evaluate(() => {
-    const [r] = getSelection().getComposedRanges({ shadowRoots: [document.querySelector('article-widget').shadowRoot] });
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.getBoundingClientRect().toJSON();
-  });
+  const hit = await selectionRect(page);
   assert.ok(await inkIn(page, hit) > 0.06, `drawn text under the match (${JSON.stringify(hit)})`);
   // A reload shows it from the server.
   await page.reload();

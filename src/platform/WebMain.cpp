@@ -22,6 +22,7 @@ EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](heigh
 EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
 EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
 EM_JS(void, js_controls, (const char* json), { Module["onControls"](UTF8ToString(json)); });
+EM_JS(void, js_list, (const char* json), { Module["onList"](UTF8ToString(json)); });
 EM_JS(void, js_focus_control, (const char* id), { Module["onFocusControl"](UTF8ToString(id)); });
 EM_JS(void, js_post_review, (const char* id, const char* json), { Module["onPostReview"](UTF8ToString(id), UTF8ToString(json)); });
 EM_JS(void, js_fetch_reviews, (const char* item), { Module["onFetchReviews"](UTF8ToString(item)); });
@@ -64,6 +65,7 @@ public:
     void contentHeightChanged(float h) override { js_content_height(h); }
     void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
     void controlsChanged(const std::string& json) override { js_controls(json.c_str()); }
+    void listChanged(const std::string& json) override { js_list(json.c_str()); }
     void focusControl(const std::string& id) override { js_focus_control(id.c_str()); }
     std::string load(const std::string& key) override {
         char* v = js_load(key.c_str());

@@ -281,6 +281,36 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
     }
 }
 
+// Where each part of a listed review goes, from its top-left `at`: the name's
+// lines, the date (beside the name's last line, baseline-aligned, or on a line
+// of its own), the stars, the text's lines. The drawing and the shell's
+// mirror both take their positions from here.
+template <class Text, class Stars>
+void ReviewSection::placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Stars&& stars) const {
+    const Fonts& fonts = *fonts_;
+    const ImFont* bold = fonts.get(Role::UiBold);
+    const ImFont* ui = fonts.get(Role::Ui);
+    const ImFont* meta = fonts.get(Role::Meta);
+    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+    const Review& r = e.item.review;
+    float y = at.y;
+    for (const auto& l : e.nameLines) {
+        text(ImVec2(at.x, y), std::string_view(r.authorName).substr(l.begin, l.end - l.begin), Role::UiBold, l.width);
+        y += lineH;
+    }
+    text(ImVec2(e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * scale_),
+                e.captionBelow ? y : y - lineH + (bold->FontSize - meta->FontSize) * 0.75f),
+         std::string_view(e.caption), Role::Meta, e.captionWidth);
+    if (e.captionBelow) y += lineH;
+    stars(y + lineH / 2);
+    y += lineH;
+    for (const auto& l : e.lines) {
+        text(ImVec2(at.x, y + std::round((lineH - ui->FontSize) / 2)), std::string_view(r.body).substr(l.begin, l.end - l.begin),
+             Role::Ui, l.width);
+        y += lineH;
+    }
+}
+
 float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     layOutList(desk);
     const Fonts& fonts = *fonts_;
@@ -288,57 +318,63 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     const float s = scale_;
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* ui = fonts.get(Role::Ui);
-    const ImFont* meta = fonts.get(Role::Meta);
     const std::string heading = list_.empty() ? "Reviews" : "Reviews (" + std::to_string(list_.size()) + ")";
     dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, heading.c_str());
     y += std::round(fonts.size(Role::Ui) * 1.8f);
-    nlohmann::json items = nlohmann::json::array();
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const float display = ImGui::GetIO().DisplaySize.y;
-    if (list_.empty()) {
-        const char* empty = "No reviews yet. Be the first to share your view.";
-        const ImVec2 at(origin_.x, origin_.y + y);
-        y += drawWrapped(empty, ui, p.muted, at, width_, lineH);
-        items.push_back({{"text", empty}, {"empty", true}, {"rect", controls_->rect(at, ImVec2(origin_.x + width_, origin_.y + y))}});
-    }
+    const ImVec2 top(origin_.x, origin_.y + y);
+    const char* empty = "No reviews yet. Be the first to share your view.";
+    if (list_.empty()) y += drawWrapped(empty, ui, p.muted, top, width_, lineH);
     for (const ListedEntry& e : list_) {
-        const Review& r = e.item.review;
         const ImVec2 at(origin_.x, origin_.y + y);
-        const bool visible = at.y < display && at.y + e.height > 0; // only what is on screen is drawn
-        // The drawn lines (name and date, then the body), for the shell's transparent copy.
-        nlohmann::json head = nlohmann::json::array(), lines = nlohmann::json::array();
-        float ly = at.y;
-        for (const auto& l : e.nameLines) {
-            const std::string_view name(r.authorName.data() + l.begin, l.end - l.begin);
-            if (visible) dl_->AddText(bold, bold->FontSize, ImVec2(at.x, ly), p.text, name.data(), name.data() + name.size());
-            head.push_back(controls_->line(ImVec2(at.x, ly), l.width, name, Role::UiBold, fonts));
-            ly += lineH;
-        }
-        // Beside the name's last line, baseline-aligned, or on a line of its own.
-        const ImVec2 captionAt(e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * s),
-                               e.captionBelow ? ly : ly - lineH + (bold->FontSize - meta->FontSize) * 0.75f);
-        if (visible) dl_->AddText(meta, meta->FontSize, captionAt, p.muted, e.caption.c_str());
-        head.push_back(controls_->line(captionAt, e.captionWidth, e.caption, Role::Meta, fonts));
-        if (e.captionBelow) ly += lineH;
-        if (visible)
-            for (int i = 1; i <= kBestRating; ++i)
-                drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), ly + lineH / 2), std::round(7 * s),
-                         i <= r.rating, kStarColor, p.muted, std::max(1.0f, s));
-        ly += lineH;
-        for (const auto& l : e.lines) {
-            const std::string_view text(r.body.data() + l.begin, l.end - l.begin);
-            const ImVec2 lineAt(at.x, ly + std::round((lineH - ui->FontSize) / 2));
-            if (visible) dl_->AddText(ui, ui->FontSize, lineAt, p.text, text.data(), text.data() + text.size());
-            lines.push_back(controls_->line(lineAt, l.width, text, Role::Ui, fonts));
-            ly += lineH;
-        }
-        items.push_back({{"head", std::move(head)},
-                         {"rating", starsLabel(r.rating)},
-                         {"lines", std::move(lines)},
-                         {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+        if (at.y < display && at.y + e.height > 0) // only what is on screen is drawn
+            placeEntry(
+                e, at,
+                [&](ImVec2 pos, std::string_view text, Role role, float) {
+                    const ImFont* font = fonts.get(role);
+                    dl_->AddText(font, font->FontSize, pos, role == Role::Meta ? p.muted : p.text, text.data(), text.data() + text.size());
+                },
+                [&](float starsY) {
+                    for (int i = 1; i <= kBestRating; ++i)
+                        drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), starsY), std::round(7 * s),
+                                 i <= e.item.review.rating, kStarColor, p.muted, std::max(1.0f, s));
+                });
         y += e.height;
     }
-    controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}, {"items", items}});
+
+    // The shell's mirror of the list: rebuilt only when the reviews, their
+    // layout or the list's place in the content change, never on a scrolled
+    // frame (with 50 reviews and their lines it is tens of KB of JSON).
+    const nlohmann::json place = controls_->rect(top, top);
+    if (listVersion_ != mirroredVersion_ || listFonts_ != mirroredFonts_ || listWidth_ != mirroredWidth_ || place != mirroredPlace_) {
+        mirroredVersion_ = listVersion_;
+        mirroredFonts_ = listFonts_;
+        mirroredWidth_ = listWidth_;
+        mirroredPlace_ = place;
+        nlohmann::json items = nlohmann::json::array();
+        if (list_.empty())
+            items.push_back({{"text", empty}, {"empty", true}, {"rect", controls_->rect(top, ImVec2(top.x + width_, origin_.y + y))}});
+        float ey = top.y;
+        for (const ListedEntry& e : list_) {
+            const ImVec2 at(top.x, ey);
+            // The drawn lines (name and date, then the text) for the shell's transparent copy.
+            nlohmann::json head = nlohmann::json::array(), lines = nlohmann::json::array();
+            nlohmann::json* into = &head;
+            placeEntry(
+                e, at,
+                [&](ImVec2 pos, std::string_view text, Role role, float width) { into->push_back(controls_->line(pos, width, text, role, fonts)); },
+                [&](float) { into = &lines; });
+            items.push_back({{"head", std::move(head)},
+                             {"rating", starsLabel(e.item.review.rating)},
+                             {"lines", std::move(lines)},
+                             {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+            ey += e.height;
+        }
+        listMirror_ = items.dump();
+        ++listMirrorVersion_;
+    }
+    controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}}); // its items: listMirror()
     return y;
 }
 

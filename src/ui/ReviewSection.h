@@ -32,6 +32,12 @@ public:
     float draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
                ImVec2 origin, float width, float scale, ControlList& controls);
 
+    // The review list as the shell mirrors it (JSON: each review's box and
+    // drawn lines), sent apart from the frame's controls and only when its
+    // version changes.
+    const std::string& listMirror() const { return listMirror_; }
+    unsigned listMirrorVersion() const { return listMirrorVersion_; }
+
 private:
     float drawForm(const ReviewDesk& desk, const FormFocus& focus);
     float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
@@ -40,6 +46,9 @@ private:
     float fieldMessage(const std::string& message, float width, float y);
     float reviewList(const ReviewDesk& desk, float y);
     void layOutList(const ReviewDesk& desk);
+    struct ListedEntry;
+    template <class Text, class Stars>
+    void placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Stars&& stars) const;
 
     // Per-draw context, set at the top of draw().
     ImDrawList* dl_ = nullptr;
@@ -63,6 +72,11 @@ private:
     std::vector<ListedEntry> list_;
     unsigned listVersion_ = ~0u, listFonts_ = ~0u;
     float listWidth_ = -1;
+    std::string listMirror_ = "[]";
+    unsigned listMirrorVersion_ = 0;
+    unsigned mirroredVersion_ = ~0u, mirroredFonts_ = ~0u; // what listMirror_ was built from
+    float mirroredWidth_ = -1;
+    nlohmann::json mirroredPlace_;
 };
 
 } // namespace aw::ui

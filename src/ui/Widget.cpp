@@ -241,6 +241,11 @@ void Widget::publishControls() {
     nlohmann::json controls = {{"item", state_ == State::Article && desk_ ? desk_->outboxKey() : std::string()},
                                {"valueVersion", desk_ ? desk_->form().valueVersion() : 0u},
                                {"controls", controls_.items()}};
+    // The list's mirror first, so the list control finds its items.
+    if (reviews_.listMirrorVersion() != publishedList_) {
+        publishedList_ = reviews_.listMirrorVersion();
+        host_.listChanged(reviews_.listMirror());
+    }
     std::string json = controls.dump();
     if (json != publishedControls_) {
         publishedControls_ = std::move(json);

@@ -28,6 +28,8 @@ public:
     virtual void semanticsChanged(const std::string& json) = 0;
     // JSON of the form controls the shell mirrors over the drawn form (ReviewSection::controls).
     virtual void controlsChanged(const std::string& json) = 0;
+    // JSON of the review list's mirror (ReviewSection::listMirror), when it changes.
+    virtual void listChanged(const std::string& json) = 0;
     virtual void focusControl(const std::string& id) = 0;
     virtual std::string load(const std::string& key) = 0; // "" when nothing is stored
     virtual UnixMillis now() = 0;
@@ -111,6 +113,7 @@ private:
     float laidArticleTop_ = -1;
     FormFocus focus_;
     std::string publishedControls_;
+    unsigned publishedList_ = 0; // ReviewSection::listMirrorVersion() the shell has
     unsigned registeredReviews_ = ~0u;
     Palette palette_ = lightPalette();
     bool dark_ = false;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inkIn, launchBrowser, nextFrames, openPage, selectionRect, startServer, waitForEvent } from './harness.mjs';
+import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -70,6 +70,19 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   await page.waitForTimeout(300); // scrolled to the match: drawn a frame later
   const hit = await selectionRect(page);
   assert.ok(await inkIn(page, hit) > 0.06, `drawn text under the match (${JSON.stringify(hit)})`);
+  // Scrolling redraws the list but sends its mirror (every review's lines) no more.
+  await page.evaluate(() => {
+    const m = document.querySelector('article-widget').module;
+    const onList = m.onList;
+    window.__lists = 0;
+    m.onList = (json) => { window.__lists++; onList(json); };
+  });
+  const frames = await frameCount(page);
+  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await page.waitForTimeout(30); }
+  await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n + 3, frames);
+  assert.equal(await page.evaluate(() => window.__lists), 0, 'no list mirror sent while scrolling');
+  await page.setViewportSize({ width: 700, height: 900 }); // a new column width: the mirror follows
+  await page.waitForFunction(() => window.__lists > 0);
   // A reload shows it from the server.
   await page.reload();
   await waitForEvent(page, 'ready');

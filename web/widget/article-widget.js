@@ -245,6 +245,7 @@ class ArticleWidget extends HTMLElement {
       onSemantics: (json) => this.onSemantics(json),
       onArticleError: (message) => this.fire('error', { message, status: 0 }),
       onControls: (json) => this.formLayer.update(JSON.parse(json)),
+      onList: (json) => this.formLayer.updateList(JSON.parse(json)),
       onFocusControl: (id) => setTimeout(() => this.formLayer.focus(id)),
       hasReviewsEndpoint: () => this.hasAttribute('reviews'),
       onPostReview: (id, json) => this.postReview(id, json),

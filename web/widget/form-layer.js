@@ -277,29 +277,39 @@ export class FormLayer {
         case 'list': {
           const el = this.element(c, () => document.createElement('section'));
           el.setAttribute('aria-label', c.label);
-          // Controls change with every keystroke; the list only when reviews or the layout do.
-          const key = JSON.stringify(c.items);
-          if (el.itemsKey === key) break;
-          el.itemsKey = key;
-          const items = c.items.map((item) => {
-            // A review is an <article>: its name and date, the rating in words, its text.
-            if (item.empty) {
-              const p = Object.assign(document.createElement('p'), { className: 'placed', textContent: item.text });
-              place(p, item.rect);
-              return p;
-            }
-            const a = document.createElement('article');
-            const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
-            a.append(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
-            place(a, item.rect);
-            return a;
-          });
-          el.replaceChildren(...items);
+          this.fillList(el);
           break;
         }
       }
     }
     this.arrange(state.controls);
+  }
+
+  // The review list's mirror comes on its own, only when it changes (see
+  // ReviewSection::listMirror); the list control of each update places it.
+  updateList(items) {
+    this.listItems = items;
+    this.listVersion = (this.listVersion ?? 0) + 1;
+    const el = this.elements.get('reviews');
+    if (el) this.fillList(el);
+  }
+
+  fillList(el) {
+    if (!this.listItems || el.listVersion === this.listVersion) return;
+    el.listVersion = this.listVersion;
+    el.replaceChildren(...this.listItems.map((item) => {
+      // A review is an <article>: its name and date, the rating in words, its text.
+      if (item.empty) {
+        const p = Object.assign(document.createElement('p'), { className: 'placed', textContent: item.text });
+        place(p, item.rect);
+        return p;
+      }
+      const a = document.createElement('article');
+      const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
+      a.append(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
+      place(a, item.rect);
+      return a;
+    }));
   }
 
   // Tab and reading order follow the picture: the DOM takes the order in which

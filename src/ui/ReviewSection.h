@@ -32,6 +32,10 @@ public:
     float draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
                ImVec2 origin, float width, float scale, ControlList& controls);
 
+    // A new article's desk counts its versions from zero again: nothing laid
+    // out or mirrored for the last one may pass for its own.
+    void newDesk() { listVersion_ = mirroredVersion_ = ~0u; }
+
     // The review list as the shell mirrors it (JSON: each review's box and
     // drawn lines), sent apart from the frame's controls and only when its
     // version changes.

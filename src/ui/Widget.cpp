@@ -58,6 +58,8 @@ void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     semanticsDirty_ = true;
     // Reviews belong to the article: each gets its own outbox, draft and list.
     desk_ = std::make_unique<ReviewDesk>(host_, article.id, host_.hasReviewEndpoint());
+    reviews_.newDesk();
+    registeredReviews_ = ~0u;
     for (const auto& problem : desk_->restore(host_.load(desk_->outboxKey()), host_.load(desk_->draftKey()),
                                               host_.load(desk_->localKey()), host_.now()))
         host_.warn(problem);

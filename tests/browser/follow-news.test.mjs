@@ -116,6 +116,27 @@ test('a News Line item opens the other article inside the widget, and the way ba
   await page.context().close();
 });
 
+test('an article opened from the News Line lists its own reviews, not the last one\'s', async () => {
+  // Each article has one review: the two desks count their changes alike.
+  const review = (item, name) => ({ '@context': 'https://schema.org', '@type': 'Review', identifier: crypto.randomUUID(), itemReviewed: item,
+    author: { '@type': 'Person', name }, reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1 },
+    reviewBody: `Read by ${name}`, dateCreated: '2026-11-20T10:00:00Z', datePublished: '2026-11-20T10:00:00Z' });
+  const page = await openPage(browser, server.url, {
+    before: (p) => p.route('**/api/reviews?*', (route) => {
+      const item = new URL(route.request().url()).searchParams.get('item');
+      return route.fulfill({ contentType: 'application/json', body: JSON.stringify([review(item, item === 'stoltenberg-baku' ? 'Alpha Reader' : 'Beta Reader')]) });
+    }),
+  });
+  await waitForEvent(page, 'ready');
+  const listed = () => page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('section article')?.textContent ?? '');
+  await page.waitForFunction(() => /Alpha Reader/.test(document.querySelector('article-widget').shadowRoot.querySelector('section article')?.textContent));
+  await page.locator('article-widget').locator('a[data-open-in-widget=true]').first().click();
+  await waitForEvent(page, 'article-opened');
+  await page.waitForFunction(() => /Beta Reader/.test(document.querySelector('article-widget').shadowRoot.querySelector('section article')?.textContent), null, { timeout: 5000 })
+    .catch(async (e) => { throw new Error(`the opened article lists "${await listed()}"`, { cause: e }); });
+  await page.context().close();
+});
+
 test('the News Line is reachable by keyboard and shows more on request', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');

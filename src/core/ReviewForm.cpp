@@ -31,6 +31,7 @@ const char* fieldPath(FormField field) {
 }
 
 void ReviewForm::edit(FormField field, std::string value) {
+    edited_[static_cast<int>(field)] = true;
     switch (field) {
     case FormField::Name: draft_.name = std::move(value); break;
     case FormField::Email: draft_.email = std::move(value); break;
@@ -44,7 +45,9 @@ void ReviewForm::setRating(int stars) {
     left_[static_cast<int>(FormField::Rating)] = true; // choosing is finishing with the field
 }
 
-void ReviewForm::leave(FormField field) { left_[static_cast<int>(field)] = true; }
+void ReviewForm::leave(FormField field) {
+    if (edited_[static_cast<int>(field)]) left_[static_cast<int>(field)] = true;
+}
 
 std::string ReviewForm::messageIn(const std::vector<FieldMessage>& all, FormField field) const {
     if (!submitted_ && !left_[static_cast<int>(field)]) return {};
@@ -72,6 +75,7 @@ void ReviewForm::reset() { load(ReviewDraft{}); }
 void ReviewForm::load(ReviewDraft draft) {
     draft_ = std::move(draft);
     for (bool& l : left_) l = false;
+    for (bool& e : edited_) e = false;
     submitted_ = false;
     ++valueVersion_;
 }

@@ -27,7 +27,9 @@ public:
     void edit(FormField field, std::string value); // Name, Email, Body
     void setRating(int stars);                     // 1..5; anything else clears it
     void setHoneypot(std::string value) { draft_.website = std::move(value); }
-    void leave(FormField field);                   // the field lost focus
+    // The field lost focus. Its message shows from then on only if the reader
+    // typed in it: tabbing past the form to the buttons below leaves no errors.
+    void leave(FormField field);
 
     // The message to show beside the field now; empty when none.
     std::string messageFor(FormField field) const;
@@ -50,6 +52,7 @@ public:
 private:
     std::string messageIn(const std::vector<FieldMessage>& all, FormField field) const;
     ReviewDraft draft_;
+    bool edited_[4] = {false, false, false, false};
     bool left_[4] = {false, false, false, false};
     bool submitted_ = false;
     unsigned valueVersion_ = 0;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { decodePng } from './png.mjs';
 import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
@@ -90,10 +91,43 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   await page.context().close();
 });
 
+test('Tab from the review text to "Send review" moves the drawn focus with it', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const w = widget(page);
+  // Share of pixels in the focus ring's blue within a page rectangle.
+  const focusBlue = async (clip) => {
+    const png = decodePng(await page.screenshot({ clip }));
+    let blue = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 2] > 150 && png.data[i + 2] - png.data[i] > 80) blue++;
+    return blue / (png.width * png.height);
+  };
+  const topEdge = async (selector, out) => {
+    const b = await w.locator(selector).boundingBox(); // after any scroll focus caused
+    return { x: b.x + 10 - out, y: b.y - out, width: b.width - 20 + 2 * out, height: 3 };
+  };
+  await w.locator('textarea[name=body]').focus();
+  await nextFrames(page);
+  assert.ok(await focusBlue(await topEdge('textarea[name=body]', 0)) > 0.3, 'the review field is drawn focused');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.type === 'submit');
+  await page.waitForTimeout(100); // past the deferred caret report of the key that left the field
+  await nextFrames(page);
+  assert.ok(await focusBlue(await topEdge('button[type=submit]', 4)) > 0.1, 'the button is drawn focused');
+  assert.ok(await focusBlue(await topEdge('textarea[name=body]', 0)) < 0.05, 'the review field is no longer drawn focused');
+  await page.context().close();
+});
+
 test('each validation message, and focus goes to the first invalid field', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
   const w = widget(page);
+  // Tabbing through the empty form, on the way to the buttons below it, shows no errors.
+  await w.locator('input[name=name]').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  await nextFrames(page);
+  for (const field of ['input[name=name]', 'input[name=email]', 'fieldset', 'textarea[name=body]'])
+    assert.equal(await w.locator(field).getAttribute('aria-invalid'), 'false', `${field} after tabbing past it`);
   await w.locator('button[type=submit]').click();
   await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.name === 'name');
   const message = (field) => page.evaluate((f) => {

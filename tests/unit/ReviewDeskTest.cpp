@@ -26,9 +26,13 @@ void fillValid(aw::ReviewForm& f) {
 
 } // namespace
 
-TEST_CASE("form messages appear when a field is left and all of them on submit") {
+TEST_CASE("form messages appear when a field typed in is left, and all of them on submit") {
     aw::ReviewForm f;
     CHECK(f.messageFor(aw::FormField::Name).empty());
+    f.leave(aw::FormField::Name); // tabbed past: no message yet
+    CHECK(f.messageFor(aw::FormField::Name).empty());
+    f.edit(aw::FormField::Name, "L");
+    f.edit(aw::FormField::Name, ""); // typed, then deleted
     f.leave(aw::FormField::Name);
     CHECK(f.messageFor(aw::FormField::Name) == "Please enter your name.");
     CHECK(f.messageFor(aw::FormField::Body).empty());

@@ -89,8 +89,10 @@ export class FormLayer {
     const report = (e) => {
       const el = e.target; // read now: after dispatch the browser clears targets inside shadow trees
       setTimeout(() => {
-      if (el.dataset?.field && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.type !== 'radio')
-        this.calls.select(el.dataset.field, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
+        // A Tab's keydown comes from the field focus is leaving: by now it is elsewhere.
+        if (el !== el.getRootNode().activeElement) return;
+        if (el.dataset?.field && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.type !== 'radio')
+          this.calls.select(el.dataset.field, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
       });
     };
     for (const type of ['keydown', 'pointerup', 'select']) f.addEventListener(type, report);
@@ -219,7 +221,11 @@ export class FormLayer {
           break;
         }
         case 'button': {
-          const el = this.element(c, () => Object.assign(document.createElement('button'), { type: 'submit' }));
+          const el = this.element(c, () => {
+            const b = Object.assign(document.createElement('button'), { type: 'submit' });
+            b.dataset.field = c.id; // focus on it draws its ring
+            return b;
+          });
           el.textContent = c.label;
           el.disabled = c.disabled;
           place(el, c.rect);

@@ -2,7 +2,7 @@
 // reachable as text, scrolled by the page, and a clear message when broken.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { decodePng, inkCentreRow } from './png.mjs';
+import { decodePng, inkCentreRow, inkRatio } from './png.mjs';
 import { frameCount, inkIn, launchBrowser, layerRect, nextFrames, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
 const HEADLINE = 'For what purpose did NATO Secretary General Jens Stoltenberg arrive in Baku?';
@@ -158,6 +158,35 @@ test('each line of the text layer lies on its drawn line, after lines that end i
   for (const { text, ...rect } of spans) centres.push(inkCentreRow(decodePng(await page.screenshot({ clip: rect }))));
   const spread = Math.max(...centres) - Math.min(...centres);
   assert.ok(spread <= 3, `the ink sits at the same height in every line box (centres ${centres.map((c) => c.toFixed(1)).join(', ')})`);
+  await page.context().close();
+});
+
+test('a host page\'s inherited text styles do not move the transparent text off the drawn glyphs', async () => {
+  // A publisher's typography: indented, spaced, upper-cased paragraphs with tall lines.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <style>body { margin: 0; font: 20px/3 serif; text-indent: 3em; word-spacing: 6px; letter-spacing: 1px; text-transform: uppercase; text-align: justify; }</style>
+    <script type="module" src="widget/article-widget.js"></script></head>
+    <body><article-widget src="articles/stoltenberg-baku.json"></article-widget></body></html>`;
+  const page = await openPage(browser, `${server.url}styled-host.html`, {
+    before: (p) => p.route('**/styled-host.html', (route) => route.fulfill({ contentType: 'text/html', body: html })),
+  });
+  await waitForEvent(page, 'ready');
+  await nextFrames(page);
+  // Where the browser puts each line's own text (not its box, which an indent would only widen).
+  const lines = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('p.paragraph span')]
+    .slice(0, 4).map((s) => {
+      const range = document.createRange();
+      range.selectNodeContents(s);
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    }));
+  const darkPixels = async (clip) => { const png = decodePng(await page.screenshot({ clip })); return inkRatio(png) * png.width * png.height; };
+  for (const line of lines) {
+    // The drawn line's ink lies under the text, not beside it.
+    const under = await darkPixels(line);
+    const around = await darkPixels({ ...line, x: line.x - 60, width: line.width + 120 });
+    assert.ok(under > 0 && under >= 0.97 * around, `ink under the line's text: ${under} of ${around} pixels (${JSON.stringify(line)})`);
+  }
   await page.context().close();
 });
 

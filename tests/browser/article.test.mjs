@@ -103,8 +103,10 @@ test('on a 320 px phone nothing the widget draws runs past its column', async ()
 test('keyboard scrolling works when the widget has focus', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
+  await page.keyboard.press('Tab'); // a keyboard user: focus then shows its ring
   await page.focus('article-widget');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ARTICLE-WIDGET');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'a focus ring shows where the keys go');
   await page.keyboard.press('PageDown');
   assert.ok(await settledScroll(page) > 300, 'PageDown scrolls');
   await page.keyboard.press('End');

@@ -189,6 +189,9 @@ test('a host page\'s inherited text styles do not move the transparent text off 
     const around = await darkPixels({ ...line, x: line.x - 60, width: line.width + 120 });
     assert.ok(under > 0 && under >= 0.97 * around, `ink under the line's text: ${under} of ${around} pixels (${JSON.stringify(line)})`);
   }
+  // What the page means for its content still holds: a hidden panel hides the widget too.
+  await page.evaluate(() => { document.body.style.visibility = 'hidden'; });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('article-widget')).visibility), 'hidden');
   await page.context().close();
 });
 

@@ -271,9 +271,8 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
-        const float captionW = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, e.caption.c_str()).x;
-        e.captionWidth = captionW;
-        e.captionBelow = e.nameLines.back().width + std::round(kCaptionGap * scale_) + captionW > width_;
+        e.captionWidth = textWidth(meta, e.caption, 0, e.caption.size());
+        e.captionBelow = e.nameLines.back().width + std::round(kCaptionGap * scale_) + e.captionWidth > width_;
         e.lines = breakLines(r.body, width_, advance);
         e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + std::round(20 * scale_);
         e.item = std::move(item);

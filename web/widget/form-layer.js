@@ -27,9 +27,11 @@ function place(el, [x, y, w, h]) {
 // Transparent copies of the lines drawn inside a control's box, glyph on
 // glyph as in the text layer: find in page and selection highlight the text
 // where the reader sees it. `lines` hold content positions; `rect` is the box.
-function lineSpans([x0, y0], lines) {
+// `hidden`: for finding only, when the control is named otherwise (a link's label).
+function lineSpans([x0, y0], lines, hidden = false) {
   return lines.map(([x, y, width, height, text, face, size]) => {
     const span = Object.assign(document.createElement('span'), { className: 'line', textContent: `${text} ` });
+    if (hidden) span.ariaHidden = 'true';
     const font = cssFont(face, size);
     Object.assign(span.style, { left: `${x - x0}px`, top: `${y - y0}px`, height: `${height}px`, lineHeight: `${height}px`, font });
     fitToWidth(span, text, font, width);
@@ -37,11 +39,13 @@ function lineSpans([x0, y0], lines) {
   });
 }
 
-// Replaces an element's content only when what it shows changed (controls are updated on every keystroke).
-function showOnce(el, key, make) {
+// A control's content as those copies, rebuilt only when they or the box move
+// (controls are updated on every keystroke).
+function showLines(el, rect, lines, hidden = false) {
+  const key = JSON.stringify([rect[0], rect[1], lines]);
   if (el.shownKey === key) return;
   el.shownKey = key;
-  el.replaceChildren(...make());
+  el.replaceChildren(...lineSpans(rect, lines, hidden));
 }
 
 export class FormLayer {
@@ -161,13 +165,13 @@ export class FormLayer {
           const el = this.element(c, () => Object.assign(document.createElement('h2'), { id: `${this.id}-${c.id}` }));
           if (c.part) this.part(c.part).setAttribute('aria-labelledby', el.id);
           place(el, c.rect);
-          showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines));
+          showLines(el, c.rect, c.lines);
           break;
         }
         case 'text': {
           const el = this.element(c, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
           if (c.rect) place(el, c.rect);
-          if (c.lines) showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines));
+          if (c.lines) showLines(el, c.rect, c.lines);
           else el.textContent = c.text;
           break;
         }
@@ -266,7 +270,7 @@ export class FormLayer {
           el.setAttribute('aria-label', c.label);
           place(el, c.rect);
           // The link is named by its label; the copies of its lines are for find in page only.
-          if (c.lines) showOnce(el, JSON.stringify(c.lines), () => lineSpans(c.rect, c.lines).map((l) => { l.ariaHidden = 'true'; return l; }));
+          if (c.lines) showLines(el, c.rect, c.lines, true);
           break;
         }
         case 'action': {

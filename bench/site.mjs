@@ -3,6 +3,8 @@
 //   /                      dist/ as built (the widget's demo page, the seed article)
 //   /bench-long.html       the demo page with the 100x article
 //   /bench-offscreen.html  the demo page with the widget below the fold
+//   /bench-bare.html       the widget alone in a page, as bare as the baseline's (no site
+//                          stylesheet, masthead, footer or icon): the first frame's comparison
 //   /bench-plain.html      the same seed article as a plain HTML page (no wasm)
 //   /bench-baseline/       Dear ImGui's bare GLFW + OpenGL 3 loop (bench/baseline)
 //   /articles/bench-100x.json  the seed article with its body paragraphs repeated 100 times
@@ -35,6 +37,29 @@ function walk(dir) {
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// The demo page's widget element and scripts in a page with nothing else: the
+// baseline's page and the plain page carry no site around them either, so the
+// first frame compares the widget, not the demo site's chrome.
+function barePage(index) {
+  const widget = /<article-widget\b[\s\S]*?<\/article-widget>/.exec(index);
+  const title = /<title>[\s\S]*?<\/title>/.exec(index);
+  const scripts = index.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) || [];
+  if (!widget || !scripts.length) throw new Error('dist/index.html has no <article-widget> element or no script');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${title ? title[0] : ''}
+${scripts.join('\n')}
+</head>
+<body>
+${widget[0]}
+</body>
+</html>
+`;
+}
 
 // The plain page: headline, meta line and paragraphs in the widget's own
 // typography (same subset font files when the build has them, same sizes).
@@ -100,6 +125,7 @@ export function makeSite({ dist, baselineDir, out }) {
     'bench-long.html': index.replace(tag, `$1${LONG}$3`),
     'bench-offscreen.html': index.replace(/<article-widget\b/, '<div style="height:5000px" aria-hidden="true"></div>\n    $&'),
   };
+  variants['bench-bare.html'] = barePage(index);
   for (const [name, html] of Object.entries(variants)) {
     writeFileSync(join(out, name), html);
     if (distPrecompresses('index.html')) precompress(join(out, name));

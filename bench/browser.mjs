@@ -241,7 +241,7 @@ async function main() {
   }
   const server = await startServer(site);
   const browser = await launchBrowser();
-  const R = { first: { widget: [], bare: [], baseline: [], plain: [] }, wire: { widget: [], bare: [], baseline: [], plain: [] },
+  const R = { first: { widget: [], bare: [], baseline: [], plain: [] }, wire: { widget: [], baseline: [], plain: [] },
     idle: { widget: [], baseline: [] }, idleFrames: { widget: [], baseline: [] }, scroll: { 1: [], [REPEAT]: [] } };
   const loaded = {};
   chromiumVersion = `Chromium ${browser.version()}`;
@@ -264,10 +264,10 @@ async function main() {
         try {
           const at = await api.ready(view.page);
           R.first[name].push(at);
+          if (firstFrameOnly) continue;
           const resources = await firstView(view, at);
           R.wire[name].push(resources.reduce((s, r) => s + r.wire, 0));
           if (run === 0) loaded[name] = resources;
-          if (firstFrameOnly) continue;
           if (run < IDLE_RUNS && api.frames) {
             await sleep(1000); // let start-up work (font loading, text layer) finish
             const f0 = await api.frames(view.page);

@@ -259,6 +259,7 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
     listVersion_ = desk.version();
     listWidth_ = width_;
     listFonts_ = fonts.generation();
+    mirrorStale_ = true;
     const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
     const AdvanceFn advance = advanceOf(fonts.get(Role::Ui));
     const AdvanceFn nameAdvance = advanceOf(fonts.get(Role::UiBold));
@@ -346,10 +347,8 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     // layout or the list's place in the content change, never on a scrolled
     // frame (with 50 reviews and their lines it is tens of KB of JSON).
     const nlohmann::json place = controls_->rect(top, top);
-    if (listVersion_ != mirroredVersion_ || listFonts_ != mirroredFonts_ || listWidth_ != mirroredWidth_ || place != mirroredPlace_) {
-        mirroredVersion_ = listVersion_;
-        mirroredFonts_ = listFonts_;
-        mirroredWidth_ = listWidth_;
+    if (mirrorStale_ || place != mirroredPlace_) {
+        mirrorStale_ = false;
         mirroredPlace_ = place;
         nlohmann::json items = nlohmann::json::array();
         if (list_.empty())

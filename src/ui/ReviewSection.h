@@ -34,7 +34,7 @@ public:
 
     // A new article's desk counts its versions from zero again: nothing laid
     // out or mirrored for the last one may pass for its own.
-    void newDesk() { listVersion_ = mirroredVersion_ = ~0u; }
+    void newDesk() { listVersion_ = ~0u; }
 
     // The review list as the shell mirrors it (JSON: each review's box and
     // drawn lines), sent apart from the frame's controls and only when its
@@ -78,9 +78,8 @@ private:
     float listWidth_ = -1;
     std::string listMirror_ = "[]";
     unsigned listMirrorVersion_ = 0;
-    unsigned mirroredVersion_ = ~0u, mirroredFonts_ = ~0u; // what listMirror_ was built from
-    float mirroredWidth_ = -1;
-    nlohmann::json mirroredPlace_;
+    bool mirrorStale_ = true;      // the list was laid out again since listMirror_ was built
+    nlohmann::json mirroredPlace_; // where the list stood then
 };
 
 } // namespace aw::ui

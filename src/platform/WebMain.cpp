@@ -1,32 +1,28 @@
 // The browser seam. The JS shell (web/widget/article-widget.js) owns the DOM:
 // it listens to events, fetches content and schedules frames with
 // requestAnimationFrame only while something changes. It calls the exported
-// aw_* functions below; the C++ side answers through Module.on* hooks.
+// aw_* functions below (each EMSCRIPTEN_KEEPALIVE one is exported, the
+// build lists them from this file); the C++ side answers with the messages of
+// Protocol.h through Module.onMessage.
 #include "Article.h"
 #include "Feed.h"
+#include "Protocol.h"
 #include "Widget.h"
 
 #include <emscripten.h>
 #include "GlRenderer.h"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 
-EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](height); });
-EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
-EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
-EM_JS(void, js_controls, (const char* json), { Module["onControls"](UTF8ToString(json)); });
-EM_JS(void, js_list, (const char* json), { Module["onList"](UTF8ToString(json)); });
-EM_JS(void, js_focus_control, (const char* id), { Module["onFocusControl"](UTF8ToString(id)); });
-EM_JS(void, js_post_review, (const char* id, const char* json), { Module["onPostReview"](UTF8ToString(id), UTF8ToString(json)); });
-EM_JS(void, js_fetch_reviews, (const char* item), { Module["onFetchReviews"](UTF8ToString(item)); });
-EM_JS(void, js_wake_at, (double when), { Module["onWakeAt"](when); });
+// One channel for every message of the protocol: its type and a JSON payload.
+EM_JS(void, js_message, (const char* type, const char* json), { Module["onMessage"](UTF8ToString(type), JSON.parse(UTF8ToString(json))); });
 EM_JS(void, js_warn, (const char* message), { console.warn("[article-widget]", UTF8ToString(message)); });
 EM_JS(int, js_has_reviews_endpoint, (), { return Module["hasReviewsEndpoint"]() ? 1 : 0; });
 EM_JS(double, js_now, (), { return Date.now(); });
@@ -60,13 +56,17 @@ EM_JS(int, js_create_gl_context, (), {
 
 namespace {
 
+namespace message = aw::protocol::message;
+
+void send(const char* type, const nlohmann::json& payload) { js_message(type, payload.dump().c_str()); }
+
 class WebHost final : public aw::ui::WidgetHost {
 public:
-    void contentHeightChanged(float h) override { js_content_height(h); }
-    void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
-    void controlsChanged(const std::string& json) override { js_controls(json.c_str()); }
-    void listChanged(const std::string& json) override { js_list(json.c_str()); }
-    void focusControl(const std::string& id) override { js_focus_control(id.c_str()); }
+    void contentHeightChanged(float h) override { send(message::ContentHeight, {{"height", h}}); }
+    void semanticsChanged(const std::string& json) override { js_message(message::Semantics, json.c_str()); }
+    void controlsChanged(const std::string& json) override { js_message(message::Controls, json.c_str()); }
+    void listChanged(const std::string& json) override { js_message(message::List, json.c_str()); }
+    void focusControl(const std::string& id) override { send(message::FocusControl, {{"id", id}}); }
     std::string load(const std::string& key) override {
         char* v = js_load(key.c_str());
         if (!v) return {};
@@ -76,20 +76,14 @@ public:
     }
     aw::UnixMillis now() override { return static_cast<aw::UnixMillis>(js_now()); }
     bool hasReviewEndpoint() override { return js_has_reviews_endpoint() != 0; }
-    void fetchReviews(const std::string& item) override { js_fetch_reviews(item.c_str()); }
+    void fetchReviews(const std::string& item) override { send(message::FetchReviews, {{"item", item}}); }
     void warn(const std::string& message) override { js_warn(message.c_str()); }
-    void post(const std::string& id, const std::string& json) override { js_post_review(id.c_str(), json.c_str()); }
+    void post(const std::string& id, const std::string& json) override {
+        send(message::PostReview, {{"identifier", id}, {"body", json}});
+    }
     void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
-    void wakeAt(aw::UnixMillis when) override { js_wake_at(static_cast<double>(when)); }
+    void wakeAt(aw::UnixMillis when) override { send(message::WakeAt, {{"at", when}}); }
 };
-
-bool fieldOf(const char* id, aw::FormField& out) {
-    static const struct { const char* id; aw::FormField field; } kFields[] = {
-        {"name", aw::FormField::Name}, {"email", aw::FormField::Email}, {"rating", aw::FormField::Rating}, {"body", aw::FormField::Body}};
-    for (const auto& f : kFields)
-        if (std::strcmp(id, f.id) == 0) { out = f.field; return true; }
-    return false;
-}
 
 struct App {
     WebHost host;
@@ -137,7 +131,7 @@ EMSCRIPTEN_KEEPALIVE int aw_set_article(const char* json, int size, const char* 
         return 1;
     }
     app->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
-    js_article_error(parsed.error().c_str());
+    send(message::ArticleError, {{"message", parsed.error()}});
     return 0;
 }
 
@@ -215,9 +209,9 @@ EMSCRIPTEN_KEEPALIVE void aw_pointer_leave() {
 // The review form. The shell's real form controls report what the reader does.
 EMSCRIPTEN_KEEPALIVE void aw_form_input(const char* id, const char* value, unsigned selStart, unsigned selEnd) {
     aw::ReviewDesk* desk = app->widget.desk();
-    aw::FormField field;
-    if (!desk || !fieldOf(id, field)) return;
-    desk->form().edit(field, value);
+    const auto field = aw::ui::fieldOfId(id);
+    if (!desk || !field) return;
+    desk->form().edit(*field, value);
     desk->draftChanged();
     app->widget.focus() = aw::ui::FormFocus{id, selStart, selEnd};
     wake();
@@ -232,8 +226,7 @@ EMSCRIPTEN_KEEPALIVE void aw_form_select(const char* id, unsigned selStart, unsi
 EMSCRIPTEN_KEEPALIVE void aw_form_focus(const char* id, const char* left) {
     app->widget.fonts().enableTyping();
     aw::ReviewDesk* desk = app->widget.desk();
-    aw::FormField field;
-    if (desk && fieldOf(left, field)) desk->form().leave(field);
+    if (const auto field = aw::ui::fieldOfId(left); desk && field) desk->form().leave(*field);
     app->widget.focus().control = id;
     wake();
 }
@@ -280,13 +273,13 @@ EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count() { return app->widget.layoutCount
 
 EMSCRIPTEN_KEEPALIVE void aw_describe() { app->widget.describe(); }
 
-// Draws one frame. Returns kDrew when it drew, plus kMore while more frames
-// are needed to settle (without it the shell stops asking until something
-// changes); 0 when there is nothing to draw yet; -1 when this browser cannot
-// give the widget a WebGL 2 context. Without `describe`, the frame's text
-// layer and controls wait for aw_describe.
+// Draws one frame. Returns frame::Drew when it drew, plus frame::More while
+// more frames are needed to settle (without it the shell stops asking until
+// something changes); 0 when there is nothing to draw yet; frame::NoWebGl when
+// this browser cannot give the widget a WebGL 2 context. Without `describe`,
+// the frame's text layer and controls wait for aw_describe.
 EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs, int describe) {
-    constexpr int kMore = 1, kDrew = 2;
+    namespace frame = aw::protocol::frame;
     ImGuiIO& io = ImGui::GetIO();
     const aw::ui::Viewport& v = app->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
@@ -309,17 +302,17 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs, int describe) {
     ImGui::Render();
 
     if (!app->renderer.initialised()) {
-        if (js_create_gl_context() <= 0) return -1;
+        if (js_create_gl_context() <= 0) return frame::NoWebGl;
         app->renderer.init();
     }
     if (app->atlasPending) {
         app->renderer.uploadFonts();
         app->atlasPending = false;
     }
-    if (!app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background())) return -1;
+    if (!app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background())) return frame::NoWebGl;
 
     if (app->settleFrames > 0) --app->settleFrames;
-    return kDrew | (app->settleFrames > 0 ? kMore : 0);
+    return frame::Drew | (app->settleFrames > 0 ? frame::More : 0);
 }
 
 } // extern "C"

@@ -29,12 +29,13 @@ void ArticleView::setArticle(const Article& a, Fonts& fonts) {
         kinds_.push_back(Block{role, semantic});
     };
     // spaceBefore is in body-size units here; layout() scales it.
-    add(a.headline, Role::Headline, "heading", 0);
-    if (!a.lead.empty()) add(a.lead, Role::Meta, "lead", 0.8f);
+    add(a.headline, Role::Headline, protocol::role::Heading, 0);
+    if (!a.lead.empty()) add(a.lead, Role::Meta, protocol::role::Lead, 0.8f);
     const std::string meta = metaLine(a);
-    if (!meta.empty()) add(meta, Role::Meta, "meta", 0.9f);
+    if (!meta.empty()) add(meta, Role::Meta, protocol::role::Meta, 0.9f);
     firstParagraph_ = blocks_.size();
-    for (const auto& p : a.paragraphs) add(p, Role::Body, "paragraph", blocks_.size() == firstParagraph_ ? 2.2f : 0.85f);
+    for (const auto& p : a.paragraphs)
+        add(p, Role::Body, protocol::role::Paragraph, blocks_.size() == firstParagraph_ ? 2.2f : 0.85f);
     laidWidth_ = -1;
 }
 
@@ -89,7 +90,7 @@ void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 origi
     std::size_t i = 0;
     for (std::uint32_t b = 0; b < blocks_.size(); ++b) {
         nlohmann::json block = {{"role", kinds_[b].semantic},
-                                {"font", cssFamily(kinds_[b].role)},
+                                {"face", faceKey(kinds_[b].role)},
                                 {"size", fonts.size(kinds_[b].role) / scale},
                                 {"lines", nlohmann::json::array()}};
         for (; i < lines.size() && lines[i].block == b; ++i) {
@@ -98,8 +99,9 @@ void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 origi
             // Whether spaces separate this line from the next: not after a hyphen
             // ("three-|day") or inside a word too long for the line.
             const bool spaced = i + 1 < lines.size() && lines[i + 1].block == b && lines[i + 1].begin > l.end;
-            block["lines"].push_back({originCss.x, originCss.y + l.y / scale, l.width / scale, h,
-                                      blocks_[b].text.substr(l.begin, l.end - l.begin), spaced});
+            block["lines"].push_back({{"x", originCss.x}, {"y", originCss.y + l.y / scale}, {"width", l.width / scale},
+                                      {"height", h}, {"text", blocks_[b].text.substr(l.begin, l.end - l.begin)},
+                                      {"spaced", spaced}});
         }
         out.push_back(std::move(block));
     }

@@ -36,7 +36,7 @@ float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, c
         y += lineH;
     }
     const float height = y - lineH + font->FontSize; // the last line's leading is the caller's gap
-    controls.add({{"id", id}, {"kind", "heading"}, {"lines", std::move(lines)}}, origin,
+    controls.add({{"id", id}, {"kind", protocol::kind::Heading}, {"lines", std::move(lines)}}, origin,
                  ImVec2(origin.x + widest, origin.y + height));
     return height;
 }

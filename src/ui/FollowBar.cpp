@@ -50,12 +50,12 @@ ImWchar networkIcon(Network n) {
 
 float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                           float s, ControlList& controls) const {
-    const ControlList::Part part(controls, "follow");
+    const ControlList::Part part(controls, protocol::part::Follow);
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* icons = fonts.get(Role::Icon);
     const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("follow-heading", kFollowHeading, fonts, p, origin, width, controls) + std::round(16 * s);
+    float y = drawSectionHeading(protocol::id::FollowHeading, kFollowHeading, fonts, p, origin, width, controls) + std::round(16 * s);
 
     const float h = std::round(44 * s), pad = std::round(14 * s), gap = std::round(10 * s), iconW = std::round(22 * s);
     float x = 0;
@@ -67,7 +67,7 @@ float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const 
         const float w = pad + iconW + std::round(8 * s) + labelW + pad;
         if (x > 0 && x + w > width) { x = 0; y += h + gap; }
         const ImVec2 min(origin.x + x, origin.y + y), max(min.x + w, min.y + h);
-        const std::string id = "follow:" + std::to_string(i);
+        const std::string id = protocol::id::FollowPrefix + std::to_string(i);
         const bool hover = ImGui::IsMouseHoveringRect(min, max);
         const ImU32 brand = brandColor(link.network, p);
         dl.AddRectFilled(min, max, hover ? p.panel : p.background, h / 2);
@@ -87,7 +87,7 @@ float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const 
         }
         dl.AddText(bold, bold->FontSize, ImVec2(min.x + pad + iconW + std::round(8 * s), std::round(min.y + (h - bold->FontSize) / 2)),
                    p.text, link.label.c_str());
-        controls.add({{"id", id}, {"kind", "link"}, {"label", link.accessibleName}, {"href", link.url}, {"external", true}}, min, max);
+        controls.add({{"id", id}, {"kind", protocol::kind::Link}, {"label", link.accessibleName}, {"href", link.url}, {"external", true}}, min, max);
         if (hover) { hovered = &link; hoverMin = min; hoverMax = max; }
         x += w + gap;
     }

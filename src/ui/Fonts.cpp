@@ -11,14 +11,18 @@
 
 namespace aw::ui {
 
-const char* cssFamily(Role role) {
+Face faceOf(Role role) {
     switch (role) {
-    case Role::Body: return "serif";
+    case Role::Body: return Face::SerifRegular;
     case Role::Headline:
-    case Role::Section: return "serif-bold";
-    case Role::UiBold: return "sans-bold";
-    default: return "sans";
+    case Role::Section: return Face::SerifBold;
+    case Role::Meta:
+    case Role::Ui: return Face::SansRegular;
+    case Role::UiBold: return Face::SansBold;
+    case Role::Icon:
+    case Role::Count: break;
     }
+    return Face::Icons;
 }
 
 void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
@@ -80,7 +84,10 @@ void buildRanges(ImVector<ImWchar>& out, std::initializer_list<const ImWchar*> b
 
 bool Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return false;
-    const bool resized = scale != builtScale_ || type.bodySize != builtBody_ || type.headlineSize != builtHeadline_;
+    // Every em size of the atlas, in Role order: any change of one is a new atlas.
+    const std::array<float, static_cast<int>(Role::Count)> ems = {
+        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize};
+    const bool resized = scale != builtScale_ || ems != builtEms_;
     if (!charsChanged_ && !resized) return false;
 
     // The face of the form's fields carries what readers may type (Latin incl.
@@ -116,25 +123,22 @@ bool Fonts::update(const Typography& type, float scale) {
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
-    const struct { Role role; Face face; float css; const ImVector<ImWchar>& ranges; } plan[] = {
-        {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
-        {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
-        {Role::Meta, Face::SansRegular, type.metaSize, bodyRanges_},
-        {Role::Section, Face::SerifBold, type.sectionSize, sectionRanges_},
-        {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
-        {Role::UiBold, Face::SansBold, type.uiSize, bodyRanges_},
-        {Role::Icon, Face::Icons, type.iconSize, iconRanges_},
+    const struct { Role role; const ImVector<ImWchar>& ranges; } plan[] = {
+        {Role::Body, bodyRanges_},       {Role::Headline, headlineRanges_}, {Role::Meta, bodyRanges_},
+        {Role::Section, sectionRanges_}, {Role::Ui, uiRanges_},             {Role::UiBold, bodyRanges_},
+        {Role::Icon, iconRanges_},
     };
     for (const auto& p : plan) {
-        auto& data = faces_[static_cast<int>(p.face)];
+        const Face face = faceOf(p.role);
+        auto& data = faces_[static_cast<int>(face)];
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild
         // Oversampling sharpens glyphs at fractional x positions; large glyphs
         // and high pixel ratios don't need it, and it doubles rasterising time.
         cfg.OversampleH = p.role == Role::Headline || p.role == Role::Section || scale >= 2 ? 1 : 2;
         cfg.OversampleV = 1;
-        const float em = std::round(p.css * scale);
-        const float imguiSize = em * heightPerEm_[static_cast<int>(p.face)];
+        const float em = std::round(ems[static_cast<int>(p.role)] * scale);
+        const float imguiSize = em * heightPerEm_[static_cast<int>(face)];
         fonts_[static_cast<int>(p.role)] =
             atlas->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), imguiSize, &cfg, p.ranges.Data);
         sizes_[static_cast<int>(p.role)] = em;
@@ -146,8 +150,7 @@ bool Fonts::update(const Typography& type, float scale) {
             if (c >= 0x20 && !fonts_[static_cast<int>(role)]->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing_.insert(c);
     if (resized) ++metricsGeneration_;
     builtScale_ = scale;
-    builtBody_ = type.bodySize;
-    builtHeadline_ = type.headlineSize;
+    builtEms_ = ems;
     charsChanged_ = false;
     ++generation_;
     return true;

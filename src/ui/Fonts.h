@@ -4,6 +4,7 @@
 // (ASCII and every character of the content; common Latin and Cyrillic for
 // typing once the reader may type),
 // which keeps it small even at a ratio of 3.
+#include "Protocol.h"
 #include "Theme.h"
 
 #include <imgui.h>
@@ -16,13 +17,14 @@
 
 namespace aw::ui {
 
-enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Icons, Count };
+using protocol::Face;
 enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
 
-// The face a role is drawn with, as the shell's transparent text names it
-// ("serif", "serif-bold", "sans", "sans-bold"), so the browser's copy of a
-// line uses the same font file.
-const char* cssFamily(Role role);
+// The face a role is drawn with.
+Face faceOf(Role role);
+// Its key as the shell's transparent text names it ("serif-bold"), so the
+// browser's copy of a line uses the same font file.
+inline const char* faceKey(Role role) { return protocol::faceKey(faceOf(role)); }
 
 class Fonts {
 public:
@@ -68,7 +70,7 @@ private:
     bool typing_ = false;
     ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas build
     float builtScale_ = 0;
-    float builtBody_ = 0, builtHeadline_ = 0;
+    std::array<float, static_cast<int>(Role::Count)> builtEms_{}; // CSS em sizes of the last build
     unsigned generation_ = 0;
     unsigned metricsGeneration_ = 0;
 };

@@ -17,11 +17,11 @@ void NewsLineView::setFeed(Feed feed, std::vector<std::string> timeLabels) {
 
 float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
                          float s, ControlList& controls) const {
-    const ControlList::Part part(controls, "news");
+    const ControlList::Part part(controls, protocol::part::News);
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const ImFont* bold = fonts.get(Role::UiBold);
     const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("news-heading", kNewsHeading, fonts, p, origin, width, controls) + std::round(12 * s);
+    float y = drawSectionHeading(protocol::id::NewsHeading, kNewsHeading, fonts, p, origin, width, controls) + std::round(12 * s);
     const float lineH = std::round(fonts.size(Role::UiBold) * 1.4f);
     const float metaH = std::round(fonts.size(Role::Meta) * 1.5f);
     const float padY = std::round(12 * s);
@@ -34,7 +34,7 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
         const auto lines = breakLines(item.title, width, advance);
         const ImVec2 min(origin.x, origin.y + y);
         const ImVec2 max(origin.x + width, min.y + padY * 2 + metaH + lines.size() * lineH);
-        const std::string id = "news:" + std::to_string(i);
+        const std::string id = protocol::id::NewsPrefix + std::to_string(i);
         const bool hover = !current && ImGui::IsMouseHoveringRect(min, max);
         dl.AddLine(min, ImVec2(max.x, min.y), p.rule, std::max(1.0f, std::round(s)));
         if (focused == id)
@@ -57,11 +57,11 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
             ly += lineH;
         }
         if (!current)
-            controls.add({{"id", id}, {"kind", "link"}, {"label", labels_[i] + ": " + item.title}, {"href", item.url},
+            controls.add({{"id", id}, {"kind", protocol::kind::Link}, {"label", labels_[i] + ": " + item.title}, {"href", item.url},
                           {"openInWidget", item.opensInWidget}, {"lines", std::move(mirror)}},
                          min, max);
         else
-            controls.add({{"id", id}, {"kind", "text"}, {"lines", std::move(mirror)}},
+            controls.add({{"id", id}, {"kind", protocol::kind::Text}, {"lines", std::move(mirror)}},
                          min, max);
         y = max.y - origin.y;
     }
@@ -72,10 +72,10 @@ float NewsLineView::draw(const std::string& focused, const Fonts& fonts, const P
         const ImVec2 max(min.x + ts.x + std::round(32 * s), min.y + std::round(44 * s));
         const bool hover = ImGui::IsMouseHoveringRect(min, max);
         dl.AddRectFilled(min, max, hover ? p.panel : p.background, std::round(6 * s));
-        dl.AddRect(min, max, focused == "news-more" ? p.focus : p.rule, std::round(6 * s), 0,
-                   focused == "news-more" ? std::round(2 * s) : std::max(1.0f, std::round(s)));
+        dl.AddRect(min, max, focused == protocol::action::NewsMore ? p.focus : p.rule, std::round(6 * s), 0,
+                   focused == protocol::action::NewsMore ? std::round(2 * s) : std::max(1.0f, std::round(s)));
         dl.AddText(bold, bold->FontSize, ImVec2(min.x + std::round(16 * s), std::round(min.y + (max.y - min.y - ts.y) / 2)), p.accent, more);
-        controls.add({{"id", "news-more"}, {"kind", "action"}, {"label", more}}, min, max);
+        controls.add({{"id", protocol::action::NewsMore}, {"kind", protocol::kind::Action}, {"label", more}}, min, max);
         y = max.y - origin.y;
     }
     return y;

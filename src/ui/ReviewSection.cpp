@@ -33,9 +33,25 @@ void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 
         dl.AddPolyline(pts, 10, outline, ImDrawFlags_Closed, thickness);
 }
 
+constexpr struct { FormField field; const char* id; } kFieldIds[] = {
+    {FormField::Name, protocol::id::Name}, {FormField::Email, protocol::id::Email},
+    {FormField::Rating, protocol::id::Rating}, {FormField::Body, protocol::id::Body}};
+
 std::string starsLabel(int n) { return std::to_string(n) + (n == 1 ? " star" : " stars") + " of 5"; }
 
 } // namespace
+
+const char* fieldId(FormField field) {
+    for (const auto& f : kFieldIds)
+        if (f.field == field) return f.id;
+    return "";
+}
+
+std::optional<FormField> fieldOfId(std::string_view id) {
+    for (const auto& f : kFieldIds)
+        if (id == f.id) return f.field;
+    return std::nullopt;
+}
 
 float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
                           ImVec2 origin, float width, float scale, ControlList& controls) {
@@ -51,7 +67,7 @@ float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const 
 
 // The heading, fields, send button and notice; returns the y below them.
 float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
-    const ControlList::Part part(*controls_, "review"); // the list below is not part of the <form>
+    const ControlList::Part part(*controls_, protocol::part::Review); // the list below is not part of the <form>
     const Fonts& fonts = *fonts_;
     const Palette& palette = *palette_;
     const ImVec2 origin = origin_;
@@ -63,28 +79,28 @@ float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
     dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
                  std::max(1.0f, std::round(scale)));
     y += std::round(32 * scale);
-    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, *controls_) + std::round(6 * scale);
+    y += drawSectionHeading(protocol::id::ReviewHeading, kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, *controls_) + std::round(6 * scale);
     const ImFont* meta = fonts.get(Role::Meta);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."
                                   : "This site does not collect reviews: yours is kept on this device only.";
     y += drawWrapped(intro, meta, palette.muted, ImVec2(origin.x, origin.y + y), width, std::round(fonts.size(Role::Meta) * 1.5f));
-    controls_->add({{"id", "intro"}, {"kind", "text"}, {"text", intro}});
+    controls_->add({{"id", protocol::id::Intro}, {"kind", protocol::kind::Text}, {"text", intro}});
     y += std::round(18 * scale);
 
-    y = textField("name", "Your name", nullptr, d.name, false, form.messageFor(FormField::Name), focus, y);
-    y = textField("email", "Email", "optional, never shown", d.email, false, form.messageFor(FormField::Email), focus, y);
+    y = textField(FormField::Name, "Your name", nullptr, form, false, focus, y);
+    y = textField(FormField::Email, "Email", "optional, never shown", form, false, focus, y);
     y = stars(d.rating, form.messageFor(FormField::Rating), focus, y);
-    y = textField("body", "Your review", nullptr, d.body, true, form.messageFor(FormField::Body), focus, y);
-    controls_->add({{"id", "website"}, {"kind", "honeypot"}, {"label", "Leave this field empty"}});
+    y = textField(FormField::Body, "Your review", nullptr, form, true, focus, y);
+    controls_->add({{"id", protocol::id::Website}, {"kind", protocol::kind::Honeypot}, {"label", "Leave this field empty"}});
 
     // Send button.
     const bool sending = desk.sending();
     const char* label = sending ? "Sending\xE2\x80\xA6" : "Send review";
     const ImVec2 bmin(origin.x, origin.y + y);
     const ImVec2 bmax(origin.x + std::min(width, std::round(200 * scale)), bmin.y + std::round(48 * scale));
-    drawAccentButton(label, bmin, bmax, focus.control == "submit", !sending, fonts, palette, scale);
-    controls_->add({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
+    drawAccentButton(label, bmin, bmax, focus.control == protocol::id::Submit, !sending, fonts, palette, scale);
+    controls_->add({{"id", protocol::id::Submit}, {"kind", protocol::kind::Button}, {"label", label}, {"disabled", sending}}, bmin, bmax);
     y = bmax.y - origin.y + std::round(16 * scale);
 
     // What happened to the last review sent.
@@ -105,16 +121,20 @@ float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
                          notice.text.data() + l.begin, notice.text.data() + l.end);
             ly += lh;
         }
-        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", notice.text}}, nmin, nmax);
+        controls_->add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", notice.text}}, nmin, nmax);
         y = nmax.y - origin.y + std::round(16 * scale);
     } else {
-        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
+        controls_->add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", ""}});
     }
     return y;
 }
 
-float ReviewSection::textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
-                               const std::string& message, const FormFocus& focus, float y) {
+float ReviewSection::textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
+                               const FormFocus& focus, float y) {
+    const char* id = fieldId(field);
+    const ReviewDraft& d = form.draft();
+    const std::string& value = field == FormField::Name ? d.name : field == FormField::Email ? d.email : d.body;
+    const std::string message = form.messageFor(field);
     const Fonts& fonts = *fonts_;
     const Palette& p = *palette_;
     const float s = scale_;
@@ -184,7 +204,7 @@ float ReviewSection::textField(const char* id, const char* label, const char* hi
     }
     dl_->PopClipRect();
 
-    nlohmann::json c = {{"id", id}, {"kind", multiline ? "textarea" : "input"}, {"label", label}, {"value", value},
+    nlohmann::json c = {{"id", id}, {"kind", multiline ? protocol::kind::TextArea : protocol::kind::Input}, {"label", label}, {"value", value},
                         {"message", message}, {"required", hint == nullptr}};
     y = bmax.y - origin_.y + std::round(6 * s);
 
@@ -219,7 +239,7 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     for (int i = 1; i <= kBestRating; ++i) {
         const ImVec2 min(origin_.x + (i - 1) * box, origin_.y + y);
         if (ImGui::IsMouseHoveringRect(min, ImVec2(min.x + box, min.y + box))) hoverStar_ = i;
-        options.push_back(controls_->rect(min, ImVec2(min.x + box, min.y + box)));
+        options.push_back({{"rect", controls_->rect(min, ImVec2(min.x + box, min.y + box))}, {"label", starsLabel(i)}});
     }
     const int shown = hoverStar_ ? hoverStar_ : rating;
     for (int i = 1; i <= kBestRating; ++i) {
@@ -229,9 +249,9 @@ float ReviewSection::stars(int rating, const std::string& message, const FormFoc
     }
     const ImVec2 gmin(origin_.x, origin_.y + y);
     const ImVec2 gmax(origin_.x + kBestRating * box, gmin.y + box);
-    if (focus.control == "rating")
+    if (focus.control == protocol::id::Rating)
         dl_->AddRect(ImVec2(gmin.x - 2 * s, gmin.y), ImVec2(gmax.x + 2 * s, gmax.y), p.focus, std::round(6 * s), 0, std::round(2 * s));
-    controls_->add({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
+    controls_->add({{"id", protocol::id::Rating}, {"kind", protocol::kind::Stars}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
                gmin, gmax);
     y += box + std::round(4 * s);
 
@@ -369,10 +389,10 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
                              {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
             ey += e.height;
         }
-        listMirror_ = items.dump();
+        listMirror_ = nlohmann::json{{"items", std::move(items)}}.dump();
         ++listMirrorVersion_;
     }
-    controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}}); // its items: listMirror()
+    controls_->add({{"id", protocol::id::Reviews}, {"kind", protocol::kind::List}, {"label", heading}}); // its items: listMirror()
     return y;
 }
 

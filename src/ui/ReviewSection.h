@@ -14,7 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace aw::ui {
 
@@ -24,6 +26,10 @@ struct FormFocus {
     std::uint32_t selectionStart = 0;
     std::uint32_t selectionEnd = 0;
 };
+
+// The id of a field's control, and the field of an id (none for other controls).
+const char* fieldId(FormField field);
+std::optional<FormField> fieldOfId(std::string_view id);
 
 class ReviewSection {
 public:
@@ -44,8 +50,8 @@ public:
 
 private:
     float drawForm(const ReviewDesk& desk, const FormFocus& focus);
-    float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
-                    const std::string& message, const FormFocus& focus, float y);
+    float textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
+                    const FormFocus& focus, float y);
     float stars(int rating, const std::string& message, const FormFocus& focus, float y);
     float fieldMessage(const std::string& message, float width, float y);
     float reviewList(const ReviewDesk& desk, float y);
@@ -76,7 +82,7 @@ private:
     std::vector<ListedEntry> list_;
     unsigned listVersion_ = ~0u, listFonts_ = ~0u;
     float listWidth_ = -1;
-    std::string listMirror_ = "[]";
+    std::string listMirror_ = R"({"items":[]})";
     unsigned listMirrorVersion_ = 0;
     bool mirrorStale_ = true;      // the list was laid out again since listMirror_ was built
     nlohmann::json mirroredPlace_; // where the list stood then

@@ -106,17 +106,16 @@ float Widget::drawBackLink(ImVec2 origin, float width, float s) {
     dl.AddText(bold, bold->FontSize, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
     const ImVec2 min = origin;
     const ImVec2 max(textX + bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x, origin.y + h);
-    if (focus_.control == "back")
+    if (focus_.control == protocol::action::Back)
         dl.AddRect(ImVec2(min.x - 4 * s, min.y), ImVec2(max.x + 4 * s, max.y), palette_.focus, std::round(4 * s), 0, std::round(2 * s));
-    controls_.add({{"id", "back"}, {"kind", "action"}, {"label", "Back to: " + backLabel_}}, min, max);
+    controls_.add({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", "Back to: " + backLabel_}}, min, max);
     return h + std::round(12 * s);
 }
 
 void Widget::submitReview(std::string identifier, std::string dateCreated) {
     if (!desk_) return;
     if (const auto invalid = desk_->submit(std::move(identifier), std::move(dateCreated), host_.now())) {
-        static const char* kIds[] = {"name", "email", "rating", "body"};
-        host_.focusControl(kIds[static_cast<int>(*invalid)]);
+        host_.focusControl(fieldId(*invalid));
     }
 }
 
@@ -234,8 +233,8 @@ float Widget::drawError(ImVec2 origin, float width) {
     y += drawWrapped(errorDetail_, fonts_.get(Role::Ui), palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
     const ImVec2 bmin(origin.x, origin.y + y + std::round(12 * scale));
     const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
-    drawAccentButton("Try again", bmin, bmax, focus_.control == "retry", true, fonts_, palette_, scale);
-    controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
+    drawAccentButton("Try again", bmin, bmax, focus_.control == protocol::action::Retry, true, fonts_, palette_, scale);
+    controls_.add({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}, {"label", "Try again"}}, bmin, bmax);
     return bmax.y - origin.y;
 }
 
@@ -270,7 +269,7 @@ void Widget::describe() {
     const float scale = viewport_.dpr; // the column was laid out in device pixels
     nlohmann::json blocks = nlohmann::json::array();
     if (state_ == State::Article) article_.describe(blocks, fonts_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
-    if (state_ == State::Error) blocks.push_back({{"role", "alert"}, {"text", errorTitle_ + ". " + errorDetail_}});
+    if (state_ == State::Error) blocks.push_back({{"role", protocol::role::Alert}, {"text", errorTitle_ + ". " + errorDetail_}});
     host_.semanticsChanged(nlohmann::json{{"blocks", blocks}}.dump());
 }
 

@@ -74,9 +74,9 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   // Scrolling redraws the list but sends its mirror (every review's lines) no more.
   await page.evaluate(() => {
     const m = document.querySelector('article-widget').module;
-    const onList = m.onList;
+    const onMessage = m.onMessage;
     window.__lists = 0;
-    m.onList = (json) => { window.__lists++; onList(json); };
+    m.onMessage = (type, payload) => { if (type === 'list') window.__lists++; onMessage(type, payload); };
   });
   const frames = await frameCount(page);
   for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await page.waitForTimeout(30); }

@@ -2,6 +2,7 @@
 // A news article drawn by Dear ImGui (C++/wasm) in a canvas, hosted like page
 // content: the element is as tall as the article, the page scrolls it, and the
 // canvas only covers the visible slice. Frames are drawn on change only.
+import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime } from './runtime.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
@@ -66,9 +67,9 @@ class ArticleWidget extends HTMLElement {
       honeypot: (v) => this.call('_aw_form_honeypot', [v]),
       submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
       action: (id) => {
-        if (id === 'back') this.back();
-        else if (id === 'retry') this.reload();
-        else if (id === 'news-more') this.call('_aw_news_more', []);
+        if (id === Action.Back) this.back();
+        else if (id === Action.Retry) this.reload();
+        else if (id === Action.NewsMore) this.call('_aw_news_more', []);
       },
       openInWidget: (url) => this.open(url),
     });
@@ -241,25 +242,33 @@ class ArticleWidget extends HTMLElement {
       },
       print: () => {},
       printErr: (text) => console.warn('[article-widget]', text),
-      onContentHeight: (h) => this.setContentHeight(h),
-      onSemantics: (json) => this.onSemantics(json),
-      onArticleError: (message) => this.fire('error', { message, status: 0 }),
-      onControls: (json) => this.formLayer.update(JSON.parse(json)),
-      onList: (json) => this.formLayer.updateList(JSON.parse(json)),
-      onFocusControl: (id) => setTimeout(() => this.formLayer.focus(id)),
+      onMessage: (type, payload) => this.onMessage(type, payload),
       hasReviewsEndpoint: () => this.hasAttribute('reviews'),
-      onPostReview: (id, json) => this.postReview(id, json),
-      onFetchReviews: (item) => this.fetchReviews(item),
-      onWakeAt: (when) => {
-        clearTimeout(this.pumpTimer);
-        this.pumpTimer = setTimeout(() => this.call('_aw_reviews_pump', []), Math.max(0, when - Date.now()));
-      },
     });
     module._aw_init();
     runtime.fonts.forEach((bytes, face) =>
       withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
     this.module = module;
     this.applyTheme();
+  }
+
+  // The widget's messages (src/core/Protocol.h; shapes in protocol.js).
+  onMessage(type, payload) {
+    switch (type) {
+      case Message.ContentHeight: return this.setContentHeight(payload.height);
+      case Message.Semantics: return this.onSemantics(payload);
+      case Message.ArticleError: return this.fire('error', { message: payload.message, status: 0 });
+      case Message.Controls: return this.formLayer.update(payload);
+      case Message.List: return this.formLayer.updateList(payload);
+      case Message.FocusControl: return setTimeout(() => this.formLayer.focus(payload.id));
+      case Message.PostReview: return this.postReview(payload.identifier, payload.body);
+      case Message.FetchReviews: return this.fetchReviews(payload.item);
+      case Message.WakeAt:
+        clearTimeout(this.pumpTimer);
+        this.pumpTimer = setTimeout(() => this.call('_aw_reviews_pump', []), Math.max(0, payload.at - Date.now()));
+        return undefined;
+      default: return console.warn('[article-widget] unknown message from the widget:', type);
+    }
   }
 
   // Calls a wasm export with strings first (copied into the heap) and numbers after; then draws.
@@ -327,11 +336,10 @@ class ArticleWidget extends HTMLElement {
     this.describeFrame = this.describeTimer = 0;
   }
 
-  onSemantics(json) {
-    const semantics = JSON.parse(json);
+  onSemantics(semantics) {
     renderTextLayer(this.textLayer, semantics);
-    if (semantics.blocks.length) this.shown = semantics.blocks[0].role === 'alert' ? 'error' : 'article';
-    const heading = semantics.blocks.find((b) => b.role === 'heading');
+    if (semantics.blocks.length) this.shown = semantics.blocks[0].role === Role.Alert ? 'error' : 'article';
+    const heading = semantics.blocks.find((b) => b.role === Role.Heading);
     if (heading) this.headline = blockText(heading);
   }
 
@@ -381,19 +389,18 @@ class ArticleWidget extends HTMLElement {
   drawFrame(now) {
     if (this.noWebGl || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
     if (!this.frames) performance.mark('aw:first-frame-start');
-    // -1: no WebGL 2; else bit 1: drew, bit 0: more to come.
     const result = this.module._aw_frame(now, this.ready ? 1 : 0);
-    if (result < 0) {
+    if (result === Frame.NoWebGl) {
       this.noWebGl = true;
       this.module._aw_describe(); // the article text stays reachable without the picture
       return this.failWithoutCanvas('This browser cannot draw the article: WebGL 2 is not available.');
     }
-    if (result & 2) {
+    if (result & Frame.Drew) {
       if (!this.frames) performance.mark('aw:first-frame'); // the bench's "first frame"
       this.frames++;
       if (!this.ready) this.describeSoon();
     }
-    if (result & 1) this.requestFrame();
+    if (result & Frame.More) this.requestFrame();
   }
 
   markReady() {

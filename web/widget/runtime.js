@@ -1,16 +1,9 @@
 // Everything instances share: the compiled wasm module, the Emscripten glue,
 // and the font files. Fetched once per page, however many widgets it has.
 
-const here = new URL('.', import.meta.url);
+import { Faces as FACES } from './protocol.js';
 
-// Order matches aw::ui::Face in src/ui/Fonts.h.
-const FACES = [
-  { file: 'fonts/serif-regular.ttf', family: 'AW Serif', weight: '400' },
-  { file: 'fonts/serif-bold.ttf', family: 'AW Serif', weight: '700' },
-  { file: 'fonts/sans-regular.ttf', family: 'AW Sans', weight: '400' },
-  { file: 'fonts/sans-bold.ttf', family: 'AW Sans', weight: '700' },
-  { file: 'fonts/icons.ttf', family: 'AW Icons', weight: '400' },
-];
+const here = new URL('.', import.meta.url);
 
 let shared = null;
 

@@ -3,6 +3,7 @@
 // column. Line breaks are computed once per column width and font build;
 // each frame draws only the lines inside the visible slice.
 #include "Article.h"
+#include "Drawing.h"
 #include "Fonts.h"
 #include "TextLayout.h"
 #include "Theme.h"
@@ -26,8 +27,7 @@ public:
 
     // origin: screen position of the column's top-left; only lines meeting
     // [clipTop, clipBottom) in screen space are drawn.
-    void draw(ImDrawList& dl, const Fonts& fonts, const Palette& palette, ImVec2 origin, float clipTop,
-              float clipBottom) const;
+    void draw(const Painter& painter, ImVec2 origin, float clipTop, float clipBottom) const;
 
     // Appends the article's blocks, line by line, in CSS pixels relative to
     // the widget's content box, for the shell's accessible text layer.
@@ -44,7 +44,6 @@ private:
     ColumnLayout column_;
     float laidWidth_ = -1;
     unsigned laidGeneration_ = ~0u;
-    float scale_ = 1;
     unsigned layoutCount_ = 0;
 };
 

@@ -18,8 +18,6 @@
 namespace aw::ui {
 
 using protocol::Face;
-enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
-
 // The face a role is drawn with.
 Face faceOf(Role role);
 // Its key as the shell's transparent text names it ("serif-bold"), so the

@@ -6,15 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
 namespace aw::ui {
 namespace {
 
-constexpr float kTopPadding = 8;     // CSS px; the host page supplies the outer margins
-constexpr float kBottomPadding = 40;
+constexpr float kTopPadding = space::S; // the host page supplies the outer margins
+constexpr float kBottomPadding = space::XXL;
 
 Column columnFor(const Typography& type, float widthPx, float scale) {
     const float pad = type.sidePadding * scale;
@@ -83,11 +82,11 @@ void Widget::setBackLabel(std::string label) {
 // "← Back to: …" above the headline, on one line: a long headline ends in
 // "…". The shell's button over it goes back. Noto Sans has no arrows, so the
 // arrow is drawn.
-float Widget::drawBackLink(ImVec2 origin, float width, float s) {
+float Widget::drawBackLink(const Painter& p, ImVec2 origin, float width) {
     if (backLabel_.empty()) return 0;
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const ImFont* bold = fonts_.get(Role::UiBold);
-    const float h = std::round(44 * s);
+    const ImFont* bold = p.font(Role::UiBold);
+    const float h = p.px(size::TouchTarget);
+    // The arrow is as wide as 0.6 em of the label, with 0.35 em before the text.
     const float arrowW = std::round(bold->FontSize * 0.6f);
     const float textX = origin.x + arrowW + std::round(bold->FontSize * 0.35f);
     const float room = origin.x + width - textX;
@@ -95,21 +94,19 @@ float Widget::drawBackLink(ImVec2 origin, float width, float s) {
     const AdvanceFn advance = advanceOf(bold);
     if (breakLines(text, room, advance).size() > 1) {
         const char* const ellipsis = "\xE2\x80\xA6";
-        const float ellipsisW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ellipsis).x;
-        text = text.substr(0, breakLines(text, room - ellipsisW, advance).front().end) + ellipsis;
+        text = text.substr(0, breakLines(text, room - p.textWidth(Role::UiBold, ellipsis), advance).front().end) + ellipsis;
     }
-    const float cy = std::round(origin.y + h / 2);
-    const float t = std::max(1.0f, std::round(1.75f * s));
-    const ImVec2 head[] = {{origin.x + arrowW / 2, cy - arrowW / 2}, {origin.x, cy}, {origin.x + arrowW / 2, cy + arrowW / 2}};
-    dl.AddPolyline(head, 3, palette_.accent, ImDrawFlags_None, t);
-    dl.AddLine(ImVec2(origin.x + t / 2, cy), ImVec2(origin.x + arrowW, cy), palette_.accent, t);
-    dl.AddText(bold, bold->FontSize, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
     const ImVec2 min = origin;
-    const ImVec2 max(textX + bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x, origin.y + h);
-    if (focus_.control == protocol::action::Back)
-        dl.AddRect(ImVec2(min.x - 4 * s, min.y), ImVec2(max.x + 4 * s, max.y), palette_.focus, std::round(4 * s), 0, std::round(2 * s));
-    controls_.add({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", "Back to: " + backLabel_}}, min, max);
-    return h + std::round(12 * s);
+    const ImVec2 max(textX + p.textWidth(Role::UiBold, text), origin.y + h);
+    p.control({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", "Back to: " + backLabel_}}, min, max,
+              p.px(radius::Small));
+    const float cy = std::round(origin.y + h / 2);
+    const float t = std::max(1.0f, p.px(size::Stroke));
+    const ImVec2 head[] = {{origin.x + arrowW / 2, cy - arrowW / 2}, {origin.x, cy}, {origin.x + arrowW / 2, cy + arrowW / 2}};
+    p.dl.AddPolyline(head, 3, palette_.accent, ImDrawFlags_None, t);
+    p.dl.AddLine(ImVec2(origin.x + t / 2, cy), ImVec2(origin.x + arrowW, cy), palette_.accent, t);
+    p.text(Role::UiBold, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text);
+    return h + p.px(space::M);
 }
 
 void Widget::submitReview(std::string identifier, std::string dateCreated) {
@@ -165,19 +162,20 @@ void Widget::draw(bool describe) {
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PushFont(fonts_.get(Role::Ui));
+    const Painter painter(*ImGui::GetWindowDrawList(), fonts_, palette_, scale, controls_, focus_.control);
 
     // Wide widgets put the News Line beside the article; narrow ones under everything.
     Column col = columnFor(type_, display.x, scale);
-    const float sideW = std::round(type_.sidebar * scale), gap = std::round(type_.sidebarGap * scale);
+    const float sideW = painter.px(type_.sidebar), gap = painter.px(type_.sidebarGap);
     const bool wide = state_ == State::Article && (feedExpected_ || !news_.empty()) &&
                       display.x >= std::round((type_.measure + type_.sidebarGap + type_.sidebar + 2 * type_.sidePadding) * scale);
     if (wide) col.x = std::floor((display.x - col.width - gap - sideW) / 2);
-    const float top = std::round(kTopPadding * scale);
+    const float top = painter.px(kTopPadding);
     const ImVec2 origin(col.x, top - std::round(viewport_.viewTop * scale));
     controls_.begin(ImVec2(0, origin.y - top), scale);
     float articleTop = top;
-    const float contentHeight = state_ == State::Article ? drawArticle(origin, col, wide, articleTop)
-                              : state_ == State::Error   ? drawError(origin, col.width)
+    const float contentHeight = state_ == State::Article ? drawArticle(painter, origin, col, wide, articleTop)
+                              : state_ == State::Error   ? drawError(painter, origin, col.width)
                                                          : 0; // device px, from the content's top
     ImGui::PopFont();
     ImGui::End();
@@ -193,12 +191,11 @@ void Widget::draw(bool describe) {
 // The article, then the review form, the follow bar and the News Line (beside
 // the article when `wide`). Returns the height used; articleTop gets the
 // headline's top, below a "Back to" link.
-float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop) {
-    const float scale = viewport_.dpr;
-    const float back = drawBackLink(origin, col.width, scale);
+float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bool wide, float& articleTop) {
+    const float back = drawBackLink(p, origin, col.width);
     articleTop += back;
-    if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
-    article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
+    if (article_.layout(fonts_, type_, col.width, p.scale)) semanticsDirty_ = true;
+    article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
     float below = back + article_.height();
     if (desk_) {
         // A restored draft or a refused review put back into the form may hold any typed character.
@@ -207,34 +204,32 @@ float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& ar
             registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
             for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
         }
-        below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += reviews_.draw(p, *desk_, focus_, ImVec2(origin.x, origin.y + below), col.width);
     }
-    const float sectionGap = std::round(56 * scale);
+    const float sectionGap = p.px(space::Section);
     if (!follow_.empty()) {
         below += sectionGap;
-        below += follow_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += follow_.draw(p, ImVec2(origin.x, origin.y + below), col.width);
     }
     float sideBottom = 0;
     if (!news_.empty() && wide) {
-        const ImVec2 side(col.x + col.width + std::round(type_.sidebarGap * scale), origin.y);
-        sideBottom = news_.draw(focus_.control, fonts_, palette_, side, std::round(type_.sidebar * scale), scale, controls_);
+        const ImVec2 side(col.x + col.width + p.px(type_.sidebarGap), origin.y);
+        sideBottom = news_.draw(p, side, p.px(type_.sidebar));
     } else if (!news_.empty()) {
         below += sectionGap;
-        below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += news_.draw(p, ImVec2(origin.x, origin.y + below), col.width);
     }
     return std::max(below, sideBottom);
 }
 
 // What went wrong, in words, and a "Try again" button. Returns the height used.
-float Widget::drawError(ImVec2 origin, float width) {
-    const float scale = viewport_.dpr;
-    const float lineH = std::round(fonts_.size(Role::Ui) * 1.5f);
-    float y = drawWrapped(errorTitle_, fonts_.get(Role::UiBold), palette_.errorText, origin, width, lineH);
-    y += drawWrapped(errorDetail_, fonts_.get(Role::Ui), palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
-    const ImVec2 bmin(origin.x, origin.y + y + std::round(12 * scale));
-    const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
-    drawAccentButton("Try again", bmin, bmax, focus_.control == protocol::action::Retry, true, fonts_, palette_, scale);
-    controls_.add({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}, {"label", "Try again"}}, bmin, bmax);
+float Widget::drawError(const Painter& p, ImVec2 origin, float width) {
+    const float lineH = p.lineHeight(Role::Ui); // the title in bold on the detail's lines
+    float y = p.wrapped(errorTitle_, Role::UiBold, palette_.errorText, origin, width, lineH);
+    y += p.wrapped(errorDetail_, Role::Ui, palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
+    const ImVec2 bmin(origin.x, origin.y + y + p.px(space::M));
+    const ImVec2 bmax(bmin.x + p.px(size::RetryWidth), bmin.y + p.px(size::TouchTarget));
+    p.accentButton({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}}, "Try again", bmin, bmax, true);
     return bmax.y - origin.y;
 }
 

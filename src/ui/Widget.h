@@ -5,6 +5,7 @@
 // to draw, and hears back through WidgetHost.
 #include "ArticleView.h"
 #include "ControlList.h"
+#include "Drawing.h"
 #include "FollowBar.h"
 #include "Fonts.h"
 #include "NewsLine.h"
@@ -95,9 +96,9 @@ private:
     enum class State { Loading, Article, Error };
     void publishHeight(float cssHeight);
     void publishControls();
-    float drawBackLink(ImVec2 origin, float width, float scale);
-    float drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop);
-    float drawError(ImVec2 origin, float width);
+    float drawBackLink(const Painter& painter, ImVec2 origin, float width);
+    float drawArticle(const Painter& painter, ImVec2 origin, const Column& col, bool wide, float& articleTop);
+    float drawError(const Painter& painter, ImVec2 origin, float width);
 
     WidgetHost& host_;
     Fonts fonts_;

@@ -44,7 +44,7 @@ void ArticleView::setArticle(const Article& a, Fonts& fonts) {
     laidWidth_ = -1;
 }
 
-bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width, float scale) {
+bool ArticleView::layout(const FontSet& fonts, const Typography& type, float width, float scale) {
     // The article's characters are registered with the fonts before its first
     // layout, so glyphs added later (the News Line's, typing's) don't move its lines.
     if (width == laidWidth_ && fonts.metricsGeneration() == laidGeneration_) return false;
@@ -62,7 +62,7 @@ bool ArticleView::layout(const Fonts& fonts, const Typography& type, float width
 
 void ArticleView::draw(const Painter& p, ImVec2 origin, float clipTop, float clipBottom) const {
     if (blocks_.empty()) return;
-    const Fonts& fonts = p.fonts;
+    const FontSet& fonts = p.fonts;
     // A thin rule separates the header from the body, like a printed page.
     if (firstParagraph_ < blocks_.size() && firstParagraph_ > 0) {
         const float y = origin.y + std::round(column_.blockTops()[firstParagraph_] - kRuleAbove * fonts.size(Role::Body));
@@ -81,7 +81,7 @@ void ArticleView::draw(const Painter& p, ImVec2 origin, float clipTop, float cli
     }
 }
 
-void ArticleView::describe(nlohmann::json& out, const Fonts& fonts, ImVec2 originCss, float scale) const {
+void ArticleView::describe(nlohmann::json& out, const FontSet& fonts, ImVec2 originCss, float scale) const {
     const auto& lines = column_.lines();
     std::size_t i = 0;
     for (std::uint32_t b = 0; b < blocks_.size(); ++b) {

@@ -21,7 +21,7 @@ public:
 
     // Re-lays out when the column width, the type or the fonts changed.
     // Sizes are device pixels. Returns true when the layout changed.
-    bool layout(const Fonts& fonts, const Typography& type, float columnWidth, float scale);
+    bool layout(const FontSet& fonts, const Typography& type, float columnWidth, float scale);
     float height() const { return column_.height(); }
     unsigned layoutCount() const { return layoutCount_; }
 
@@ -31,7 +31,7 @@ public:
 
     // Appends the article's blocks, line by line, in CSS pixels relative to
     // the widget's content box, for the shell's accessible text layer.
-    void describe(nlohmann::json& blocks, const Fonts& fonts, ImVec2 originCss, float scale) const;
+    void describe(nlohmann::json& blocks, const FontSet& fonts, ImVec2 originCss, float scale) const;
 
 private:
     struct Block {

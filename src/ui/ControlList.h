@@ -30,7 +30,7 @@ public:
     // and selection then highlight what the reader sees. A Line of the
     // protocol: box in CSS px of the content, the text, and the face and em
     // size it was drawn with.
-    nlohmann::json line(ImVec2 at, float width, std::string_view text, Role role, const Fonts& fonts) const {
+    nlohmann::json line(ImVec2 at, float width, std::string_view text, Role role, const FontSet& fonts) const {
         const float height = fonts.get(role)->FontSize; // ImGui's font size spans ascent to descent
         nlohmann::json l = rect(at, ImVec2(at.x + width, at.y + height));
         l["text"] = std::string(text);

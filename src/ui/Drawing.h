@@ -33,12 +33,12 @@ struct ControlState {
 // the id of the control that has the keyboard.
 class Painter {
 public:
-    Painter(ImDrawList& dl, const Fonts& fonts, const Palette& palette, float scale, ControlList& controls,
+    Painter(ImDrawList& dl, const FontSet& fonts, const Palette& palette, float scale, ControlList& controls,
             const std::string& focused)
         : dl(dl), fonts(fonts), palette(palette), scale(scale), controls(controls), focused_(focused) {}
 
     ImDrawList& dl;
-    const Fonts& fonts;
+    const FontSet& fonts;
     const Palette& palette;
     const float scale;
     ControlList& controls;

@@ -23,7 +23,7 @@ Column columnFor(const Typography& type, float widthPx, float scale) {
 
 } // namespace
 
-Widget::Widget(WidgetHost& host) : host_(host) {
+Widget::Widget(WidgetHost& host, Fonts& fonts) : host_(host), fonts_(fonts) {
     for (const char* heading : kSectionHeadings) fonts_.addText(heading, Fonts::Usage::Section);
 }
 
@@ -125,11 +125,12 @@ void Widget::showError(std::string title, std::string detail) {
     semanticsDirty_ = true;
 }
 
-bool Widget::prepareFonts() {
+const FontSet* Widget::prepareFonts() {
     type_ = typographyFor(viewport_.cssWidth);
-    if (!fonts_.update(type_, viewport_.dpr)) return false;
+    set_ = fonts_.update(type_, viewport_.dpr);
+    if (!set_) return nullptr;
     // Readers see U+FFFD where the fonts lack a character; the publisher is told which, once.
-    const std::set<char32_t>& missing = fonts_.missing();
+    const std::set<char32_t>& missing = set_->missing();
     if (!missing.empty() && missing != warnedMissing_) {
         warnedMissing_ = missing;
         std::string list;
@@ -143,11 +144,11 @@ bool Widget::prepareFonts() {
         host_.warn("the fonts have no glyphs for " + std::to_string(missing.size()) + " characters of this content (" + list +
                    "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic.");
     }
-    return true;
+    return set_;
 }
 
 void Widget::draw(bool describe) {
-    if (!fonts_.hasAllFaces() || !fonts_.get(Role::Body)) return;
+    if (!set_) return;
     const float scale = viewport_.dpr;
     if (styleDirty_ || scale != styledScale_) {
         applyStyle(palette_, scale);
@@ -161,8 +162,8 @@ void Widget::draw(bool describe) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PushFont(fonts_.get(Role::Ui));
-    const Painter painter(*ImGui::GetWindowDrawList(), fonts_, palette_, scale, controls_, focus_.control);
+    ImGui::PushFont(set_->get(Role::Ui));
+    const Painter painter(*ImGui::GetWindowDrawList(), *set_, palette_, scale, controls_, focus_.control);
 
     // Wide widgets put the News Line beside the article; narrow ones under everything.
     Column col = columnFor(type_, display.x, scale);
@@ -194,7 +195,7 @@ void Widget::draw(bool describe) {
 float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bool wide, float& articleTop) {
     const float back = drawBackLink(p, origin, col.width);
     articleTop += back;
-    if (article_.layout(fonts_, type_, col.width, p.scale)) semanticsDirty_ = true;
+    if (article_.layout(p.fonts, type_, col.width, p.scale)) semanticsDirty_ = true;
     article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
     float below = back + article_.height();
     if (desk_) {
@@ -263,7 +264,7 @@ void Widget::describe() {
     semanticsDirty_ = false;
     const float scale = viewport_.dpr; // the column was laid out in device pixels
     nlohmann::json blocks = nlohmann::json::array();
-    if (state_ == State::Article) article_.describe(blocks, fonts_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
+    if (state_ == State::Article && set_) article_.describe(blocks, *set_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
     if (state_ == State::Error) blocks.push_back({{"role", protocol::role::Alert}, {"text", errorTitle_ + ". " + errorDetail_}});
     host_.semanticsChanged(nlohmann::json{{"blocks", blocks}}.dump());
 }

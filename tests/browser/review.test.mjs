@@ -73,10 +73,10 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   assert.ok(await inkIn(page, hit) > 0.06, `drawn text under the match (${JSON.stringify(hit)})`);
   // Scrolling redraws the list but sends its mirror (every review's lines) no more.
   await page.evaluate(() => {
-    const m = document.querySelector('article-widget').module;
-    const onMessage = m.onMessage;
+    const w = document.querySelector('article-widget');
+    const onMessage = w.onMessage.bind(w);
     window.__lists = 0;
-    m.onMessage = (type, payload) => { if (type === 'list') window.__lists++; onMessage(type, payload); };
+    w.onMessage = (type, payload) => { if (type === 'list') window.__lists++; onMessage(type, payload); };
   });
   const frames = await frameCount(page);
   for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await page.waitForTimeout(30); }

@@ -142,3 +142,18 @@ TEST_CASE("the content height is reported once, not on every frame") {
     ui.frames(768, 1, 3, 400); // scrolled
     CHECK(ui.host.heights.size() == 1);
 }
+
+TEST_CASE("the News Line moves beside the article from 1068 px, where the column, gap, sidebar and padding fit") {
+    for (float dpr : {1.0f, 2.0f}) {
+        CAPTURE(dpr);
+        UiSession narrow, wide;
+        for (UiSession* ui : {&narrow, &wide}) ui->loadArticle(), ui->loadFeed();
+        narrow.frames(1067, dpr);
+        wide.frames(1068, dpr);
+        const Box under = boxOf(controlById(narrow.host.lastControls(), "news-heading").at("rect"));
+        const Box beside = boxOf(controlById(wide.host.lastControls(), "news-heading").at("rect"));
+        CHECK(under.x == boxOf(controlById(narrow.host.lastControls(), "name").at("rect")).x);
+        CHECK(beside.x == 32 + 648 + 56);
+        CHECK(beside.y == 8);
+    }
+}

@@ -10,8 +10,9 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace uitest {
@@ -21,20 +22,14 @@ namespace {
 constexpr const char* kFaceFiles[] = {"serif-regular.ttf", "serif-bold.ttf", "sans-regular.ttf", "sans-bold.ttf", "icons.ttf"};
 static_assert(std::size(kFaceFiles) == static_cast<std::size_t>(aw::ui::Face::Count));
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // Read once per run: every session loads the same bytes.
 const std::vector<unsigned char>& faceBytes(int face) {
     static std::array<std::vector<unsigned char>, std::size(kFaceFiles)> cache;
     if (cache[face].empty()) {
-        const std::string bytes = readFile(std::string(AW_TEST_FONTS_DIR) + "/" + kFaceFiles[face]);
-        cache[face].assign(bytes.begin(), bytes.end());
+        const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + kFaceFiles[face];
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + path + " (scripts/subset-fonts.sh build/fonts makes it)");
+        cache[face].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     return cache[face];
 }
@@ -46,8 +41,6 @@ const std::map<std::string, aw::FormField>& fieldsById() {
 }
 
 } // namespace
-
-std::string readRepoFile(const std::string& relative) { return readFile(std::string(AW_SOURCE_DIR) + "/" + relative); }
 
 std::string FakeHost::load(const std::string& key) {
     const auto it = storage.find(key);
@@ -67,7 +60,7 @@ UiSession::UiSession(bool reviewEndpoint) : context_(ImGui::CreateContext()) {
     widget_ = std::make_unique<aw::ui::Widget>(host);
     for (int f = 0; f < static_cast<int>(aw::ui::Face::Count); ++f)
         widget_->fonts().setFace(static_cast<aw::ui::Face>(f), faceBytes(f));
-    REQUIRE_MESSAGE(widget_->fonts().hasAllFaces(), "the subset fonts in " AW_TEST_FONTS_DIR " (scripts/subset-fonts.sh build/fonts)");
+    REQUIRE_MESSAGE(widget_->fonts().hasAllFaces(), "the subset fonts in " AW_TEST_FONTS_DIR " are not fonts");
 }
 
 UiSession::~UiSession() {
@@ -98,7 +91,6 @@ void UiSession::loadFeed(const std::string& text) {
 
 void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cssHeight) {
     ImGui::SetCurrentContext(context_);
-    scale_ = dpr;
     widget_->setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {

@@ -5,6 +5,8 @@
 // and at Dear ImGui's draw data, never at the views' internals.
 #include "Widget.h"
 
+#include "../unit/TestHelpers.h" // readRepoFile
+
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -16,9 +18,6 @@ namespace uitest {
 
 using nlohmann::json;
 
-// Reads a file of the repository (assets, fixtures).
-std::string readRepoFile(const std::string& relative);
-
 // The platform's side, recording everything the widget tells it.
 class FakeHost final : public aw::ui::WidgetHost {
 public:
@@ -29,6 +28,7 @@ public:
     bool endpoint = true;
     aw::UnixMillis clock = 1711000000000; // 2024-03-21
 
+    // Parsed anew on each call: bind the result to a local before iterating a member of it.
     json lastControls() const { return json::parse(controls.at(controls.size() - 1)); }
     json lastSemantics() const { return json::parse(semantics.at(semantics.size() - 1)); }
     json lastList() const { return json::parse(lists.at(lists.size() - 1)); }
@@ -86,7 +86,6 @@ public:
 private:
     ImGuiContext* context_;
     std::unique_ptr<aw::ui::Widget> widget_;
-    float scale_ = 1;
 };
 
 // Controls of the last published controls JSON.
@@ -105,8 +104,9 @@ Box boxOf(const json& rect);
 // controls' `lines`, the list mirror's `head` and `lines` (all [x, y, w, h, text, ...]).
 std::vector<json> allLines(const FakeHost& host);
 
-// Glyph quads of the last rendered frame (visible part: clipped to their draw
-// command's clip rect), in CSS px of the canvas.
+// The glyphs of the last rendered frame, one entry per triangle (two per
+// glyph, each spanning its quad), clipped to their draw command's clip rect,
+// in CSS px of the canvas.
 struct GlyphInk {
     float left, top, right, bottom;
 };

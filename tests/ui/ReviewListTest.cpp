@@ -180,3 +180,22 @@ TEST_CASE("a review sent while the server has not confirmed it is listed as wait
     CHECK(list[0].at("head").at(0).at(4) == "Ann");
     CHECK(list[0].at("head").back().at(4).get<std::string>().find("waiting to be sent") != std::string::npos);
 }
+
+TEST_CASE("another article opened in the widget lists its own reviews and form, not the last one's") {
+    UiSession ui;
+    ui.loadArticle();
+    ui.serveReviews(4);
+    ui.type("name", "Ann");
+    ui.frames(768, 1);
+    REQUIRE(ui.host.lastList().size() == 4);
+    ui.loadArticle("articles/baku-book-fair.json");
+    ui.frames(768, 1);
+    const json list = ui.host.lastList();
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].at("empty") == true);
+    const json controls = ui.host.lastControls();
+    CHECK(controls.at("item") == "aw-outbox:baku-book-fair");
+    CHECK(controlById(controls, "name").at("value") == "");
+    CHECK(controlById(controls, "reviews").at("label") == "Reviews");
+    CHECK(ui.host.fetches.back() == "baku-book-fair");
+}

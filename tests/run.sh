@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds native and wasm, runs the
-# doctest unit tests, the server tests and the browser tests, and ends with
+# doctest unit and UI tests, the server tests and the browser tests, and ends with
 # one summary line. CI (.ci/run) runs exactly this.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,15 +10,18 @@ log=$(mktemp -d)
 passed=0
 failed=0
 
-echo "== unit tests (doctest)"
-./build/native/tests/unit_tests 2>&1 | tee "$log/unit.txt"
-unit=$(grep -E '^\[doctest\] test cases:' "$log/unit.txt" | tail -1)
+# The core's unit tests and the views' native tests (tests/ui): doctest both.
+for suite in unit ui; do
+echo "== $suite tests (doctest)"
+./build/native/tests/${suite}_tests 2>&1 | tee "$log/$suite.txt"
+unit=$(grep -E '^\[doctest\] test cases:' "$log/$suite.txt" | tail -1)
 if [ -n "$unit" ]; then
   passed=$((passed + $(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$unit")))
   failed=$((failed + $(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$unit")))
 else
   failed=$((failed + 1)) # the runner did not even report
 fi
+done
 
 # Server and browser tests: node's test runner, one file at a time (one Chromium at a time on small machines).
 for suite in server browser; do

@@ -55,6 +55,8 @@ inline constexpr float L = 16;
 inline constexpr float XL = 24;
 inline constexpr float XXL = 32;
 inline constexpr float Section = 56; // between the parts under the article
+inline constexpr float ContentTop = S;     // above the content: the host page supplies the outer margins
+inline constexpr float ContentBottom = XXL; // under it
 } // namespace space
 
 namespace radius {

@@ -12,8 +12,6 @@
 namespace aw::ui {
 namespace {
 
-constexpr float kTopPadding = space::S; // the host page supplies the outer margins
-constexpr float kBottomPadding = space::XXL;
 
 Column columnFor(const Typography& type, float widthPx, float scale) {
     const float pad = type.sidePadding * scale;
@@ -171,7 +169,7 @@ void Widget::draw(bool describe) {
     const bool wide = state_ == State::Article && (feedExpected_ || !news_.empty()) &&
                       display.x >= std::round((type_.measure + type_.sidebarGap + type_.sidebar + 2 * type_.sidePadding) * scale);
     if (wide) col.x = std::floor((display.x - col.width - gap - sideW) / 2);
-    const float top = painter.px(kTopPadding);
+    const float top = painter.px(space::ContentTop);
     const ImVec2 origin(col.x, top - std::round(viewport_.viewTop * scale));
     controls_.begin(ImVec2(0, origin.y - top), scale);
     float articleTop = top;
@@ -185,7 +183,7 @@ void Widget::draw(bool describe) {
         laidArticleTop_ = articleTop;
         semanticsDirty_ = true;
     }
-    publishHeight((top + contentHeight + kBottomPadding * scale) / scale);
+    publishHeight((top + contentHeight + space::ContentBottom * scale) / scale);
     if (describe) this->describe();
 }
 

@@ -52,8 +52,8 @@ TEST_CASE("every mirrored line covers exactly its drawn glyphs at 320, 768 and 1
             const auto lines = allLines(ui.host);
             REQUIRE(lines.size() > 50);
             for (const json& l : lines) {
-                CAPTURE(l.at(4).get<std::string>());
-                CHECK(glyphsIn(glyphs, boxOf(l), 0) == visibleCharacters(l.at(4)));
+                CAPTURE(l.at("text").get<std::string>());
+                CHECK(glyphsIn(glyphs, boxOf(l), 0) == visibleCharacters(l.at("text")));
             }
         }
     }
@@ -69,8 +69,8 @@ TEST_CASE("scrolled, the lines in view are drawn where the text layer puts them,
     for (const json& l : allLines(ui.host)) {
         const Box b = boxOf(l);
         if (b.y < viewTop || b.bottom() > viewTop + canvas) continue;
-        CAPTURE(l.at(4).get<std::string>());
-        CHECK(glyphsIn(glyphs, b, viewTop) == visibleCharacters(l.at(4)));
+        CAPTURE(l.at("text").get<std::string>());
+        CHECK(glyphsIn(glyphs, b, viewTop) == visibleCharacters(l.at("text")));
         ++inView;
     }
     CHECK(inView > 15);

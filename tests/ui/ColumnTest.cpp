@@ -53,7 +53,7 @@ void checkInsideColumn(Session& ui, float dpr) {
         CHECK(b.right() <= kColumnRight + 0.01f);
     }
     for (const json& l : allLines(ui.host)) {
-        CAPTURE(l.at(4).get<std::string>());
+        CAPTURE(l.at("text").get<std::string>());
         CHECK(boxOf(l).x >= kColumnLeft);
         CHECK(boxOf(l).right() <= kColumnRight + 0.01f);
     }
@@ -99,7 +99,7 @@ TEST_CASE("a long typed name, email and text stay inside their boxes; a long bac
     checkAtPhoneWidth([](UiSession& ui) {
         ui.loadArticle();
         ui.widget().setBackLabel(repeat("A very long headline of the previous article ", 3));
-        ui.widget().fonts().enableTyping();
+        ui.fonts().enableTyping();
         ui.type("name", kLongWord);
         ui.type("email", kLongWord + "@example.com");
         ui.type("body", kLongWord + " " + kLongUrl);

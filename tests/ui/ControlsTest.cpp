@@ -111,7 +111,7 @@ TEST_CASE("the rating is five touch-sized stars side by side") {
     REQUIRE(options.size() == 5);
     const Box group = boxOf(rating.at("rect"));
     for (std::size_t i = 0; i < options.size(); ++i) {
-        const Box star = boxOf(options[i]);
+        const Box star = boxOf(options[i].at("rect"));
         CHECK(star.w == 44);
         CHECK(star.h == 44);
         CHECK(star.y == group.y);
@@ -175,10 +175,10 @@ TEST_CASE("News Line items link to their stories; the one being read is text, an
     // Each item mirrors its drawn lines: the time label, then the headline's.
     const json& lines = roads.at("lines");
     REQUIRE(lines.size() >= 2);
-    CHECK(lines.at(0).at(5) == "sans");
-    CHECK(lines.at(1).at(5) == "sans-bold");
+    CHECK(lines.at(0).at("face") == "sans");
+    CHECK(lines.at(1).at("face") == "sans-bold");
     const json readingLines = current.at("lines");
-    CHECK(readingLines.at(0).at(4).get<std::string>().find("you are reading this") != std::string::npos);
+    CHECK(readingLines.at(0).at("text").get<std::string>().find("you are reading this") != std::string::npos);
 }
 
 TEST_CASE("\"Show more headlines\" is there while items are hidden; showing more lists them all") {

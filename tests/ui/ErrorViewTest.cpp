@@ -34,9 +34,9 @@ TEST_CASE("the error view tells the problem to assistive technology as an alert,
     CHECK(controls.at("item") == "");
     const Box b = boxOf(retry.at("rect"));
     CHECK(b.x == 18);
-    CHECK(b.w == 140);
+    CHECK(b.w == aw::ui::size::RetryWidth);
     CHECK(b.h == 44);
-    CHECK(ui.host.heights.back() == std::ceil(b.bottom() + 40));
+    CHECK(ui.host.heights.back() == std::ceil(b.bottom() + aw::ui::space::ContentBottom));
     CHECK(ui.host.lists.empty());
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("the content height reported is the lowest line or control plus the bo
         const float height = ui.host.heights.back();
         CHECK(height == std::ceil(height)); // whole CSS px: the page box never gets a fraction
         const float bottom = lowestBottom(ui.host);
-        CHECK(height >= bottom + 40);
+        CHECK(height >= bottom + aw::ui::space::ContentBottom);
         CHECK(height <= bottom + 41);
     });
 }

@@ -55,14 +55,14 @@ TEST_CASE("one review: its name and date, its rating in words, its text's lines,
     CHECK(item.at("rating") == "1 star of 5");
     const json& head = item.at("head");
     REQUIRE(head.size() >= 2);
-    CHECK(head.at(0).at(4) == "Reader 1");
-    CHECK(head.at(0).at(5) == "sans-bold");
-    CHECK(head.back().at(4) == "20 March 2024");
-    CHECK(head.back().at(5) == "sans");
+    CHECK(head.at(0).at("text") == "Reader 1");
+    CHECK(head.at(0).at("face") == "sans-bold");
+    CHECK(head.back().at("text") == "20 March 2024");
+    CHECK(head.back().at("face") == "sans");
     std::string text;
     for (const auto& l : item.at("lines")) {
-        CHECK(l.at(5) == "sans");
-        text += l.at(4).get<std::string>();
+        CHECK(l.at("face") == "sans");
+        text += l.at("text").get<std::string>();
     }
     CHECK(item.at("lines").size() > 1); // wrapped at 284 px
     CHECK(text.rfind("Review number 1:", 0) == 0);
@@ -93,8 +93,8 @@ TEST_CASE("fifty reviews: fifty items, stacked one under the other, newest first
         y = b.bottom();
         CHECK(!item.at("lines").empty());
     }
-    CHECK(list[0].at("head").at(0).at(4) == "Reader 1");      // 20 March
-    CHECK(list[49].at("head").at(0).at(4) == "Reader 38");    // 2 March, the oldest date, listed after Reader 19
+    CHECK(list[0].at("head").at(0).at("text") == "Reader 1");      // 20 March
+    CHECK(list[49].at("head").at(0).at("text") == "Reader 38");    // 2 March, the oldest date, listed after Reader 19
     CHECK(controlById(ui.host.lastControls(), "reviews").at("label") == "Reviews (50)");
     CHECK(ui.host.heights.back() >= y + 40);
 }
@@ -177,8 +177,8 @@ TEST_CASE("a review sent while the server has not confirmed it is listed as wait
     const json list = ui.host.lastList();
     REQUIRE(list.size() == 1);
     CHECK(list[0].at("rating") == "4 stars of 5");
-    CHECK(list[0].at("head").at(0).at(4) == "Ann");
-    CHECK(list[0].at("head").back().at(4).get<std::string>().find("waiting to be sent") != std::string::npos);
+    CHECK(list[0].at("head").at(0).at("text") == "Ann");
+    CHECK(list[0].at("head").back().at("text").get<std::string>().find("waiting to be sent") != std::string::npos);
 }
 
 TEST_CASE("another article opened in the widget lists its own reviews and form, not the last one's") {

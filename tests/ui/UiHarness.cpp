@@ -18,15 +18,17 @@
 namespace uitest {
 namespace {
 
-// The faces in aw::ui::Face order, as web/widget/runtime.js hands them over.
-constexpr const char* kFaceFiles[] = {"serif-regular.ttf", "serif-bold.ttf", "sans-regular.ttf", "sans-bold.ttf", "icons.ttf"};
-static_assert(std::size(kFaceFiles) == static_cast<std::size_t>(aw::ui::Face::Count));
+// The faces' files in aw::ui::Face order, as web/widget/runtime.js hands them over ("fonts/x.ttf").
+#define AW_TEST_FACE_FILE(name, key, file, family, weight) file,
+constexpr const char* kFaceFiles[] = {AW_FACES(AW_TEST_FACE_FILE)};
+#undef AW_TEST_FACE_FILE
 
 // Read once per run: every session loads the same bytes.
 const std::vector<unsigned char>& faceBytes(int face) {
     static std::array<std::vector<unsigned char>, std::size(kFaceFiles)> cache;
     if (cache[face].empty()) {
-        const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + kFaceFiles[face];
+        const std::string file = kFaceFiles[face];
+        const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + file.substr(file.rfind('/') + 1);
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read " + path + " (scripts/subset-fonts.sh build/fonts makes it)");
         cache[face].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -34,11 +36,6 @@ const std::vector<unsigned char>& faceBytes(int face) {
     return cache[face];
 }
 
-const std::map<std::string, aw::FormField>& fieldsById() {
-    static const std::map<std::string, aw::FormField> fields = {
-        {"name", aw::FormField::Name}, {"email", aw::FormField::Email}, {"rating", aw::FormField::Rating}, {"body", aw::FormField::Body}};
-    return fields;
-}
 
 } // namespace
 
@@ -52,19 +49,19 @@ void FakeHost::store(const std::string& key, const std::string& value) {
     else storage[key] = value;
 }
 
-UiSession::UiSession(bool reviewEndpoint) : context_(ImGui::CreateContext()) {
+UiSession::UiSession(bool reviewEndpoint) : context_(ImGui::CreateContext(&placeholder_)) {
+    ImGui::SetCurrentContext(context_);
     host.endpoint = reviewEndpoint;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    widget_ = std::make_unique<aw::ui::Widget>(host);
-    for (int f = 0; f < static_cast<int>(aw::ui::Face::Count); ++f)
-        widget_->fonts().setFace(static_cast<aw::ui::Face>(f), faceBytes(f));
-    REQUIRE_MESSAGE(widget_->fonts().hasAllFaces(), "the subset fonts in " AW_TEST_FONTS_DIR " are not fonts");
+    widget_ = std::make_unique<aw::ui::Widget>(host, fonts_);
+    for (int f = 0; f < static_cast<int>(aw::ui::Face::Count); ++f) fonts_.setFace(static_cast<aw::ui::Face>(f), faceBytes(f));
+    REQUIRE_MESSAGE(fonts_.hasAllFaces(), "the subset fonts in " AW_TEST_FONTS_DIR " are not fonts");
 }
 
 UiSession::~UiSession() {
-    widget_.reset(); // its fonts point into the context's atlas
+    widget_.reset();
     ImGui::DestroyContext(context_);
 }
 
@@ -94,7 +91,8 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
     widget_->setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {
-        if (widget_->prepareFonts()) {
+        if (const aw::ui::FontSet* set = widget_->prepareFonts()) {
+            io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
             unsigned char* pixels = nullptr;
             int w = 0, h = 0;
             io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // what the renderer uploads
@@ -109,16 +107,15 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
 
 void UiSession::type(const std::string& control, const std::string& value) {
     auto& form = widget_->desk()->form();
-    form.edit(fieldsById().at(control), value);
+    form.edit(*aw::ui::fieldOfId(control), value);
     widget_->desk()->draftChanged();
     const auto end = static_cast<std::uint32_t>(value.size());
     widget_->focus() = aw::ui::FormFocus{control, end, end};
 }
 
 void UiSession::moveFocus(const std::string& to, const std::string& left) {
-    widget_->fonts().enableTyping();
-    const auto it = fieldsById().find(left);
-    if (it != fieldsById().end()) widget_->desk()->form().leave(it->second);
+    fonts_.enableTyping();
+    if (const auto field = aw::ui::fieldOfId(left)) widget_->desk()->form().leave(*field);
     widget_->focus().control = to;
 }
 
@@ -163,7 +160,9 @@ std::vector<json> controlsOfPart(const json& controls, const std::string& part) 
     return out;
 }
 
-Box boxOf(const json& r) { return Box{r.at(0).get<float>(), r.at(1).get<float>(), r.at(2).get<float>(), r.at(3).get<float>()}; }
+Box boxOf(const json& r) {
+    return Box{r.at("x").get<float>(), r.at("y").get<float>(), r.at("width").get<float>(), r.at("height").get<float>()};
+}
 
 std::vector<json> allLines(const FakeHost& host) {
     std::vector<json> out;

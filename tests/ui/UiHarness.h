@@ -31,7 +31,7 @@ public:
     // Parsed anew on each call: bind the result to a local before iterating a member of it.
     json lastControls() const { return json::parse(controls.at(controls.size() - 1)); }
     json lastSemantics() const { return json::parse(semantics.at(semantics.size() - 1)); }
-    json lastList() const { return json::parse(lists.at(lists.size() - 1)); }
+    json lastList() const { return json::parse(lists.at(lists.size() - 1)).at("items"); } // the list message's items
 
     void contentHeightChanged(float h) override { heights.push_back(h); }
     void semanticsChanged(const std::string& j) override { semantics.push_back(j); }
@@ -61,6 +61,7 @@ public:
 
     FakeHost host;
     aw::ui::Widget& widget() { return *widget_; }
+    aw::ui::Fonts& fonts() { return fonts_; } // the page's, as the runtime shares them
 
     // An article of assets/ (path under assets/), parsed as aw_set_article does.
     void loadArticle(const std::string& asset = kDefaultArticle);
@@ -84,7 +85,9 @@ public:
     void serveReviews(int count, const std::string& name = "", const std::string& body = "");
 
 private:
+    ImFontAtlas placeholder_; // the context starts on it and draws with each frame's set, as in WebMain
     ImGuiContext* context_;
+    aw::ui::Fonts fonts_;
     std::unique_ptr<aw::ui::Widget> widget_;
 };
 
@@ -92,7 +95,7 @@ private:
 json controlById(const json& controls, const std::string& id);
 std::vector<json> controlsOfPart(const json& controls, const std::string& part);
 
-// A box [x, y, width, height] in CSS px.
+// A box {x, y, width, height} in CSS px (a Rect or a Line of the protocol).
 struct Box {
     float x, y, w, h;
     float right() const { return x + w; }
@@ -101,7 +104,7 @@ struct Box {
 Box boxOf(const json& rect);
 
 // Every positioned line the shell receives: the text layer's lines, the
-// controls' `lines`, the list mirror's `head` and `lines` (all [x, y, w, h, text, ...]).
+// controls' `lines`, the list mirror's `head` and `lines` (all {x, y, width, height, text, ...}).
 std::vector<json> allLines(const FakeHost& host);
 
 // The glyphs of the last rendered frame, one entry per triangle (two per

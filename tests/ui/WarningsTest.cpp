@@ -30,13 +30,13 @@ TEST_CASE("characters the fonts lack are named once on the console and still mir
     REQUIRE(ui.host.warnings.size() == 1);
     CHECK(ui.host.warnings[0].find("no glyphs for 2 characters") != std::string::npos);
     CHECK(ui.host.warnings[0].find("U+5B57") != std::string::npos); // 字, the lower code point
-    ui.widget().fonts().enableTyping(); // a rebuild with the same characters missing
+    ui.fonts().enableTyping(); // a rebuild with the same characters missing
     ui.frames(768, 1);
     CHECK(ui.host.warnings.size() == 1);
     const json semantics = ui.host.lastSemantics();
     bool mirrored = false;
     for (const auto& block : semantics.at("blocks"))
-        for (const auto& l : block.at("lines")) mirrored = mirrored || l.at(4).get<std::string>().find("漢字") != std::string::npos;
+        for (const auto& l : block.at("lines")) mirrored = mirrored || l.at("text").get<std::string>().find("漢字") != std::string::npos;
     CHECK(mirrored);
 }
 

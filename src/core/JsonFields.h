@@ -1,14 +1,15 @@
 #pragma once
-// Helpers shared by the JSON readers. Article and Feed read fields: a missing or
-// wrong-typed field throws a FieldError that names it, which the parser
+// Helpers shared by the JSON readers (Article, Feed, Review, Outbox). A missing
+// or wrong-typed field throws a FieldError that names it, which the parser
 // catches and turns into the reader-facing message of its Expected. All of
-// them (with Review and Outbox) read the document itself with parseDocument.
+// them read the document itself with parseDocument.
 #include "Expected.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,10 +18,13 @@ namespace aw::jsonfields {
 using Json = nlohmann::json;
 
 struct FieldError {
-    std::string message; // "articleBody: expected a string, got number"
+    std::string field; // the JSON path at fault, "author.name"; empty for the node being read itself
+    std::string what;  // "expected a string, got number"
+
+    std::string message() const { return field.empty() ? what : field + ": " + what; }
 };
 
-[[noreturn]] inline void fail(const std::string& field, const std::string& what) { throw FieldError{field + ": " + what}; }
+[[noreturn]] inline void fail(const std::string& field, const std::string& what) { throw FieldError{field, what}; }
 
 // The member, or nullptr when absent or null (JSON-LD often writes null for "none").
 inline const Json* member(const Json& obj, const char* key) {
@@ -58,6 +62,14 @@ inline std::string stringField(const Json& obj, const char* key, const std::stri
     }
     if (!v->is_string()) fail(path, std::string("expected a string, got ") + v->type_name());
     return v->get<std::string>();
+}
+
+// A whole number, or nothing when absent.
+inline std::optional<long long> integerField(const Json& obj, const char* key, const std::string& path) {
+    const Json* v = member(obj, key);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) fail(path, std::string("expected a whole number, got ") + v->type_name());
+    return v->get<long long>();
 }
 
 } // namespace aw::jsonfields

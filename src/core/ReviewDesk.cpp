@@ -1,6 +1,6 @@
 #include "ReviewDesk.h"
 
-#include <nlohmann/json.hpp>
+#include "JsonFields.h"
 
 #include <algorithm>
 
@@ -15,21 +15,22 @@ const char* kServerTroubleText =
     "The review service is not answering right now. Your review is saved on this device and will be sent automatically.";
 const char* kLocalText = "Your review is saved on this device only: this site does not collect reviews.";
 
+using namespace jsonfields;
+
 std::string serverField(std::string_view body, const char* key) {
-    const auto doc = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (!doc.is_object()) return {};
-    const auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+    const auto doc = parseDocument(body);
+    const Json* v = doc && doc.value().is_object() ? member(doc.value(), key) : nullptr;
+    return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
 std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped) {
     std::vector<Review> out;
-    const auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-    if (!doc.is_array()) {
+    const auto doc = parseDocument(json);
+    if (!doc || !doc.value().is_array()) {
         if (skipped) *skipped = json.empty() ? 0 : 1;
         return out;
     }
-    for (const auto& item : doc) {
+    for (const auto& item : doc.value()) {
         auto r = reviewFromJson(item);
         if (r.ok() && !r.value().identifier.empty()) out.push_back(std::move(r.value()));
         else if (skipped) ++*skipped;
@@ -84,7 +85,7 @@ std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string 
     draftChanged();
     if (!hasEndpoint_) {
         local_.push_back(std::move(r));
-        nlohmann::json all = nlohmann::json::array();
+        Json all = Json::array();
         for (const auto& l : local_) all.push_back(toJsonValue(l, ReviewVisibility::Public));
         port_.store(localKey(), all.dump());
         setNotice(Notice::Kind::KeptOnDevice, kLocalText);

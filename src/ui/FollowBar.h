@@ -15,7 +15,6 @@ class FollowBarView {
 public:
     void setLinks(aw::FollowBar bar) { bar_ = std::move(bar); }
     bool empty() const { return bar_.links.empty(); }
-    const aw::FollowBar& bar() const { return bar_; }
 
     // Draws at `origin` (screen, device px) within `width`; returns the height used.
     float draw(const std::string& focused, const Fonts& fonts, const Palette& palette, ImVec2 origin, float width,

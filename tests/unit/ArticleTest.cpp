@@ -114,6 +114,9 @@ TEST_CASE("dates") {
     CHECK(aw::formatDate("2024-03-17") == "17 March 2024");
     CHECK(aw::formatDate("2024-12-01T00:00:00Z") == "1 December 2024");
     CHECK(aw::formatDate("2024-13-01").empty());
+    CHECK(aw::formatDate("2024-02-31T10:00:00Z").empty()); // no such day
+    CHECK(aw::formatDate("2023-02-29").empty());
+    CHECK(aw::formatDate("2024-02-29") == "29 February 2024");
     CHECK(aw::formatDate("yesterday").empty());
     CHECK(aw::formatDate("").empty());
 }

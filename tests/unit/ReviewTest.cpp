@@ -133,7 +133,7 @@ TEST_CASE("the server also checks identifier, itemReviewed and dateCreated") {
         r.dateCreated = ok;
         CHECK_MESSAGE(aw::validateReview(r).empty(), ok);
     }
-    for (const char* bad : {"2024-03-17", "2024-13-17T18:30:00Z", "2024-03-17T18:30:00", "2024-03-17 18:30:00Z",
+    for (const char* bad : {"2024-03-17", "2024-13-17T18:30:00Z", "2024-02-31T18:30:00Z", "2024-03-17T18:30:00", "2024-03-17 18:30:00Z",
                             "2024-03-17T18:30:00.Z", "2024-03-17T18:30:00Zjunk"}) {
         r = valid();
         r.dateCreated = bad;

@@ -87,7 +87,7 @@ const Json& findArticleNode(const Json& doc) {
 Expected<Article> parseArticle(std::string_view json) {
     auto parsed = parseDocument(json, kMaxArticleBytes);
     if (!parsed) return Expected<Article>::failure("article is " + parsed.error());
-    const Json& doc = parsed.value();
+    const Json& doc = parsed.value().json;
     try {
         const Json& node = findArticleNode(doc);
         if (!node.is_object()) fail("article", std::string("expected a JSON object, got ") + node.type_name());
@@ -111,6 +111,7 @@ Expected<Article> parseArticle(std::string_view json) {
         else if (ident && ident->is_number_integer()) a.id = std::to_string(ident->get<long long>());
         if (a.id.empty()) a.id = a.url;
         readPublisher(node, a);
+        if (parsed.value().repaired()) a.warnings.push_back(parsed.value().warning());
         return Expected<Article>::success(std::move(a));
     } catch (const FieldError& e) {
         return Expected<Article>::failure(e.message());

@@ -22,6 +22,7 @@ struct Article {
     std::string imageUrl;
     std::vector<std::string> paragraphs;
     std::vector<std::string> publisherProfiles; // publisher.sameAs
+    std::vector<std::string> warnings;          // for the developer console, e.g. "invalid UTF-8 at byte offset 17, read as U+FFFD"
 };
 
 // Larger input is refused with a message rather than parsed: no real article

@@ -95,9 +95,10 @@ void capWarnings(std::vector<std::string>& warnings) {
 Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
     auto parsed = jsonfields::parseDocument(json, kMaxFeedBytes);
     if (!parsed) return Expected<Feed>::failure("feed is " + parsed.error());
-    const Json& doc = parsed.value();
+    const Json& doc = parsed.value().json;
 
     Feed feed;
+    if (parsed.value().repaired()) feed.warnings.push_back(parsed.value().warning());
     const Json* items = nullptr;
     try {
         if (!doc.is_object()) fail("feed", std::string("expected a JSON object, got ") + doc.type_name());

@@ -179,7 +179,7 @@ std::string Outbox::toJson() const {
             {"serverMessage", e.serverMessage},
         });
     }
-    return Json{{"version", kFormatVersion}, {"entries", std::move(list)}}.dump();
+    return serialize(Json{{"version", kFormatVersion}, {"entries", std::move(list)}});
 }
 
 OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
@@ -189,7 +189,8 @@ OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
         load.problems.push_back("saved reviews are " + parsed.error());
         return load;
     }
-    const Json& doc = parsed.value();
+    if (parsed.value().repaired()) load.problems.push_back("saved reviews: " + parsed.value().warning());
+    const Json& doc = parsed.value().json;
     const Json* list = doc.is_object() ? member(doc, "entries") : nullptr;
     if (!list || !list->is_array()) {
         load.problems.push_back("saved reviews: expected an object with an entries array");

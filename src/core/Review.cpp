@@ -181,7 +181,7 @@ Json toJsonValue(const Review& r, ReviewVisibility visibility) {
 }
 
 std::string toJson(const Review& review, ReviewVisibility visibility) {
-    return toJsonValue(review, visibility).dump();
+    return serialize(toJsonValue(review, visibility));
 }
 
 Expected<Review> reviewFromJson(const Json& doc, std::string* problemField) {
@@ -207,13 +207,14 @@ Expected<Review> reviewFromJson(const Json& doc, std::string* problemField) {
     }
 }
 
-Expected<Review> parseReview(std::string_view json, std::string* problemField) {
-    const auto parsed = jsonfields::parseDocument(json);
+Expected<Review> parseReview(std::string_view json, std::string* problemField, std::vector<std::string>* warnings) {
+    const auto parsed = parseDocument(json);
     if (!parsed) {
         if (problemField) problemField->clear();
         return Expected<Review>::failure("review is " + parsed.error());
     }
-    return reviewFromJson(parsed.value(), problemField);
+    if (warnings && parsed.value().repaired()) warnings->push_back(parsed.value().warning());
+    return reviewFromJson(parsed.value().json, problemField);
 }
 
 } // namespace aw

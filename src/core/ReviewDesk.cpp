@@ -19,18 +19,19 @@ using namespace jsonfields;
 
 std::string serverField(std::string_view body, const char* key) {
     const auto doc = parseDocument(body);
-    const Json* v = doc && doc.value().is_object() ? member(doc.value(), key) : nullptr;
+    const Json* v = doc && doc.value().json.is_object() ? member(doc.value().json, key) : nullptr;
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped) {
+std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped, std::vector<std::string>* warnings) {
     std::vector<Review> out;
     const auto doc = parseDocument(json);
-    if (!doc || !doc.value().is_array()) {
+    if (!doc || !doc.value().json.is_array()) {
         if (skipped) *skipped = json.empty() ? 0 : 1;
         return out;
     }
-    for (const auto& item : doc.value()) {
+    if (warnings && doc.value().repaired()) warnings->push_back("saved reviews on this device: " + doc.value().warning());
+    for (const auto& item : doc.value().json) {
         auto r = reviewFromJson(item);
         if (r.ok() && !r.value().identifier.empty()) out.push_back(std::move(r.value()));
         else if (skipped) ++*skipped;
@@ -55,7 +56,7 @@ std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::s
     }
     if (auto draft = ReviewForm::parseDraft(draftJson)) form_.load(std::move(*draft));
     std::size_t skipped = 0;
-    local_ = reviewsFrom(localJson, &skipped);
+    local_ = reviewsFrom(localJson, &skipped, &problems);
     if (skipped) problems.push_back(std::to_string(skipped) + " saved review(s) on this device could not be read");
     ++version_;
     if (hasEndpoint_) schedule(now);
@@ -87,7 +88,7 @@ std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string 
         local_.push_back(std::move(r));
         Json all = Json::array();
         for (const auto& l : local_) all.push_back(toJsonValue(l, ReviewVisibility::Public));
-        port_.store(localKey(), all.dump());
+        port_.store(localKey(), serialize(all));
         setNotice(Notice::Kind::KeptOnDevice, kLocalText);
         return std::nullopt;
     }
@@ -146,7 +147,7 @@ void ReviewDesk::onOnline(UnixMillis now) {
 
 std::size_t ReviewDesk::setServerReviews(std::string_view json) {
     std::size_t skipped = 0;
-    server_ = reviewsFrom(json, &skipped);
+    server_ = reviewsFrom(json, &skipped, nullptr);
     ++version_;
     return skipped;
 }

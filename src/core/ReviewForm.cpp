@@ -1,6 +1,7 @@
 #include "ReviewForm.h"
 
 #include "JsonFields.h"
+#include "Utf8.h"
 
 #include <algorithm>
 
@@ -32,6 +33,9 @@ const char* fieldPath(FormField field) {
 
 void ReviewForm::edit(FormField field, std::string value) {
     edited_[static_cast<int>(field)] = true;
+    // What the page hands over is the reader's text; it is kept as valid UTF-8
+    // so that every view and every save of it can be written as JSON.
+    if (!utf8::isValid(value)) value = utf8::repaired(value);
     switch (field) {
     case FormField::Name: draft_.name = std::move(value); break;
     case FormField::Email: draft_.email = std::move(value); break;
@@ -81,15 +85,15 @@ void ReviewForm::load(ReviewDraft draft) {
 }
 
 std::string ReviewForm::draftJson() const {
-    return jsonfields::Json{{"name", draft_.name}, {"email", draft_.email}, {"rating", draft_.rating}, {"body", draft_.body}}
-        .dump();
+    return jsonfields::serialize(
+        {{"name", draft_.name}, {"email", draft_.email}, {"rating", draft_.rating}, {"body", draft_.body}});
 }
 
 std::optional<ReviewDraft> ReviewForm::parseDraft(std::string_view json) {
     using namespace jsonfields;
     const auto parsed = parseDocument(json);
-    if (!parsed || !parsed.value().is_object()) return std::nullopt;
-    const Json& doc = parsed.value();
+    if (!parsed || !parsed.value().json.is_object()) return std::nullopt;
+    const Json& doc = parsed.value().json;
     ReviewDraft d;
     // A damaged field costs that field, not the rest of the draft.
     auto text = [&](const char* key, std::string& out) {

@@ -329,3 +329,22 @@ TEST_CASE("every shipped article parses") {
     }
     CHECK(count >= 4);
 }
+
+TEST_CASE("invalid UTF-8 in a feed costs a character and is reported with its offset") {
+    const std::string json = feedWith(Json::array({item("a")}));
+    const std::size_t at = json.find("Story a");
+    std::string damaged = json;
+    damaged.replace(at + 5, 1, "\xC3"); // "Stor\xC3 a": a lead byte without its continuation
+    const auto r = parseFeed(damaged, "https://news.example.com/feed.json");
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    REQUIRE(r.value().items.size() == 1);
+    CHECK(r.value().items[0].title == "Story\xEF\xBF\xBD" "a");
+    CHECK(r.value().warnings ==
+          std::vector<std::string>{"invalid UTF-8 at byte offset " + std::to_string(at + 5) + ", read as U+FFFD"});
+}
+
+TEST_CASE("numbers too large for a double are a message, not an exception") {
+    const auto r = parseFeed(R"({"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":1e400}]})", "f.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().rfind("feed is not valid JSON: number overflow parsing '1e400'", 0) == 0);
+}

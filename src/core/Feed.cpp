@@ -7,6 +7,7 @@
 #include "Utf8.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace aw {
 namespace {
@@ -54,8 +55,32 @@ std::string itemId(const Json& item) {
     return v->get<std::string>();
 }
 
+// The warnings of one feed, kept to kMaxFeedWarnings and the rest counted:
+// a feed of a million bad items costs a number, not a million messages.
+class Warnings {
+public:
+    void add(std::string warning) {
+        if (kept_.size() < kMaxFeedWarnings) kept_.push_back(std::move(warning));
+        else ++more_;
+    }
+    // The warnings to show, first the given one (when not empty), then "... and 11 more warnings".
+    std::vector<std::string> take(std::string first) {
+        if (!first.empty()) kept_.insert(kept_.begin(), std::move(first));
+        if (kept_.size() > kMaxFeedWarnings) {
+            more_ += kept_.size() - kMaxFeedWarnings;
+            kept_.resize(kMaxFeedWarnings);
+        }
+        if (more_ > 0) kept_.push_back("... and " + std::to_string(more_) + " more warnings");
+        return std::move(kept_);
+    }
+
+private:
+    std::vector<std::string> kept_;
+    std::size_t more_ = 0;
+};
+
 FeedItem readItem(const Json& node, std::string_view feedUrl, const CheckedUrl& feedLocation,
-                  const std::string& name, std::vector<std::string>& warnings) {
+                  const std::string& name, Warnings& warnings) {
     if (!node.is_object()) fail("", std::string("expected an object, got ") + node.type_name());
     FeedItem item;
     item.id = itemId(node);
@@ -77,17 +102,10 @@ FeedItem readItem(const Json& node, std::string_view feedUrl, const CheckedUrl& 
     if (!item.datePublished.empty()) {
         if (const auto t = readDateTime(item.datePublished, DateForm::Lenient)) item.publishedAt = t->unixSeconds;
         else
-            warnings.push_back(name + ": date_published: \"" + titleFromText(item.datePublished) +
-                               "\" is not an RFC 3339 date; listed last");
+            warnings.add(name + ": date_published: \"" + titleFromText(item.datePublished) +
+                         "\" is not an RFC 3339 date; listed last");
     }
     return item;
-}
-
-void capWarnings(std::vector<std::string>& warnings) {
-    if (warnings.size() <= kMaxFeedWarnings) return;
-    const std::size_t more = warnings.size() - kMaxFeedWarnings;
-    warnings.resize(kMaxFeedWarnings);
-    warnings.push_back("... and " + std::to_string(more) + " more warnings");
 }
 
 } // namespace
@@ -98,7 +116,8 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
     const Json& doc = parsed.value().json;
 
     Feed feed;
-    if (parsed.value().repaired()) feed.warnings.push_back(parsed.value().warning());
+    Warnings warnings;
+    if (parsed.value().repaired()) warnings.add(parsed.value().warning());
     const Json* items = nullptr;
     try {
         if (!doc.is_object()) fail("feed", std::string("expected a JSON object, got ") + doc.type_name());
@@ -115,16 +134,15 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
     }
 
     const CheckedUrl feedLocation = checkUrl(feedUrl);
-    std::vector<std::string> ids;
+    std::unordered_set<std::string> ids; // a set: a feed of many items is still read in linear time
     for (std::size_t i = 0; i < items->size(); ++i) {
         const std::string name = "items[" + std::to_string(i) + "]";
         try {
-            FeedItem item = readItem((*items)[i], feedUrl, feedLocation, name, feed.warnings);
-            if (std::find(ids.begin(), ids.end(), item.id) != ids.end()) fail("id", "repeats an earlier item's id");
-            ids.push_back(item.id);
+            FeedItem item = readItem((*items)[i], feedUrl, feedLocation, name, warnings);
+            if (!ids.insert(item.id).second) fail("id", "repeats an earlier item's id");
             feed.items.push_back(std::move(item));
         } catch (const FieldError& e) {
-            feed.warnings.push_back(name + ": " + e.message());
+            warnings.add(name + ": " + e.message());
         }
     }
 
@@ -132,13 +150,13 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
         if (!a.publishedAt || !b.publishedAt) return a.publishedAt.has_value() && !b.publishedAt.has_value();
         return *a.publishedAt > *b.publishedAt;
     });
+    std::string tooMany;
     if (feed.items.size() > kMaxFeedItems) {
-        feed.warnings.insert(feed.warnings.begin(), "feed has " + std::to_string(feed.items.size()) +
-                                                        " items; only the newest " + std::to_string(kMaxFeedItems) +
-                                                        " are kept");
+        tooMany = "feed has " + std::to_string(feed.items.size()) + " items; only the newest " +
+                  std::to_string(kMaxFeedItems) + " are kept";
         feed.items.resize(kMaxFeedItems);
     }
-    capWarnings(feed.warnings);
+    feed.warnings = warnings.take(std::move(tooMany));
     return Expected<Feed>::success(std::move(feed));
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <unordered_set>
 
 namespace aw {
 namespace {
@@ -196,11 +197,12 @@ OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
         load.problems.push_back("saved reviews: expected an object with an entries array");
         return load;
     }
+    std::unordered_set<std::string> ids; // a set: a long saved list is still read in linear time
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string where = "entries[" + std::to_string(i) + "]";
         auto e = readEntry((*list)[i], where, now, load.problems);
         if (!e) continue;
-        if (load.outbox.find(e->review.identifier)) {
+        if (!ids.insert(e->review.identifier).second) {
             load.problems.push_back(where + ": a second entry for " + e->review.identifier + " was dropped");
             continue;
         }

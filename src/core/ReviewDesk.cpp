@@ -3,6 +3,7 @@
 #include "JsonFields.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace aw {
 namespace {
@@ -154,15 +155,13 @@ std::size_t ReviewDesk::setServerReviews(std::string_view json) {
 
 std::vector<ListedReview> ReviewDesk::list() const {
     std::vector<ListedReview> out;
-    auto listed = [&](const std::string& id) {
-        return std::any_of(out.begin(), out.end(), [&](const ListedReview& l) { return l.review.identifier == id; });
-    };
+    std::unordered_set<std::string> listed; // a set: a server's long list stays linear
     for (const auto& r : server_)
-        if (!listed(r.identifier)) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, false});
     for (const auto& e : outbox_.entries())
-        if (e.state != OutboxState::Failed && !listed(e.review.identifier)) out.push_back({e.review, true});
+        if (e.state != OutboxState::Failed && listed.insert(e.review.identifier).second) out.push_back({e.review, true});
     for (const auto& r : local_)
-        if (!listed(r.identifier)) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, false});
     for (auto& l : out) l.review.authorEmail.clear(); // never shown
     std::stable_sort(out.begin(), out.end(), [](const ListedReview& a, const ListedReview& b) { return when(a.review) > when(b.review); });
     return out;

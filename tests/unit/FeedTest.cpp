@@ -348,3 +348,20 @@ TEST_CASE("numbers too large for a double are a message, not an exception") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().rfind("feed is not valid JSON: number overflow parsing '1e400'", 0) == 0);
 }
+
+TEST_CASE("a feed of very many bad items keeps its warnings bounded while it is read") {
+    std::string json = R"({"version":"https://jsonfeed.org/version/1.1","title":"t","items":[)";
+    for (int i = 0; i < 200000; ++i) json += i ? ",7" : "7";
+    json += "]}";
+    const auto r = parseFeed(json, "f.json");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().warnings.size() == aw::kMaxFeedWarnings + 1);
+    CHECK(r.value().warnings.back() == "... and " + std::to_string(200000 - aw::kMaxFeedWarnings) + " more warnings");
+
+    Json items = Json::array();
+    for (int i = 0; i < 20000; ++i) items.push_back(item("same"));
+    const auto repeats = parseFeed(feedWith(items), "f.json");
+    REQUIRE(repeats.ok());
+    CHECK(repeats.value().items.size() == 1);
+    CHECK(repeats.value().warnings[0] == "items[1]: id: repeats an earlier item's id");
+}

@@ -12,6 +12,7 @@ namespace {
 using namespace jsonfields;
 
 constexpr int kFormatVersion = 1;
+constexpr int kMaxSavedFailures = 1000;
 
 const char* stateName(OutboxState s) {
     switch (s) {
@@ -71,7 +72,9 @@ std::optional<OutboxEntry> readEntry(const Json& e, const std::string& where, Un
     number("failures", entry.failures);
     number("nextAttempt", entry.nextAttempt);
     number("lastStatus", entry.lastStatus);
-    entry.failures = std::max(entry.failures, 0);
+    // Any count past a few already waits the longest backoff; a damaged count
+    // near the int limit must not overflow when the next failure adds one.
+    entry.failures = std::clamp(entry.failures, 0, kMaxSavedFailures);
     // A clock that jumped back, or a damaged number, must not park a review for years.
     entry.nextAttempt = std::min(entry.nextAttempt, now + Outbox::kMaxBackoff);
     const Json* message = member(e, "serverMessage");

@@ -278,3 +278,19 @@ TEST_CASE("invalid UTF-8: saved text with a bad byte is repaired and reported; s
     REQUIRE(load.outbox.find("bytes") != nullptr);
     CHECK(load.outbox.find("bytes")->review.body == "caf\xEF\xBF\xBD \xEF\xBF\xBDu lait");
 }
+
+TEST_CASE("a damaged failure count is bounded, so the next failure cannot overflow it") {
+    Outbox o;
+    o.enqueue(review("many"), kT0);
+    auto doc = nlohmann::json::parse(o.toJson());
+    doc["entries"][0]["state"] = "retry";
+    doc["entries"][0]["failures"] = 2147483647;
+    auto load = Outbox::fromJson(doc.dump(), kT0);
+    REQUIRE(load.outbox.find("many") != nullptr);
+    CHECK(load.outbox.find("many")->failures == 1000);
+    load.outbox.onOnline(kT0);
+    REQUIRE(load.outbox.due(kT0).size() == 1);
+    REQUIRE(load.outbox.onResult("many", Outbox::kNetworkError, "", kT0));
+    CHECK(load.outbox.find("many")->failures == 1001);
+    CHECK(load.outbox.find("many")->nextAttempt == kT0 + Outbox::kMaxBackoff);
+}

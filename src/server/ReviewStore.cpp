@@ -262,6 +262,7 @@ bool ReviewStore::erase(const std::string& identifier) {
         s.query("DELETE FROM reviews WHERE seq = ?", {seq});
         erased = true;
     });
+    if (erased) db_->purge();
     return erased;
 }
 

@@ -49,6 +49,10 @@ public:
     virtual void transaction(const std::function<void(SqlSession&)>& work, bool exclusive = false) = 0;
     // Runs reads outside an explicit transaction.
     virtual void read(const std::function<void(SqlSession&)>& work) = 0;
+    // Makes what was deleted unrecoverable from the database's own files (the
+    // right to erasure). SQLite: secure_delete zeroes the pages, and this
+    // checkpoints and truncates the WAL, which still holds older copies.
+    virtual void purge() = 0;
     // Copies the whole database into a new file, consistently while others write (SQLite only).
     virtual void backup(const std::string& file) = 0;
 };

@@ -132,6 +132,11 @@ void SqliteDatabase::read(const std::function<void(SqlSession&)>& work) {
     work(*session_);
 }
 
+void SqliteDatabase::purge() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    session_->query("PRAGMA wal_checkpoint(TRUNCATE)", {});
+}
+
 void SqliteDatabase::backup(const std::string& file) {
     // Into a temporary name first: a backup cut short never looks like a whole one.
     const std::string partial = file + ".partial";

@@ -19,6 +19,7 @@ public:
     SqlEngine engine() const override { return SqlEngine::Sqlite; }
     void transaction(const std::function<void(SqlSession&)>& work, bool exclusive) override;
     void read(const std::function<void(SqlSession&)>& work) override;
+    void purge() override;
     void backup(const std::string& file) override;
 
 private:

@@ -6,5 +6,13 @@ cd "$(dirname "$0")"
 scripts/build.sh
 port=${PORT:-8000}
 mkdir -p .data
+# The moderators' token: made once, readable by this user only.
+token=.data/admin-token
+if [ ! -s "$token" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$token" && echo >>"$token")
+  echo "[serve] created the moderators' token in $token (mode 0600)"
+fi
 echo "[serve] http://127.0.0.1:${port}/  (Ctrl+C stops; reviews are kept in .data/reviews.db)"
-exec build/native/src/server/review_server --root dist --data-dir .data --host 127.0.0.1 --port "$port"
+echo "[serve] moderation: http://127.0.0.1:${port}/admin/ with the token in $token"
+exec build/native/src/server/review_server --root dist --data-dir .data --host 127.0.0.1 --port "$port" \
+  --admin-token-file "$token"

@@ -58,8 +58,12 @@ function listPath(cursor) {
   return `/api/admin/reviews?${q}`;
 }
 
+let loads = 0;
+
 async function load({ more = false } = {}) {
+  const mine = ++loads;
   const body = await api(listPath(more ? state.next : null));
+  if (mine !== loads) return; // a later load (another queue, another filter) has the say
   const hiding = state.deletion?.review.identifier;
   const fresh = body.reviews.filter((r) => r.identifier !== hiding);
   state.reviews = more ? state.reviews.concat(fresh) : fresh;

@@ -1,4 +1,5 @@
 #include "SqlDatabase.h"
+#include "PostgresDatabase.h"
 #include "SqliteDatabase.h"
 
 namespace aw {
@@ -10,7 +11,17 @@ std::unique_ptr<SqlDatabase> openDatabase(const std::string& url) {
         if (path.empty()) throw std::runtime_error("--database sqlite:PATH: the path is missing");
         return std::make_unique<SqliteDatabase>(path);
     }
-    throw std::runtime_error("--database " + url + ": expected sqlite:PATH");
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return std::make_unique<PostgresDatabase>(url, kPostgresPoolSize);
+    throw std::runtime_error("--database " + url + ": expected sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+}
+
+std::string withoutPassword(const std::string& url) {
+    const auto scheme = url.find("://");
+    const auto at = url.rfind('@');
+    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+    const auto colon = url.find(':', scheme + 3);
+    return colon != std::string::npos && colon < at ? url.substr(0, colon) + ":***" + url.substr(at) : url;
 }
 
 } // namespace aw

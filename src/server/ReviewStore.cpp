@@ -160,7 +160,7 @@ ReviewStore::ReportResult ReviewStore::report(const std::string& identifier, con
                                       {seq, report.reporter, report.reason, report.message, report.at})
                                  .empty();
         out.outcome = counted ? ReportOutcome::Counted : ReportOutcome::Repeated;
-        const long long threshold = hideAfter_ > 0 ? hideAfter_ : LLONG_MAX;
+        const long long threshold = hideAfter_ > 0 ? hideAfter_ : INT_MAX; // fits PostgreSQL's integer
         const SqlRows now =
             counted ? s.query("UPDATE reviews SET open_reports = open_reports + 1, visible = CASE WHEN open_reports + 1 >= ? "
                               "THEN 0 ELSE visible END WHERE seq = ? RETURNING open_reports, visible",

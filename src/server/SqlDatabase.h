@@ -57,8 +57,14 @@ public:
     virtual void backup(const std::string& file) = 0;
 };
 
+// Connections each instance keeps to PostgreSQL: with several instances, mind the server's max_connections (100).
+constexpr int kPostgresPoolSize = 8;
+
 // "sqlite:PATH" or a PostgreSQL URI ("postgresql://user@host:port/db", "postgres://...").
 // Throws std::runtime_error naming what is wrong with the URL.
 std::unique_ptr<SqlDatabase> openDatabase(const std::string& url);
+
+// The URL with its password (if any) replaced by ***, for logs and messages.
+std::string withoutPassword(const std::string& url);
 
 } // namespace aw

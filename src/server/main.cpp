@@ -52,7 +52,7 @@ const char* usage() {
            "       review_server export|import|backup ...   (see review_server export --help)\n"
            "  --root DIR            serve the static site in DIR (without it, only the API and /admin/)\n"
            "  --data-dir DIR        keep reviews in DIR/reviews.db, created on first run (default: data)\n"
-           "  --database URL        sqlite:PATH instead of --data-dir\n"
+           "  --database URL        sqlite:PATH, or postgresql://USER[:PASSWORD]@HOST:PORT/DB, instead of --data-dir\n"
            "  --host HOST           address to listen on (default: 127.0.0.1)\n"
            "  --port N              port to listen on (default: 8000; 0 picks a free one)\n"
            "  --rate-limit N        review POSTs, and reports, per reader per minute (default: 10; 0: no limit)\n"
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
 
     // One write, so whoever waits for this line (serve.sh, the tests) reads it whole.
     const bool ipv6 = options.host.find(':') != std::string::npos;
-    const std::string shownDb = options.database.value_or(options.dataDir + "/reviews.db");
+    const std::string shownDb = options.database ? aw::withoutPassword(*options.database) : options.dataDir + "/reviews.db";
     const std::string line = "review_server: listening on http://" + (ipv6 ? "[" + options.host + "]" : options.host) +
                              ":" + std::to_string(port) + " (site: " + options.root.value_or("none") + ", reviews: " +
                              shownDb + (options.preModeration ? ", moderated" : "") +

@@ -5,7 +5,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { admin, listReviews, makeReview, postReview, serverBinary, startModerated, startServer, tempDir } from './helpers.mjs';
+import {
+  admin, listReviews, makeReview, postReview, serverBinary, sqliteOnly, startModerated, startServer, storeArgs, tempDir,
+} from './helpers.mjs';
 
 function run(args) {
   return new Promise((resolve) => {
@@ -29,7 +31,7 @@ test('export writes one schema.org Review with its status per line; erased revie
   await admin(base, `/api/admin/reviews/${reviews[0].identifier}/publish`, { method: 'POST' });
   await admin(base, `/api/admin/reviews/${reviews[1].identifier}`, { method: 'DELETE' });
 
-  const out = await run(['export', '--data-dir', dataDir]); // while the server runs
+  const out = await run(['export', ...storeArgs(dataDir)]); // while the server runs
   assert.equal(out.code, 0, out.stderr);
   const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((l) => [l.identifier, l.status]),
@@ -51,30 +53,30 @@ test('import is idempotent by identifier, keeps statuses, and refuses a bad file
   await admin(base, `/api/admin/reviews/${reviews[1].identifier}/publish`, { method: 'POST' });
   await admin(base, `/api/admin/reviews/${reviews[2].identifier}/reject`, { method: 'POST' });
   const dump = join(tempDir(t, 'dump'), 'reviews.jsonl');
-  writeFileSync(dump, (await run(['export', '--data-dir', from])).stdout);
+  writeFileSync(dump, (await run(['export', ...storeArgs(from)])).stdout);
 
   const to = tempDir(t, 'to');
-  const first = await run(['import', '--data-dir', to, dump]);
+  const first = await run(['import', ...storeArgs(to), dump]);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, /imported 5 new of 5/);
-  const again = await run(['import', '--data-dir', to, dump]);
+  const again = await run(['import', ...storeArgs(to), dump]);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stderr, /imported 0 new of 5/);
-  assert.equal((await run(['export', '--data-dir', to])).stdout, (await run(['export', '--data-dir', from])).stdout);
+  assert.equal((await run(['export', ...storeArgs(to)])).stdout, (await run(['export', ...storeArgs(from)])).stdout);
 
   const bad = join(tempDir(t, 'bad'), 'bad.jsonl');
   writeFileSync(bad, `${JSON.stringify({ ...makeReview(), datePublished: '2024-03-17T18:30:00Z' })}\n{"identifier": 12}\n`);
-  const refused = await run(['import', '--data-dir', to, bad]);
+  const refused = await run(['import', ...storeArgs(to), bad]);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /bad\.jsonl:2: identifier/);
-  assert.match((await run(['export', '--data-dir', to])).stderr, /exported 5 reviews/, 'nothing of the bad file went in');
+  assert.match((await run(['export', ...storeArgs(to)])).stderr, /exported 5 reviews/, 'nothing of the bad file went in');
 
   const server = await startServer(t, { dataDir: to });
   assert.deepEqual((await listReviews(server.base, 'imp')).json.map((r) => r.identifier), [reviews[1].identifier]);
-  assert.equal((await run(['import', '--data-dir', to])).code, 2, 'the file is required');
+  assert.equal((await run(['import', ...storeArgs(to)])).code, 2, 'the file is required');
 });
 
-test('backup is consistent while reviews are being posted', async (t) => {
+test('backup is consistent while reviews are being posted', { skip: sqliteOnly }, async (t) => {
   const dataDir = tempDir(t, 'live');
   const { base } = await startServer(t, { dataDir, args: ['--rate-limit', '0'] });
   const acknowledged = [];
@@ -107,7 +109,7 @@ test('backup is consistent while reviews are being posted', async (t) => {
   assert.equal(sqlite(join(restored, 'reviews.db'), 'SELECT COUNT(*) FROM reviews'), String(inCopy.size));
 });
 
-test('a data dir of the first release (no schema_version) is upgraded and keeps its reviews', async (t) => {
+test('a data dir of the first release (no schema_version) is upgraded and keeps its reviews', { skip: sqliteOnly }, async (t) => {
   const dataDir = tempDir(t, 'v1');
   mkdirSync(dataDir, { recursive: true });
   const db = join(dataDir, 'reviews.db');
@@ -132,7 +134,7 @@ test('a data dir of the first release (no schema_version) is upgraded and keeps 
     [next.identifier, '11111111-1111-4111-8111-111111111111']);
 });
 
-test('a database from a newer release is refused, not damaged', async (t) => {
+test('a database from a newer release is refused, not damaged', { skip: sqliteOnly }, async (t) => {
   const dataDir = tempDir(t, 'future');
   const first = await startServer(t, { dataDir });
   await first.kill('SIGTERM');

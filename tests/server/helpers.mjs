@@ -1,6 +1,6 @@
 // Shared by the review_server tests: start the real binary on a free port with
 // its own temporary data directory, and build reviews.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -10,6 +10,27 @@ import { fileURLToPath } from 'node:url';
 
 export const serverBinary =
   process.env.REVIEW_SERVER ?? fileURLToPath(new URL('../../build/native/src/server/review_server', import.meta.url));
+
+// With REVIEW_TEST_POSTGRES=postgresql://USER@HOST:PORT (tests/run.sh sets it for its second
+// round) every server and command runs on PostgreSQL: each data dir stands for a database of its
+// own, so a test that restarts a server on its data dir finds its reviews again.
+export const postgres = process.env.REVIEW_TEST_POSTGRES;
+const databases = new Map();
+
+export function storeArgs(dataDir) {
+  if (!postgres) return ['--data-dir', dataDir];
+  if (!databases.has(dataDir)) {
+    const name = `aw_${randomUUID().replaceAll('-', '')}`;
+    const url = new URL(postgres);
+    execFileSync('psql', ['-h', url.hostname, '-p', url.port, '-U', url.username || 'postgres', '-d', 'postgres', '-qc',
+      `CREATE DATABASE ${name}`]);
+    databases.set(dataDir, `${postgres}/${name}`);
+  }
+  return ['--database', databases.get(dataDir)];
+}
+
+// Skips a test that is about SQLite's files when the suite runs on PostgreSQL.
+export const sqliteOnly = postgres ? 'about SQLite files; this round runs on PostgreSQL' : false;
 
 export function tempDir(t, prefix) {
   const dir = mkdtempSync(join(tmpdir(), `aw-${prefix}-`));
@@ -22,7 +43,7 @@ export function tempDir(t, prefix) {
 export async function startServer(t, { dataDir, root, args = [], env } = {}) {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with cmake --build build/native`);
   dataDir ??= tempDir(t, 'data');
-  const argv = ['--port', '0', '--data-dir', dataDir, ...(root ? ['--root', root] : []), ...args];
+  const argv = ['--port', '0', ...storeArgs(dataDir), ...(root ? ['--root', root] : []), ...args];
   const proc = spawn(serverBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
   const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));

@@ -5,7 +5,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  admin, adminToken, listReviews, makeReview, postReview, rawGet, report, startModerated, startServer, tempDir,
+  admin, adminToken, listReviews, makeReview, postReview, postgres, rawGet, report, startModerated, startServer, tempDir,
 } from './helpers.mjs';
 
 test('without the right token the moderators\' endpoints answer 401 with WWW-Authenticate: Bearer', async (t) => {
@@ -163,6 +163,7 @@ test('post-moderation: published at once, hidden by a rejection, erased by a del
   assert.equal((await admin(base, `/api/admin/reviews/${gone.identifier}/publish`, { method: 'POST' })).status, 404);
   assert.equal((await report(base, gone.identifier, { reason: 'spam' })).status, 404);
   // Erased everywhere: the database file itself no longer holds the text or the email.
+  if (postgres) return; // PostgreSQL's files are its own; VACUUM reclaims the row
   const { readFileSync, readdirSync } = await import('node:fs');
   for (const name of readdirSync(dataDir)) {
     const bytes = readFileSync(join(dataDir, name)).toString('latin1');

@@ -52,19 +52,15 @@ std::optional<Paging> readPaging(const httplib::Request& req, httplib::Response&
     return p;
 }
 
-void sendCacheable(const httplib::Request& req, httplib::Response& res, const std::string& body,
-                   const std::string& cacheControl) {
-    const std::string etag = "\"" + fnv1aHex(body) + "\"";
+bool answerNotModified(const httplib::Request& req, httplib::Response& res, const std::string& etag,
+                       const std::string& cacheControl) {
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", cacheControl);
     // If-None-Match is a list; weak and strong forms of our tag both match.
     const std::string match = req.get_header_value("If-None-Match");
-    if (match.find(etag) != std::string::npos || match == "*") {
-        res.status = 304;
-        return;
-    }
-    res.status = 200;
-    res.set_content(body, "application/json");
+    if (match.find(etag) == std::string::npos && match != "*") return false;
+    res.status = 304;
+    return true;
 }
 
 std::string encodeQueryValue(const std::string& value) {

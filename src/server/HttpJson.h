@@ -25,10 +25,10 @@ struct Paging {
 };
 std::optional<Paging> readPaging(const httplib::Request& req, httplib::Response& res);
 
-// A body caches may keep: a strong ETag of the bytes, `cacheControl`, and 304
-// (no body) when the client's If-None-Match already names it.
-void sendCacheable(const httplib::Request& req, httplib::Response& res, const std::string& body,
-                   const std::string& cacheControl);
+// A reply caches may keep: sets the ETag and `cacheControl`, and answers 304
+// (no body) when the client's If-None-Match already names the tag. True then.
+bool answerNotModified(const httplib::Request& req, httplib::Response& res, const std::string& etag,
+                       const std::string& cacheControl);
 
 // Percent-encodes a query value (RFC 3986 unreserved characters pass).
 std::string encodeQueryValue(const std::string& value);

@@ -112,6 +112,14 @@ CREATE TABLE reports (
     UNIQUE (review_seq, reporter)
 );
 )sql"},
+    // 3: a per-article count of moderators' changes, so that "has this article's public list
+    // changed?" is two index lookups (visible count, this version), not a rebuild of the list.
+    {3, R"sql(
+CREATE TABLE item_changes (item TEXT PRIMARY KEY, version INTEGER NOT NULL);
+)sql",
+     R"sql(
+CREATE TABLE item_changes (item TEXT PRIMARY KEY, version BIGINT NOT NULL);
+)sql"},
 };
 
 } // namespace

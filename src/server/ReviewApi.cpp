@@ -5,6 +5,7 @@
 #include "Notifier.h"
 #include "ProxyTrust.h"
 #include "RateLimiter.h"
+#include "ResponseCache.h"
 #include "Review.h"
 #include "ReviewStore.h"
 #include "Utf8.h"
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 namespace aw {
 namespace {
@@ -70,42 +72,63 @@ bool readItem(const httplib::Request& req, httplib::Response& res, std::string& 
     return false;
 }
 
+// The public GETs: a 304 from the article's state alone when the client has the
+// reply already; otherwise the reply from the cache, built by `build` on a miss.
+void sendPublic(const httplib::Request& req, httplib::Response& res, ApiContext& api, const std::string& item,
+                const std::string& what, const std::function<CachedReply()>& build) {
+    const std::string key = what + '\n' + item + '\n' + api.store.visibleState(item);
+    if (answerNotModified(req, res, "\"" + fnv1aHex(key) + "\"", api.publicCache)) return;
+    auto reply = api.replies.get(key);
+    if (!reply) {
+        reply = build();
+        api.replies.put(key, *reply);
+    }
+    if (!reply->link.empty()) res.set_header("Link", reply->link);
+    res.status = 200;
+    res.set_content(reply->body, "application/json");
+}
+
 void listReviews(const httplib::Request& req, httplib::Response& res, ApiContext& api) {
     std::string item;
     if (!readItem(req, res, item)) return;
     const auto paging = readPaging(req, res);
     if (!paging) return;
-    const ReviewPage page = api.store.visible(item, paging->limit, paging->cursor);
-    Json list = Json::array();
-    for (const auto& r : page.reviews) list.push_back(publicJson(r.review));
-    if (page.next)
-        res.set_header("Link", std::string("<") + kReviews + "?item=" + encodeQueryValue(item) +
-                                   "&limit=" + std::to_string(paging->limit) + "&cursor=" + std::to_string(*page.next) +
-                                   ">; rel=\"next\"");
-    sendCacheable(req, res, list.dump(), api.publicCache);
+    const std::string what = "list " + std::to_string(paging->limit) + " " + std::to_string(paging->cursor.value_or(0));
+    sendPublic(req, res, api, item, what, [&] {
+        const ReviewPage page = api.store.visible(item, paging->limit, paging->cursor);
+        Json list = Json::array();
+        for (const auto& r : page.reviews) list.push_back(publicJson(r.review));
+        CachedReply reply{list.dump(), ""};
+        if (page.next)
+            reply.link = std::string("<") + kReviews + "?item=" + encodeQueryValue(item) + "&limit=" +
+                         std::to_string(paging->limit) + "&cursor=" + std::to_string(*page.next) + ">; rel=\"next\"";
+        return reply;
+    });
 }
 
 void summarize(const httplib::Request& req, httplib::Response& res, ApiContext& api) {
     std::string item;
     if (!readItem(req, res, item)) return;
-    const RatingSummary summary = api.store.summary(item);
-    Json distribution = Json::object();
-    for (int stars = 1; stars <= 5; ++stars)
-        distribution[std::to_string(stars)] = summary.counts[static_cast<std::size_t>(stars - 1)];
-    const long long count = summary.total();
-    const Json body = {
-        {"@context", "https://schema.org"},
-        {"@type", "AggregateRating"},
-        {"itemReviewed", item},
-        // No ratings, no mean: null rather than a 0 outside 1..5.
-        {"ratingValue", count == 0 ? Json(nullptr) : Json(std::round(summary.mean() * 10.0) / 10.0)},
-        {"ratingCount", count},
-        {"reviewCount", count},
-        {"bestRating", kBestRating},
-        {"worstRating", 1},
-        {"distribution", distribution},
-    };
-    sendCacheable(req, res, body.dump(), api.publicCache);
+    sendPublic(req, res, api, item, "summary", [&] {
+        const RatingSummary summary = api.store.summary(item);
+        Json distribution = Json::object();
+        for (int stars = 1; stars <= 5; ++stars)
+            distribution[std::to_string(stars)] = summary.counts[static_cast<std::size_t>(stars - 1)];
+        const long long count = summary.total();
+        const Json body = {
+            {"@context", "https://schema.org"},
+            {"@type", "AggregateRating"},
+            {"itemReviewed", item},
+            // No ratings, no mean: null rather than a 0 outside 1..5.
+            {"ratingValue", count == 0 ? Json(nullptr) : Json(std::round(summary.mean() * 10.0) / 10.0)},
+            {"ratingCount", count},
+            {"reviewCount", count},
+            {"bestRating", kBestRating},
+            {"worstRating", 1},
+            {"distribution", distribution},
+        };
+        return CachedReply{body.dump(), ""};
+    });
 }
 
 void reportReview(const httplib::Request& req, httplib::Response& res, ApiContext& api) {

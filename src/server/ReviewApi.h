@@ -15,6 +15,7 @@ class Metrics;
 class Notifier;
 class ProxyTrust;
 class RateLimiter;
+class ResponseCache;
 class ReviewStore;
 
 constexpr std::size_t kMaxRequestBytes = 16 * 1024; // a 2000-character review is at most ~8 KiB of JSON
@@ -29,6 +30,7 @@ struct ApiContext {
     Metrics& metrics;
     RateLimiter& postLimiter;
     RateLimiter& reportLimiter;
+    ResponseCache& replies; // bodies of the public GETs
     bool preModeration = false;
     std::string publicCache = kDefaultPublicCache; // Cache-Control of the public GETs
 

@@ -115,6 +115,23 @@ std::optional<StoredReview> ReviewStore::find(SqlSession& s, const std::string& 
     return readRow(rows.front());
 }
 
+void ReviewStore::changed(SqlSession& s, const std::string& item) {
+    s.query("INSERT INTO item_changes (item, version) VALUES (?, 1) "
+            "ON CONFLICT (item) DO UPDATE SET version = item_changes.version + 1",
+            {item});
+}
+
+std::string ReviewStore::visibleState(const std::string& item) {
+    std::string state;
+    db_->read([&](SqlSession& s) {
+        const SqlRows rows = s.query("SELECT (SELECT COUNT(*) FROM reviews WHERE item = ? AND visible = 1), "
+                                     "COALESCE((SELECT version FROM item_changes WHERE item = ?), 0)",
+                                     {item, item});
+        state = rows.at(0).at(0) + "." + rows[0].at(1);
+    });
+    return state;
+}
+
 ReviewStore::Inserted ReviewStore::insert(const Review& review, ReviewStatus status, const std::string& receivedAt) {
     Inserted out{};
     db_->transaction([&](SqlSession& s) {
@@ -152,9 +169,11 @@ RatingSummary ReviewStore::summary(const std::string& item) {
 ReviewStore::ReportResult ReviewStore::report(const std::string& identifier, const Report& report) {
     ReportResult out;
     db_->transaction([&](SqlSession& s) {
-        const SqlRows found = s.query("SELECT seq FROM reviews WHERE identifier = ? AND status = 'published'", {identifier});
+        const SqlRows found =
+            s.query("SELECT seq, item FROM reviews WHERE identifier = ? AND status = 'published'", {identifier});
         if (found.empty()) return;
         const long long seq = number(found[0][0]);
+        const std::string& item = found[0][1];
         const bool counted = !s.query("INSERT INTO reports (review_seq, reporter, reason, message, created_at) "
                                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_seq, reporter) DO NOTHING RETURNING id",
                                       {seq, report.reporter, report.reason, report.message, report.at})
@@ -168,6 +187,7 @@ ReviewStore::ReportResult ReviewStore::report(const std::string& identifier, con
                     : s.query("SELECT open_reports, visible FROM reviews WHERE seq = ?", {seq});
         out.reports = static_cast<int>(number(now.at(0).at(0)));
         out.hidden = number(now[0][1]) == 0;
+        if (counted && out.hidden && out.reports == hideAfter_) changed(s, item);
     });
     return out;
 }
@@ -222,6 +242,7 @@ std::optional<StoredReview> ReviewStore::decide(const std::string& identifier, R
                 {std::string(statusName(status)), static_cast<long long>(status == ReviewStatus::Published), at,
                  current->seq});
         s.query("UPDATE reports SET resolved_at = ? WHERE review_seq = ? AND resolved_at IS NULL", {at, current->seq});
+        changed(s, current->review.itemReviewed);
         out = find(s, identifier);
     });
     return out;
@@ -231,7 +252,7 @@ std::pair<ReviewStore::UndoOutcome, std::optional<StoredReview>> ReviewStore::un
     std::pair<UndoOutcome, std::optional<StoredReview>> out{UndoOutcome::Unknown, std::nullopt};
     db_->transaction([&](SqlSession& s) {
         const SqlRows rows =
-            s.query("SELECT seq, COALESCE(prev_status, ''), COALESCE(decided_at, '') FROM reviews WHERE identifier = ?",
+            s.query("SELECT seq, COALESCE(prev_status, ''), COALESCE(decided_at, ''), item FROM reviews WHERE identifier = ?",
                     {identifier});
         if (rows.empty()) return;
         const long long seq = number(rows[0][0]);
@@ -247,6 +268,7 @@ std::pair<ReviewStore::UndoOutcome, std::optional<StoredReview>> ReviewStore::un
         s.query("UPDATE reviews SET status = prev_status, prev_status = NULL, decided_at = NULL, open_reports = ?, "
                 "visible = ? WHERE seq = ?",
                 {reopened, static_cast<long long>(visible), seq});
+        changed(s, rows[0][3]);
         out = {UndoOutcome::Undone, find(s, identifier)};
     });
     return out;
@@ -255,11 +277,12 @@ std::pair<ReviewStore::UndoOutcome, std::optional<StoredReview>> ReviewStore::un
 bool ReviewStore::erase(const std::string& identifier) {
     bool erased = false;
     db_->transaction([&](SqlSession& s) {
-        const SqlRows rows = s.query("SELECT seq FROM reviews WHERE identifier = ?", {identifier});
+        const SqlRows rows = s.query("SELECT seq, item FROM reviews WHERE identifier = ?", {identifier});
         if (rows.empty()) return;
         const long long seq = number(rows[0][0]);
         s.query("DELETE FROM reports WHERE review_seq = ?", {seq});
         s.query("DELETE FROM reviews WHERE seq = ?", {seq});
+        changed(s, rows[0][1]);
         erased = true;
     });
     if (erased) db_->purge();

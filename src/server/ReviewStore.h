@@ -69,6 +69,10 @@ public:
     // What the public sees of one article: published and not hidden.
     ReviewPage visible(const std::string& item, int limit, std::optional<long long> before);
     RatingSummary summary(const std::string& item);
+    // A value that changes whenever what the public sees of the article changes:
+    // the count of visible reviews (new ones only add) and the article's count of
+    // moderators' changes (the only way anything leaves). Cheap: two index lookups.
+    std::string visibleState(const std::string& item);
 
     enum class ReportOutcome { Unknown, Counted, Repeated };
     struct ReportResult {
@@ -102,6 +106,7 @@ public:
 
 private:
     std::optional<StoredReview> find(SqlSession& s, const std::string& identifier);
+    static void changed(SqlSession& s, const std::string& item);
     std::unique_ptr<SqlDatabase> db_;
     int hideAfter_;
 };

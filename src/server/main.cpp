@@ -9,6 +9,7 @@
 #include "Notifier.h"
 #include "ProxyTrust.h"
 #include "RateLimiter.h"
+#include "ResponseCache.h"
 #include "ReviewApi.h"
 #include "ReviewStore.h"
 #include "StaticFiles.h"
@@ -157,8 +158,9 @@ int main(int argc, char** argv) {
     }
     aw::RateLimiter postLimiter(options.rateLimit), reportLimiter(options.rateLimit);
     aw::RateLimiter signInFailures(10); // ten wrong tokens a minute from one reader, then a pause
-    aw::ApiContext api{*store, proxies, *notifier, metrics, postLimiter, reportLimiter, options.preModeration,
-                       options.publicCache};
+    aw::ResponseCache replies(1024); // of ~20 KB at most: a 50-review page
+    aw::ApiContext api{*store,        proxies, *notifier, metrics, postLimiter, reportLimiter, replies,
+                       options.preModeration, options.publicCache};
     aw::AdminContext admin{api, *token, signInFailures};
 
     httplib::Server server;

@@ -124,7 +124,7 @@ test('a data dir of the first release (no schema_version) is upgraded and keeps 
       'Pending since the old days.', '2024-01-02T00:00:00Z', '2024-01-02T00:00:01.000Z', 'pending');`);
   const { base } = await startModerated(t, { dataDir });
   assert.deepEqual((await listReviews(base, 'old')).json.map((r) => r.author.name), ['Old Reader']);
-  assert.equal(sqlite(db, 'SELECT group_concat(version) FROM schema_version'), '1,2');
+  assert.equal(sqlite(db, 'SELECT group_concat(version) FROM schema_version'), '1,2,3');
   const pending = await admin(base, '/api/admin/reviews?status=pending');
   assert.equal(pending.json.reviews[0].identifier, '22222222-2222-4222-8222-222222222222');
   assert.equal((await admin(base, '/api/admin/reviews/22222222-2222-4222-8222-222222222222/reject', { method: 'POST' })).status, 200);

@@ -151,13 +151,21 @@ test('post-moderation: published at once, hidden by a rejection, erased by a del
   const gone = makeReview({ itemReviewed: 'post', author: { name: 'Erin', email: 'erin@example.com' },
     reviewBody: 'Please forget me entirely.' });
   for (const r of [keep, gone]) assert.equal((await postReview(base, r)).json.status, 'published');
+  const etags = async () => [(await rawGet(base, '/api/reviews?item=post')).headers.etag,
+    (await rawGet(base, '/api/reviews/summary?item=post')).headers.etag];
+  const before = await etags();
   await admin(base, `/api/admin/reviews/${keep.identifier}/reject`, { method: 'POST' });
   assert.deepEqual((await listReviews(base, 'post')).json.map((r) => r.identifier), [gone.identifier]);
+  const afterReject = await etags();
+  for (const i of [0, 1]) assert.notEqual(afterReject[i], before[i], 'a decision changes the validators');
+  const path = ['/api/reviews?item=post', '/api/reviews/summary?item=post'];
+  for (const i of [0, 1]) assert.equal((await rawGet(base, path[i], { 'If-None-Match': before[i] })).status, 200);
 
   const deleted = await admin(base, `/api/admin/reviews/${gone.identifier}`, { method: 'DELETE' });
   assert.equal(deleted.status, 204);
   assert.equal(deleted.text, '');
   assert.equal((await listReviews(base, 'post')).json.length, 0);
+  assert.notEqual((await etags())[0], afterReject[0], 'so does an erasure');
   for (const queue of ['pending', 'published', 'rejected', 'reported'])
     assert.ok(!(await admin(base, `/api/admin/reviews?status=${queue}`)).text.includes(gone.identifier), queue);
   assert.equal((await admin(base, `/api/admin/reviews/${gone.identifier}/publish`, { method: 'POST' })).status, 404);

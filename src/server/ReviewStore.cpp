@@ -121,7 +121,22 @@ void ReviewStore::changed(SqlSession& s, const std::string& item) {
             {item});
 }
 
+void ReviewStore::forgetState(const std::string& item) {
+    std::lock_guard<std::mutex> lock(memoMutex_);
+    ++writes_;
+    if (item.empty()) memo_.clear();
+    else memo_.erase(item);
+}
+
 std::string ReviewStore::visibleState(const std::string& item) {
+    const auto now = std::chrono::steady_clock::now();
+    unsigned long long writes = 0;
+    {
+        std::lock_guard<std::mutex> lock(memoMutex_);
+        const auto it = memo_.find(item);
+        if (it != memo_.end() && now - it->second.at < kStateMemo) return it->second.state;
+        writes = writes_;
+    }
     std::string state;
     db_->read([&](SqlSession& s) {
         const SqlRows rows = s.query("SELECT (SELECT COUNT(*) FROM reviews WHERE item = ? AND visible = 1), "
@@ -129,6 +144,10 @@ std::string ReviewStore::visibleState(const std::string& item) {
                                      {item, item});
         state = rows.at(0).at(0) + "." + rows[0].at(1);
     });
+    std::lock_guard<std::mutex> lock(memoMutex_);
+    if (writes != writes_) return state; // a write of ours may have come after the read
+    if (memo_.size() > 10000) memo_.clear(); // bounded: many quiet articles just get asked again
+    memo_[item] = {state, now};
     return state;
 }
 
@@ -140,6 +159,7 @@ ReviewStore::Inserted ReviewStore::insert(const Review& review, ReviewStatus sta
         if (!stored) throw std::runtime_error("review " + review.identifier + " vanished after insert");
         out.stored = std::move(*stored);
     });
+    if (out.created) forgetState(review.itemReviewed);
     return out;
 }
 
@@ -168,6 +188,7 @@ RatingSummary ReviewStore::summary(const std::string& item) {
 
 ReviewStore::ReportResult ReviewStore::report(const std::string& identifier, const Report& report) {
     ReportResult out;
+    std::string hiddenItem;
     db_->transaction([&](SqlSession& s) {
         const SqlRows found =
             s.query("SELECT seq, item FROM reviews WHERE identifier = ? AND status = 'published'", {identifier});
@@ -187,8 +208,12 @@ ReviewStore::ReportResult ReviewStore::report(const std::string& identifier, con
                     : s.query("SELECT open_reports, visible FROM reviews WHERE seq = ?", {seq});
         out.reports = static_cast<int>(number(now.at(0).at(0)));
         out.hidden = number(now[0][1]) == 0;
-        if (counted && out.hidden && out.reports == hideAfter_) changed(s, item);
+        if (counted && out.hidden && out.reports == hideAfter_) {
+            changed(s, item);
+            hiddenItem = item;
+        }
     });
+    if (!hiddenItem.empty()) forgetState(hiddenItem);
     return out;
 }
 
@@ -245,6 +270,7 @@ std::optional<StoredReview> ReviewStore::decide(const std::string& identifier, R
         changed(s, current->review.itemReviewed);
         out = find(s, identifier);
     });
+    if (out) forgetState(out->review.itemReviewed);
     return out;
 }
 
@@ -271,11 +297,13 @@ std::pair<ReviewStore::UndoOutcome, std::optional<StoredReview>> ReviewStore::un
         changed(s, rows[0][3]);
         out = {UndoOutcome::Undone, find(s, identifier)};
     });
+    if (out.second) forgetState(out.second->review.itemReviewed);
     return out;
 }
 
 bool ReviewStore::erase(const std::string& identifier) {
     bool erased = false;
+    std::string item;
     db_->transaction([&](SqlSession& s) {
         const SqlRows rows = s.query("SELECT seq, item FROM reviews WHERE identifier = ?", {identifier});
         if (rows.empty()) return;
@@ -283,9 +311,12 @@ bool ReviewStore::erase(const std::string& identifier) {
         s.query("DELETE FROM reports WHERE review_seq = ?", {seq});
         s.query("DELETE FROM reviews WHERE seq = ?", {seq});
         changed(s, rows[0][1]);
+        item = rows[0][1];
         erased = true;
     });
-    if (erased) db_->purge();
+    if (!erased) return false;
+    forgetState(item);
+    db_->purge();
     return erased;
 }
 
@@ -310,6 +341,7 @@ long long ReviewStore::import(const std::vector<StoredReview>& reviews) {
         for (const auto& r : reviews)
             if (!s.query(kInsert, insertValues(r.review, r.status, r.review.datePublished)).empty()) ++added;
     });
+    forgetState("");
     return added;
 }
 

@@ -6,11 +6,14 @@
 #include "SqlDatabase.h"
 
 #include <array>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace aw {
@@ -71,8 +74,11 @@ public:
     RatingSummary summary(const std::string& item);
     // A value that changes whenever what the public sees of the article changes:
     // the count of visible reviews (new ones only add) and the article's count of
-    // moderators' changes (the only way anything leaves). Cheap: two index lookups.
+    // moderators' changes (the only way anything leaves). Remembered for up to
+    // kStateMemo, and forgotten at once by this process's own writes, so only
+    // another instance's writes can take that long to show.
     std::string visibleState(const std::string& item);
+    static constexpr std::chrono::milliseconds kStateMemo{1000};
 
     enum class ReportOutcome { Unknown, Counted, Repeated };
     struct ReportResult {
@@ -107,8 +113,16 @@ public:
 private:
     std::optional<StoredReview> find(SqlSession& s, const std::string& identifier);
     static void changed(SqlSession& s, const std::string& item);
+    void forgetState(const std::string& item); // "" forgets every article
     std::unique_ptr<SqlDatabase> db_;
     int hideAfter_;
+    struct Memo {
+        std::string state;
+        std::chrono::steady_clock::time_point at;
+    };
+    std::mutex memoMutex_;
+    std::unordered_map<std::string, Memo> memo_;
+    unsigned long long writes_ = 0; // under memoMutex_: a state read across a write is not remembered
 };
 
 } // namespace aw

@@ -9,6 +9,13 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 # initdb refuses to run as root.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# Starts the cluster in $1 on the port it was made for. setsid: it outlives the
+# process group of whoever asked (a test restarting it), until stop.
+launch() {
+  as_pg setsid "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 30 \
+    -o "-p $(cat "$1/port") -k $1 -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+}
+
 case "${1:-}" in
 start)
   dir=$(mktemp -d /tmp/aw-pg-XXXXXX)
@@ -16,12 +23,13 @@ start)
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
-  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  echo "$port" >"$dir/port"
+  launch "$dir"
   echo "$dir $port"
   ;;
 restart)
-  as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 restart >/dev/null
+  as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 stop >/dev/null
+  launch "$2"
   ;;
 stop)
   as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 stop >/dev/null || true

@@ -14,6 +14,8 @@ APT_PACKAGES=(
   emscripten binaryen            # wasm toolchain and wasm-opt
   nlohmann-json3-dev doctest-dev # core parsing and unit tests
   libcpp-httplib-dev libsqlite3-dev sqlite3 # reference review endpoint; sqlite3 for tests
+  libpq-dev postgresql          # the review endpoint on PostgreSQL; a throwaway cluster for tests
+  wrk                           # the review endpoint's load bench
   fonts-noto-core fonts-fork-awesome fonttools # fonts, subset at build time
   brotli dpkg-dev xz-utils       # precompression; apt-get source
   chromium                       # browser tests and screenshots

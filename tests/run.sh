@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds native and wasm, runs the
 # doctest unit and UI tests, the sanitizer tests (tests/fuzz/run.sh), the
-# server tests and the browser tests, and ends with
-# one summary line. CI (.ci/run) runs exactly this.
+# server tests (on SQLite, then on a throwaway PostgreSQL) and the browser
+# tests, and ends with one summary line. CI (.ci/run) runs exactly this.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh || { echo "build failed"; exit 1; }
@@ -36,16 +36,36 @@ else
   failed=$((failed + 1)) # the script did not even report
 fi
 
-# Server and browser tests: node's test runner, one file at a time (one Chromium at a time on small machines).
-for suite in server browser; do
-  echo "== $suite tests (node --test)"
-  node --test --test-concurrency=1 --test-reporter=spec tests/$suite/ 2>&1 | tee "$log/$suite.txt"
-  p=$(grep -E '^ℹ pass [0-9]+' "$log/$suite.txt" | awk '{print $3}' | tail -1)
-  f=$(grep -E '^ℹ fail [0-9]+' "$log/$suite.txt" | awk '{print $3}' | tail -1)
+# Node's test runner, one file at a time (one Chromium at a time on small machines): adds to the totals.
+node_suite() {
+  local name=$1 dir=$2
+  node --test --test-concurrency=1 --test-reporter=spec "$dir" 2>&1 | tee "$log/$name.txt"
+  p=$(grep -E '^ℹ pass [0-9]+' "$log/$name.txt" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^ℹ fail [0-9]+' "$log/$name.txt" | awk '{print $3}' | tail -1)
   [ -n "$p" ] || { p=0; f=$((${f:-0} + 1)); }
   passed=$((passed + p))
   failed=$((failed + ${f:-0}))
-done
+}
+
+echo "== server tests on SQLite (node --test)"
+node_suite server tests/server/
+
+# The same server suite again on a throwaway PostgreSQL, plus the several-instances tests.
+echo "== server tests on PostgreSQL (node --test)"
+if pg=$(tests/server/postgres.sh start); then
+  read -r pg_dir pg_port <<<"$pg"
+  trap 'tests/server/postgres.sh stop "$pg_dir"' EXIT
+  REVIEW_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$pg_port" REVIEW_TEST_POSTGRES_DIR="$pg_dir" \
+    node_suite server-postgres tests/server/
+  tests/server/postgres.sh stop "$pg_dir"
+  trap - EXIT
+else
+  echo "could not start PostgreSQL"
+  failed=$((failed + 1))
+fi
+
+echo "== browser tests (node --test)"
+node_suite browser tests/browser/
 
 rm -rf "$log"
 echo "tests: ${passed} passed, ${failed} failed"

@@ -124,7 +124,7 @@ test('over the rate limit is 429 with Retry-After', async (t) => {
   assert.equal(refused.status, 429);
   const wait = Number(refused.headers.get('retry-after'));
   assert.ok(Number.isInteger(wait) && wait >= 1 && wait <= 60, `Retry-After: ${wait}`);
-  assert.equal(refused.headers.get('access-control-expose-headers'), 'Retry-After');
+  assert.match(refused.headers.get('access-control-expose-headers'), /Retry-After/);
   assert.equal((await listReviews(base, 'rl')).json.length, 3);
   assert.equal((await listReviews(base, 'rl')).status, 200, 'reading is not limited');
 });

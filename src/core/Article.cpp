@@ -1,8 +1,8 @@
-#include "Article.h"
+#include "core/Article.h"
 
-#include "Date.h"
-#include "HtmlText.h"
-#include "JsonFields.h"
+#include "core/Date.h"
+#include "core/HtmlText.h"
+#include "core/JsonFields.h"
 
 namespace aw {
 namespace {

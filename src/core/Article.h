@@ -1,7 +1,7 @@
 #pragma once
 // The article model, read from the schema.org NewsArticle JSON-LD block that
 // news pages already publish (see README, "Article format").
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <cstddef>
 #include <string>

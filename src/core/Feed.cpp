@@ -1,10 +1,10 @@
-#include "Feed.h"
+#include "core/Feed.h"
 
-#include "Date.h"
-#include "HtmlText.h"
-#include "JsonFields.h"
-#include "UrlPolicy.h"
-#include "Utf8.h"
+#include "core/Date.h"
+#include "core/HtmlText.h"
+#include "core/JsonFields.h"
+#include "core/UrlPolicy.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <unordered_set>

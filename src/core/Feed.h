@@ -2,7 +2,7 @@
 // The News Line: a JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the
 // publisher's other stories. Items whose url is an article JSON of the same
 // site open inside the widget; the rest are ordinary links.
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <cstddef>
 #include <cstdint>

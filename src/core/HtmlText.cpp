@@ -1,6 +1,6 @@
-#include "HtmlText.h"
+#include "core/HtmlText.h"
 
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cctype>

@@ -3,8 +3,8 @@
 // or wrong-typed field throws a FieldError that names it, which the parser
 // catches and turns into the reader-facing message of its Expected. All of
 // them read the document itself with parseDocument.
-#include "Expected.h"
-#include "Utf8.h"
+#include "core/Expected.h"
+#include "core/Utf8.h"
 
 #include <nlohmann/json.hpp>
 

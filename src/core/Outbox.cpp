@@ -1,6 +1,6 @@
-#include "Outbox.h"
+#include "core/Outbox.h"
 
-#include "JsonFields.h"
+#include "core/JsonFields.h"
 
 #include <algorithm>
 #include <type_traits>

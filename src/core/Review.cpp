@@ -1,8 +1,8 @@
-#include "Review.h"
+#include "core/Review.h"
 
-#include "Date.h"
-#include "JsonFields.h"
-#include "Utf8.h"
+#include "core/Date.h"
+#include "core/JsonFields.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cctype>

@@ -2,7 +2,7 @@
 // A reader's review of an article: the schema.org Review the form POSTs (see
 // DESIGN.md, "Data formats"), its JSON form, and the validation rules that the
 // form and the review server share, so both say the same thing in the same words.
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,6 +1,6 @@
-#include "ReviewDesk.h"
+#include "core/ReviewDesk.h"
 
-#include "JsonFields.h"
+#include "core/JsonFields.h"
 
 #include <algorithm>
 #include <unordered_set>

@@ -1,7 +1,7 @@
-#include "ReviewForm.h"
+#include "core/ReviewForm.h"
 
-#include "JsonFields.h"
-#include "Utf8.h"
+#include "core/JsonFields.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 

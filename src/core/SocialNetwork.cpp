@@ -1,8 +1,8 @@
-#include "SocialNetwork.h"
+#include "core/SocialNetwork.h"
 
-#include "JsonFields.h"
-#include "UrlPolicy.h"
-#include "Utf8.h"
+#include "core/JsonFields.h"
+#include "core/UrlPolicy.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "GlRenderer.h"
+#include "platform/GlRenderer.h"
 
 #include <GLES3/gl3.h>
 

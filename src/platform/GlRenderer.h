@@ -4,7 +4,7 @@
 // this never reads GL state back (each glGet* stalls the pipeline: most of a
 // frame's cost under SwiftShader), and font atlases stay one byte per pixel
 // (R8) instead of RGBA.
-#include "Fonts.h"
+#include "ui/Fonts.h"
 
 #include <imgui.h>
 

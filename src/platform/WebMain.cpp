@@ -7,13 +7,13 @@
 // Module.onMessage. All widgets share the fonts, their atlases and one WebGL
 // context, which draws each visible widget's slice in turn; the shell shows
 // each picture in the widget's own canvas.
-#include "Article.h"
-#include "Feed.h"
-#include "Protocol.h"
-#include "Widget.h"
+#include "core/Article.h"
+#include "core/Feed.h"
+#include "core/Protocol.h"
+#include "ui/Widget.h"
 
 #include <emscripten.h>
-#include "GlRenderer.h"
+#include "platform/GlRenderer.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
-#include "ArticleView.h"
+#include "ui/ArticleView.h"
 
-#include "Drawing.h"
+#include "ui/Drawing.h"
 
 #include <nlohmann/json.hpp>
 

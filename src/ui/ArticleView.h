@@ -2,11 +2,11 @@
 // Draws an article (section, headline, meta line, body) as a centred text
 // column. Line breaks are computed once per column width and font build;
 // each frame draws only the lines inside the visible slice.
-#include "Article.h"
-#include "Drawing.h"
-#include "Fonts.h"
-#include "TextLayout.h"
-#include "Theme.h"
+#include "core/Article.h"
+#include "ui/Drawing.h"
+#include "ui/Fonts.h"
+#include "core/TextLayout.h"
+#include "ui/Theme.h"
 
 #include <imgui.h>
 #include <nlohmann/json_fwd.hpp>

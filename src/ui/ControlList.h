@@ -2,7 +2,7 @@
 // What the shell mirrors over the drawn widget as real DOM (form controls,
 // links, buttons, list text), collected while a frame is drawn. Boxes are
 // converted from screen device pixels to CSS pixels of the widget's content.
-#include "Fonts.h"
+#include "ui/Fonts.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

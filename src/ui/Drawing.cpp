@@ -1,4 +1,4 @@
-#include "Drawing.h"
+#include "ui/Drawing.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -2,10 +2,10 @@
 // The drawing vocabulary every view speaks: sizes from the theme in device
 // pixels, text by role, the focus ring, and controls that are drawn,
 // registered for the shell and asked for their hover and focus in one call.
-#include "ControlList.h"
-#include "Fonts.h"
-#include "TextLayout.h"
-#include "Theme.h"
+#include "ui/ControlList.h"
+#include "ui/Fonts.h"
+#include "core/TextLayout.h"
+#include "ui/Theme.h"
 
 #include <cmath>
 #include <string>

@@ -1,6 +1,6 @@
-#include "FollowBar.h"
+#include "ui/FollowBar.h"
 
-#include "Drawing.h"
+#include "ui/Drawing.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 // "Follow us on social networks": one button per publisher profile, with the
 // network's icon and name. The buttons are drawn here; the shell puts a real
 // link over each one, so nothing contacts a network before the reader clicks.
-#include "Drawing.h"
-#include "SocialNetwork.h"
+#include "ui/Drawing.h"
+#include "core/SocialNetwork.h"
 
 #include <string>
 

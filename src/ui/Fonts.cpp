@@ -1,7 +1,7 @@
-#include "Fonts.h"
+#include "ui/Fonts.h"
 
-#include "FontMetrics.h"
-#include "Utf8.h"
+#include "core/FontMetrics.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cmath>

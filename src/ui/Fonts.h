@@ -4,8 +4,8 @@
 // (ASCII and every character of the content; common Latin and Cyrillic for
 // typing once the reader may type),
 // which keeps it small even at a ratio of 3.
-#include "Protocol.h"
-#include "Theme.h"
+#include "core/Protocol.h"
+#include "ui/Theme.h"
 
 #include <imgui.h>
 

@@ -1,7 +1,7 @@
-#include "NewsLine.h"
+#include "ui/NewsLine.h"
 
-#include "Drawing.h"
-#include "TextLayout.h"
+#include "ui/Drawing.h"
+#include "core/TextLayout.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 // "News Line": the latest headlines from the widget's JSON Feed, newest
 // first, a few at a time with "Show more". Items that are article JSON open
 // inside the widget; the shell's real links over each item do the opening.
-#include "Drawing.h"
-#include "Feed.h"
+#include "ui/Drawing.h"
+#include "core/Feed.h"
 
 #include <string>
 #include <vector>

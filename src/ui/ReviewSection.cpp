@@ -1,7 +1,7 @@
-#include "ReviewSection.h"
+#include "ui/ReviewSection.h"
 
-#include "Article.h" // formatDate
-#include "Drawing.h"
+#include "core/Article.h" // formatDate
+#include "ui/Drawing.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,9 +4,9 @@
 // real, transparent form controls that the shell places over the drawn ones
 // (native typing, IME, clipboard, autofill, screen readers); this view
 // describes where they go (controls()) and draws what the reader sees.
-#include "Drawing.h"
-#include "ReviewDesk.h"
-#include "TextLayout.h"
+#include "ui/Drawing.h"
+#include "core/ReviewDesk.h"
+#include "core/TextLayout.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

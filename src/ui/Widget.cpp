@@ -1,7 +1,7 @@
-#include "Widget.h"
+#include "ui/Widget.h"
 
-#include "Drawing.h"
-#include "Utf8.h"
+#include "ui/Drawing.h"
+#include "core/Utf8.h"
 
 #include <nlohmann/json.hpp>
 

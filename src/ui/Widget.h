@@ -3,15 +3,15 @@
 // article, error), the viewport slice being shown, and one ImGui frame.
 // It knows nothing of the browser; the platform feeds it input and asks it
 // to draw, and hears back through WidgetHost.
-#include "ArticleView.h"
-#include "ControlList.h"
-#include "Drawing.h"
-#include "FollowBar.h"
-#include "Fonts.h"
-#include "NewsLine.h"
-#include "ReviewDesk.h"
-#include "ReviewSection.h"
-#include "Theme.h"
+#include "ui/ArticleView.h"
+#include "ui/ControlList.h"
+#include "ui/Drawing.h"
+#include "ui/FollowBar.h"
+#include "ui/Fonts.h"
+#include "ui/NewsLine.h"
+#include "core/ReviewDesk.h"
+#include "ui/ReviewSection.h"
+#include "ui/Theme.h"
 
 #include <memory>
 #include <set>

@@ -1,7 +1,7 @@
 #pragma once
 // What the fuzz targets assert besides "no sanitizer report": a broken
 // promise of the core aborts, so libFuzzer records the input as a crash.
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // The NewsArticle reader: any bytes give an article or a message, never a
 // crash, and what it gives is valid UTF-8 for the views to draw and mirror.
-#include "Article.h"
+#include "core/Article.h"
 #include "FuzzCheck.h"
-#include "SocialNetwork.h"
+#include "core/SocialNetwork.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
     const auto parsed = aw::parseArticle(fuzz::input(data, size));

@@ -1,6 +1,6 @@
 // The News Line reader: any bytes give a feed or a message; a feed keeps its
 // bounds and its order, and every label it yields is valid UTF-8.
-#include "Feed.h"
+#include "core/Feed.h"
 #include "FuzzCheck.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {

@@ -2,7 +2,7 @@
 // valid UTF-8 in gives valid UTF-8 out, in one line or in paragraphs with
 // their white space collapsed; any bytes at all never crash it.
 #include "FuzzCheck.h"
-#include "HtmlText.h"
+#include "core/HtmlText.h"
 
 namespace {
 void requireCollapsed(const std::string& text, const char* what) {

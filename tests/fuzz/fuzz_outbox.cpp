@@ -4,8 +4,8 @@
 // changes nothing, and the review desk sends, retries and lists what was
 // restored.
 #include "FuzzCheck.h"
-#include "Outbox.h"
-#include "ReviewDesk.h"
+#include "core/Outbox.h"
+#include "core/ReviewDesk.h"
 
 namespace {
 

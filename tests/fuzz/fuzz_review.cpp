@@ -2,7 +2,7 @@
 // a review or a message naming the field; a review read is written back as
 // JSON without throwing, and reads back the same.
 #include "FuzzCheck.h"
-#include "Review.h"
+#include "core/Review.h"
 
 namespace {
 bool same(const aw::Review& a, const aw::Review& b) {

@@ -3,7 +3,7 @@
 // the glyphs drawn for it, at every width and pixel ratio, scrolled or not.
 #include "UiHarness.h"
 
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <doctest/doctest.h>
 

@@ -4,7 +4,7 @@
 // field to fix, in form order.
 #include "UiHarness.h"
 
-#include "ReviewForm.h"
+#include "core/ReviewForm.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 #include "UiHarness.h"
 
-#include "Article.h"
-#include "Feed.h"
-#include "Review.h"
+#include "core/Article.h"
+#include "core/Feed.h"
+#include "core/Review.h"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // them (faces, article, feed, viewport, frames), with no renderer: the tests
 // look only at what the shell would receive (the host's JSON and heights)
 // and at Dear ImGui's draw data, never at the views' internals.
-#include "Widget.h"
+#include "ui/Widget.h"
 
 #include "../unit/TestHelpers.h" // readRepoFile
 

@@ -1,4 +1,4 @@
-#include "Article.h"
+#include "core/Article.h"
 #include "TestHelpers.h"
 
 #include <doctest/doctest.h>

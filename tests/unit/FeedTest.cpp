@@ -1,6 +1,6 @@
-#include "Feed.h"
+#include "core/Feed.h"
 
-#include "Article.h"
+#include "core/Article.h"
 #include "TestHelpers.h"
 
 #include <doctest/doctest.h>

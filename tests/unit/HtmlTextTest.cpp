@@ -1,4 +1,4 @@
-#include "HtmlText.h"
+#include "core/HtmlText.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "ReviewDesk.h"
+#include "core/ReviewDesk.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

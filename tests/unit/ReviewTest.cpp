@@ -1,5 +1,5 @@
-#include "Review.h"
-#include "Utf8.h"
+#include "core/Review.h"
+#include "core/Utf8.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
-#include "Protocol.h"
+#include "core/Protocol.h"
 
 #include <cstring>
 #include <fstream>

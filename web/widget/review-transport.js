@@ -45,7 +45,9 @@ export class ReviewTransport {
 
   async list(item) {
     try {
-      const response = await fetch(this.url(`?item=${encodeURIComponent(item)}`));
+      // Revalidated each time (the server's ETag makes that a 304 of two index lookups): the
+      // endpoint lets caches keep a list for 30 s, and a reader who just posted must see it listed.
+      const response = await fetch(this.url(`?item=${encodeURIComponent(item)}`), { cache: 'no-cache' });
       if (response.ok) this.answer('_aw_reviews_list', [await response.text()]);
     } catch {
       // Offline: the list shows the reader's own pending reviews until the next visit.

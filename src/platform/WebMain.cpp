@@ -23,6 +23,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <stdexcept>
+#include <utility>
 #include <memory>
 
 // One channel for every message of the protocol: the widget, its type and a JSON payload.
@@ -149,6 +151,29 @@ WidgetSlot* slot(int id) {
 
 void wake(WidgetSlot& w, int frames = 2) { w.settleFrames = std::max(w.settleFrames, frames); }
 
+// Runs an export's work for widget `id`: nothing past this boundary throws.
+// What went wrong becomes the widget's error view (and the console's), so a
+// damaged input costs the reader this widget's content, never the page.
+template <class Work>
+auto guarded(int id, Work&& work) -> decltype(work(std::declval<WidgetSlot&>())) {
+    using Result = decltype(work(std::declval<WidgetSlot&>()));
+    WidgetSlot* w = slot(id);
+    if (!w) return Result();
+    try {
+        return work(*w);
+    } catch (const std::exception& e) {
+        w->host.warn(std::string("internal error, the widget shows an error instead: ") + e.what());
+        try {
+            w->widget.showError("This article could not be shown", "Something went wrong inside the widget. Try again, or reload the page.");
+        } catch (...) {
+        }
+        wake(*w);
+    }
+    return Result();
+}
+
+int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe);
+
 } // namespace
 
 extern "C" {
@@ -195,34 +220,35 @@ EMSCRIPTEN_KEEPALIVE void aw_context_lost() {
 EMSCRIPTEN_KEEPALIVE void aw_context_restored() { runtime->contextLost = false; }
 
 EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, const char* sourceUrl) {
-    WidgetSlot* w = slot(id);
-    if (!w) return 0;
-    const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
-    wake(*w);
-    if (parsed) {
-        w->widget.setArticle(parsed.value(), sourceUrl);
-        return 1;
-    }
-    w->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
-    js_message(id, message::ArticleError, nlohmann::json{{"message", parsed.error()}}.dump().c_str());
-    return 0;
+    return guarded(id, [&](WidgetSlot& w) {
+        const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
+        wake(w);
+        if (parsed) {
+            for (const auto& warning : parsed.value().warnings) w.host.warn(std::string("article: ") + warning);
+            w.widget.setArticle(parsed.value(), sourceUrl);
+            return 1;
+        }
+        w.widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
+        js_message(id, message::ArticleError, nlohmann::json{{"message", parsed.error()}}.dump().c_str());
+        return 0;
+    });
 }
 
 // The News Line's JSON Feed, fetched from feedUrl (absolute), with the reader's clock for the time labels.
 EMSCRIPTEN_KEEPALIVE void aw_set_feed(int id, const char* json, const char* feedUrl, double nowSeconds, int utcOffsetMinutes) {
-    WidgetSlot* w = slot(id);
-    if (!w) return;
-    wake(*w);
-    auto feed = aw::parseFeed(json, feedUrl);
-    if (!feed) {
-        w->host.warn("News Line not shown: " + feed.error());
-        w->widget.expectFeed(false);
-        return;
-    }
-    std::vector<std::string> labels;
-    for (const auto& item : feed.value().items)
-        labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
-    w->widget.setFeed(std::move(feed.value()), std::move(labels));
+    guarded(id, [&](WidgetSlot& w) {
+        wake(w);
+        auto feed = aw::parseFeed(json, feedUrl);
+        if (!feed) {
+            w.host.warn("News Line not shown: " + feed.error());
+            w.widget.expectFeed(false);
+            return;
+        }
+        std::vector<std::string> labels;
+        for (const auto& item : feed.value().items)
+            labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
+        w.widget.setFeed(std::move(feed.value()), std::move(labels));
+    });
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_expect_feed(int id, int expected) {
@@ -359,9 +385,17 @@ EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
 // context); frame::NoWebGl when this browser gives no WebGL 2 context.
 // Without `describe`, the frame's text layer and controls wait for aw_describe.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
+    return guarded(id, [&](WidgetSlot& slot) { return drawFrame(id, slot, nowMs, describe != 0); });
+}
+
+} // extern "C"
+
+namespace {
+
+int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe) {
     namespace frame = aw::protocol::frame;
-    WidgetSlot* w = slot(id);
-    if (!w || runtime->contextLost) return 0;
+    WidgetSlot* w = &slot;
+    if (runtime->contextLost) return 0;
     ImGuiIO& io = ImGui::GetIO();
     const aw::ui::Viewport& v = w->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
@@ -378,7 +412,12 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
     w->lastFrameMs = nowMs;
 
     ImGui::NewFrame();
-    w->widget.draw(describe != 0);
+    try {
+        w->widget.draw(describe);
+    } catch (...) {
+        ImGui::EndFrame(); // the next frame starts clean
+        throw;
+    }
     ImGui::Render();
 
     aw::platform::GlRenderer& renderer = runtime->renderer;
@@ -395,4 +434,4 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
     return frame::Drew | (w->settleFrames > 0 ? frame::More : 0);
 }
 
-} // extern "C"
+} // namespace

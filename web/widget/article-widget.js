@@ -56,6 +56,7 @@ class ArticleWidget extends HTMLElement {
     this.describeFrame = this.describeTimer = 0;
     this.statusTimer = 0;
     this.contentSet = false;  // an article or its error is in: frames may be drawn
+    this.broken = false;      // the program failed inside: nothing more is drawn
 
     this.transport = new ReviewTransport({
       endpoint: () => this.getAttribute('reviews'),
@@ -230,9 +231,22 @@ class ArticleWidget extends HTMLElement {
 
   // Calls the runtime for this widget (strings first, then numbers), then draws.
   call(name, strings, ...numbers) {
-    if (!this.widgetId) return;
-    this.runtime.call(this.widgetId, name, strings, ...numbers);
+    if (!this.widgetId || this.broken) return;
+    try {
+      this.runtime.call(this.widgetId, name, strings, ...numbers);
+    } catch (e) {
+      return this.crashed(e);
+    }
     this.requestFrame();
+  }
+
+  // The program itself failed (a trap: out of memory, a bug); the C++ side turns what it can
+  // catch into the error view, so this is the last line: say so and draw no more.
+  crashed(error) {
+    console.error('[article-widget] the widget stopped:', error);
+    this.broken = true;
+    this.runtime.cancel(this);
+    this.failWithoutCanvas('This article could not be shown: the widget stopped on an internal error. Reload the page to try again.');
   }
 
   // The widget's messages (src/core/Protocol.h; shapes in protocol.js).
@@ -318,9 +332,14 @@ class ArticleWidget extends HTMLElement {
   }
 
   drawFrame(now) {
-    if (!this.widgetId || this.noWebGl || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+    if (!this.widgetId || this.noWebGl || this.broken || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
     if (!this.frames) performance.mark('aw:first-frame-start');
-    const result = this.runtime.module._aw_frame(this.widgetId, now, this.ready ? 1 : 0);
+    let result;
+    try {
+      result = this.runtime.module._aw_frame(this.widgetId, now, this.ready ? 1 : 0);
+    } catch (e) {
+      return this.crashed(e);
+    }
     if (result === Frame.NoWebGl) {
       this.noWebGl = true;
       this.runtime.module._aw_describe(this.widgetId); // the article text stays reachable without the picture

@@ -360,11 +360,75 @@ async function main() {
     } finally {
       await off.close();
     }
+    R.infinite = await infiniteScroll(browser, server.url);
   } finally {
     await browser.close();
     await server.stop();
   }
   report(R, loaded, site, Math.round((Date.now() - t0) / 1000));
+}
+
+// ---------------------------------------------------------------- many widgets
+
+// 100 widgets appended one by one to one page as it scrolls, as a news site's
+// endless list does: the heap each adds, how many animation frames each takes
+// from entering the view to drawn there, and the WebGL contexts in use.
+const INFINITE = 100;
+async function infiniteScroll(browser, base) {
+  const { page, close } = await open(browser, base + 'bench-infinite.html');
+  try {
+    await page.evaluate(() => {
+      window.__contexts = new Set();
+      const getContext = OffscreenCanvas.prototype.getContext;
+      OffscreenCanvas.prototype.getContext = function (type, ...rest) {
+        const ctx = getContext.call(this, type, ...rest);
+        if (ctx && /webgl/.test(type)) window.__contexts.add(ctx);
+        return ctx;
+      };
+    });
+    const articles = ['stoltenberg-baku', 'baku-book-fair', 'caspian-ferry-sailings', 'guba-orchards-spring'];
+    const heaps = [], framesToDrawn = [], msToDrawn = [];
+    let firstFrame = NaN;
+    for (let i = 0; i < INFINITE; i++) {
+      // Appended below the end, its article fetched and laid out before the reader gets there.
+      await page.evaluate(async ([n, src]) => {
+        const w = document.createElement('article-widget');
+        w.setAttribute('src', `articles/${src}.json`);
+        document.getElementById('feed').append(w);
+        await new Promise((r) => (w.ready ? r() : w.addEventListener('ready', r, { once: true })));
+      }, [i, articles[i % articles.length]]);
+      if (i === 0) firstFrame = await page.evaluate(() => performance.getEntriesByName('aw:first-frame')[0]?.startTime ?? NaN);
+      // Scrolled to: animation frames (and ms) until it has drawn in view.
+      // The frame it drew in is told by the animation frame's timestamp, which the
+      // runtime's loop hands to the widget: the count of page frames up to it.
+      const seen = await page.evaluate((n) => new Promise((resolve) => {
+        const w = document.querySelectorAll('article-widget')[n];
+        const before = w.frameCount, t0 = performance.now();
+        let drawnAt = null;
+        const draw = w.drawFrame.bind(w);
+        w.drawFrame = (now) => { draw(now); if (drawnAt === null && w.frameCount > before) drawnAt = now; };
+        w.scrollIntoView({ block: 'start' });
+        const stamps = [];
+        const tick = (now) => {
+          stamps.push(now);
+          if (drawnAt !== null && now >= drawnAt) {
+            delete w.drawFrame;
+            resolve({ frames: stamps.filter((t) => t <= drawnAt).length, ms: drawnAt - t0 });
+          } else if (stamps.length > 120) resolve({ frames: Infinity, ms: Infinity });
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }), i);
+      framesToDrawn.push(seen.frames);
+      msToDrawn.push(seen.ms);
+      heaps.push(await page.evaluate(() => document.querySelector('article-widget').runtime.module.HEAPU8.length));
+    }
+    const contexts = await page.evaluate(() => window.__contexts.size);
+    const states = await page.evaluate(() => document.querySelector('article-widget').runtime.module._aw_widget_count());
+    return { heaps, framesToDrawn, msToDrawn, contexts, states, firstFrame, errors: page.errors };
+  } finally {
+    await close();
+  }
 }
 
 // ---------------------------------------------------------------- the table
@@ -424,6 +488,17 @@ function report(R, loaded, site, seconds) {
   const heap1 = Math.max(R.heap_widget || 0, ...s1.map((s) => s.heap)), heapN = Math.max(...sN.map((s) => s.heap));
   row('5 wasm heap, 1x article', mb(heap1), mb(R.heap_baseline), r2(heap1 / R.heap_baseline), '<= 32 MB', heap1 <= 32 * 1048576);
   row(`5 wasm heap, ${REPEAT}x article`, mb(heapN), '', '', '<= 64 MB', heapN <= 64 * 1048576);
+
+  // Issue 14: one runtime for many widgets, beside the single widget's figures.
+  const inf = R.infinite;
+  const perWidget = (inf.heaps.at(-1) - inf.heaps[0]) / (inf.heaps.length - 1);
+  row(`14 wasm heap per widget, ${INFINITE} widgets`, mb(perWidget), `${mb(heap1)} (one widget)`, '', '~1 MB + text', perWidget <= 1.5 * 1048576);
+  row(`14 wasm heap, ${INFINITE} widgets`, mb(inf.heaps.at(-1)), `${mb(inf.heaps[0])} (first widget)`, r2(inf.heaps.at(-1) / inf.heaps[0]), '(info)', null);
+  const enter = median(inf.framesToDrawn), enterMax = Math.max(...inf.framesToDrawn);
+  row('14 frames from entering view to drawn', `${enter} (max ${enterMax})`, '1 (one widget)', '', '<= 1', enterMax <= 1);
+  row('14 ms from entering view to drawn', `${ms(median(inf.msToDrawn))} (max ${ms(Math.max(...inf.msToDrawn))})`, '', '', '(info)', null);
+  row(`14 first frame, first of ${INFINITE} widgets`, ms(inf.firstFrame), `${ms(ffA)} (bare page)`, r2(inf.firstFrame / ffA), '(info)', null);
+  row(`14 WebGL contexts / states, ${INFINITE} widgets`, `${inf.contexts} / ${inf.states}`, '', '', `1 / ${INFINITE}`, inf.contexts === 1 && inf.states === INFINITE);
 
   const head = ['goal', 'widget', 'baseline / reference', 'ratio', 'target', 'result'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

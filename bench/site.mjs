@@ -101,6 +101,16 @@ function precompress(path) {
   writeFileSync(path + '.br', brotli11(bytes));
 }
 
+// Infinite scroll on one page: the demo page's widget script and an empty
+// list that the bench fills, one widget at a time, as it scrolls.
+function infinitePage(index) {
+  const script = /<script\b[^>]*article-widget\.js[^>]*><\/script>/.exec(index);
+  if (!script) throw new Error('dist/index.html has no article-widget.js script');
+  return `<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>bench: infinite scroll</title>
+<style>body { margin: 0 } article-widget { display: block; max-width: 900px; margin: 0 auto 40px }</style>
+${script[0]}\n<main id="feed"></main>\n</html>\n`;
+}
+
 export function makeSite({ dist, baselineDir, out }) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: run scripts/build.sh`);
   rmSync(out, { recursive: true, force: true });
@@ -126,6 +136,7 @@ export function makeSite({ dist, baselineDir, out }) {
     'bench-offscreen.html': index.replace(/<article-widget\b/, '<div style="height:5000px" aria-hidden="true"></div>\n    $&'),
   };
   variants['bench-bare.html'] = barePage(index);
+  variants['bench-infinite.html'] = infinitePage(index);
   for (const [name, html] of Object.entries(variants)) {
     writeFileSync(join(out, name), html);
     if (distPrecompresses('index.html')) precompress(join(out, name));

@@ -138,7 +138,9 @@ class ArticleWidget extends HTMLElement {
     if (signal.aborted) return;
     if (!this.widgetId) this.widgetId = this.runtime.register(this);
     const events = this.runtime.events;
-    events.addEventListener('viewport', () => this.requestFrame(), { signal });
+    // Scrolling redraws only the widgets near the view (the runtime watches which are); one not yet
+    // laid out still draws its first slice to learn its height.
+    events.addEventListener('viewport', () => { if (!this.ready || this.runtime.isNear(this)) this.requestFrame(); }, { signal });
     events.addEventListener('online', () => this.call('_aw_reviews_online', []), { signal });
     events.addEventListener('scheme', () => this.applyTheme(), { signal });
     this.applyTheme();

@@ -198,7 +198,7 @@ test('a host page\'s inherited text styles do not move the transparent text off 
 test('select all takes the drawn text and none of the controls\' hidden names', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
-  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  await page.locator('article-widget').locator('a[data-open-in-widget="true"]').first().waitFor();
   await page.mouse.click(1200, 850);
   await page.keyboard.press('Control+A');
   const selected = await page.evaluate(() => String(getSelection()));
@@ -249,7 +249,7 @@ test('glyphs added after the first picture do not lay the article out again; a n
   const first = await layouts();
   // The News Line's headlines and the letters readers may type each rebuild the font atlas.
   const w = page.locator('article-widget');
-  await w.locator('a[data-open-in-widget]').first().waitFor();
+  await w.locator('a[data-open-in-widget="true"]').first().waitFor();
   await w.locator('input[name=name]').click();
   await page.keyboard.type('Şəhla Ёлкина');
   await page.waitForTimeout(300);

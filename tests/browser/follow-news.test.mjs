@@ -41,7 +41,7 @@ test('each follow button opens its profile in a new tab, without opener or refer
 test('the review form, the follow buttons and the News Line are separate parts for assistive technology', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
-  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  await page.locator('article-widget').locator('a[data-open-in-widget="true"]').first().waitFor();
   const form = page.getByRole('form', { name: 'Leave a review' });
   assert.equal(await form.getByRole('textbox', { name: 'Your name' }).count(), 1);
   assert.equal(await form.getByRole('button', { name: 'Send review' }).count(), 1);
@@ -57,7 +57,7 @@ test('the review form, the follow buttons and the News Line are separate parts f
 test('find in page reaches the News Line headlines where they are drawn', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
-  await page.locator('article-widget').locator('a[data-open-in-widget]').first().waitFor();
+  await page.locator('article-widget').locator('a[data-open-in-widget="true"]').first().waitFor();
   assert.equal(await page.evaluate(() => window.find('Caspian ferries add sailings')), true);
   const hit = await selectionRect(page);
   assert.ok(hit.width > 100 && hit.height > 10, `the match has a box (${JSON.stringify(hit)})`);
@@ -141,7 +141,7 @@ test('the News Line is reachable by keyboard and shows more on request', async (
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
   const w = page.locator('article-widget');
-  await w.locator('a[data-open-in-widget]').first().waitFor();
+  await w.locator('a[data-open-in-widget="true"]').first().waitFor();
   const before = await w.locator('a[data-field^="news:"]').count();
   const more = w.locator('button', { hasText: 'Show more headlines' });
   await more.focus();

@@ -144,8 +144,8 @@ const widget = {
     return at;
   },
   frames: (page) => page.evaluate(() => document.querySelector('article-widget').frameCount),
-  layouts: (page) => page.evaluate(() => document.querySelector('article-widget').module._aw_layout_count()),
-  heap: (page) => page.evaluate(() => document.querySelector('article-widget').module.HEAPU8.length),
+  layouts: (page) => page.evaluate(() => document.querySelector('article-widget').layoutCount),
+  heap: (page) => page.evaluate(() => document.querySelector('article-widget').runtime.module.HEAPU8.length),
 };
 const baseline = {
   ready: (page) => until(page, 'the baseline\'s first frame', () => window.__baseline?.firstFrame),
@@ -349,7 +349,7 @@ async function main() {
     // one-pixel slice to learn its height), it draws nothing until scrolled to.
     const off = await open(browser, server.url + 'bench-offscreen.html');
     try {
-      await until(off.page, 'the offscreen widget\'s module', () => !!document.querySelector('article-widget')?.module);
+      await until(off.page, 'the offscreen widget\'s module', () => !!document.querySelector('article-widget')?.runtime);
       await sleep(2000);
       const startup = await widget.frames(off.page);
       await sleep(2000);

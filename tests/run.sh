@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds native and wasm, runs the
-# doctest unit tests, the server tests (on SQLite, then on a throwaway
-# PostgreSQL) and the browser tests, and ends with one summary line. CI
-# (.ci/run) runs exactly this.
+# doctest unit and UI tests, the sanitizer tests (tests/fuzz/run.sh), the
+# server tests (on SQLite, then on a throwaway PostgreSQL) and the browser
+# tests, and ends with one summary line. CI (.ci/run) runs exactly this.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh || { echo "build failed"; exit 1; }
@@ -11,14 +11,29 @@ log=$(mktemp -d)
 passed=0
 failed=0
 
-echo "== unit tests (doctest)"
-./build/native/tests/unit_tests 2>&1 | tee "$log/unit.txt"
-unit=$(grep -E '^\[doctest\] test cases:' "$log/unit.txt" | tail -1)
+# The core's unit tests and the views' native tests (tests/ui): doctest both.
+for suite in unit ui; do
+echo "== $suite tests (doctest)"
+./build/native/tests/${suite}_tests 2>&1 | tee "$log/$suite.txt"
+unit=$(grep -E '^\[doctest\] test cases:' "$log/$suite.txt" | tail -1)
 if [ -n "$unit" ]; then
   passed=$((passed + $(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$unit")))
   failed=$((failed + $(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$unit")))
 else
   failed=$((failed + 1)) # the runner did not even report
+fi
+done
+
+# Sanitizer tests (issue #15): the unit tests under ASan+UBSan and each fuzz
+# target for a fixed count; tests/fuzz/run.sh builds them and counts each as one test.
+echo "== sanitizer tests (clang-14 ASan+UBSan, libFuzzer)"
+tests/fuzz/run.sh 2>&1 | tee "$log/fuzz.txt"
+fuzz=$(grep -E '^sanitizer tests: [0-9]+ passed, [0-9]+ failed' "$log/fuzz.txt" | tail -1)
+if [ -n "$fuzz" ]; then
+  passed=$((passed + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$fuzz")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$fuzz")))
+else
+  failed=$((failed + 1)) # the script did not even report
 fi
 
 # Node's test runner, one file at a time (one Chromium at a time on small machines): adds to the totals.

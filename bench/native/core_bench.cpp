@@ -7,8 +7,8 @@
 // Glyph advances come from the subset body and headline fonts the build ships
 // (build/fonts/*.ttf, read with ImGui's stb_truetype), so line breaks fall where
 // the widget's do at a 648 px column (the desktop measure at DPR 1).
-#include "Article.h"
-#include "TextLayout.h"
+#include "core/Article.h"
+#include "core/TextLayout.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>

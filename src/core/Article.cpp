@@ -1,7 +1,8 @@
-#include "Article.h"
+#include "core/Article.h"
 
-#include "HtmlText.h"
-#include "JsonFields.h"
+#include "core/Date.h"
+#include "core/HtmlText.h"
+#include "core/JsonFields.h"
 
 namespace aw {
 namespace {
@@ -50,7 +51,6 @@ void readPublisher(const Json& doc, Article& a) {
     const Json* p = member(doc, "publisher");
     if (!p) return;
     if (!p->is_object()) fail("publisher", std::string("expected an object, got ") + p->type_name());
-    a.publisherName = plainText(stringField(*p, "name", "publisher.name", false));
     const Json* same = member(*p, "sameAs");
     if (!same) return;
     if (same->is_string()) { a.publisherProfiles.push_back(same->get<std::string>()); return; }
@@ -87,7 +87,7 @@ const Json& findArticleNode(const Json& doc) {
 Expected<Article> parseArticle(std::string_view json) {
     auto parsed = parseDocument(json, kMaxArticleBytes);
     if (!parsed) return Expected<Article>::failure("article is " + parsed.error());
-    const Json& doc = parsed.value();
+    const Json& doc = parsed.value().json;
     try {
         const Json& node = findArticleNode(doc);
         if (!node.is_object()) fail("article", std::string("expected a JSON object, got ") + node.type_name());
@@ -102,7 +102,6 @@ Expected<Article> parseArticle(std::string_view json) {
         if (a.lead.empty()) a.lead = plainText(stringField(node, "description", "description", false));
         a.section = plainText(stringField(node, "articleSection", "articleSection", false));
         a.datePublished = stringField(node, "datePublished", "datePublished", false);
-        a.dateModified = stringField(node, "dateModified", "dateModified", false);
         a.authors = authorNames(node);
         a.language = stringField(node, "inLanguage", "inLanguage", false);
         a.url = stringField(node, "url", "url", false);
@@ -112,27 +111,17 @@ Expected<Article> parseArticle(std::string_view json) {
         else if (ident && ident->is_number_integer()) a.id = std::to_string(ident->get<long long>());
         if (a.id.empty()) a.id = a.url;
         readPublisher(node, a);
+        if (parsed.value().repaired()) a.warnings.push_back(parsed.value().warning());
         return Expected<Article>::success(std::move(a));
     } catch (const FieldError& e) {
-        return Expected<Article>::failure(e.message);
+        return Expected<Article>::failure(e.message());
     }
 }
 
 std::string formatDate(std::string_view iso) {
-    static constexpr const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
-                                              "August", "September", "October", "November", "December"};
-    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
-    auto num = [&](std::size_t at, std::size_t len) {
-        int v = 0;
-        for (std::size_t i = at; i < at + len; ++i) {
-            if (iso[i] < '0' || iso[i] > '9') return -1;
-            v = v * 10 + (iso[i] - '0');
-        }
-        return v;
-    };
-    const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return {};
-    return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
+    const auto date = readCalendarDate(iso);
+    if (!date) return {};
+    return std::to_string(date->day) + " " + std::string(monthName(date->month)) + " " + std::to_string(date->year);
 }
 
 std::string metaLine(const Article& a) {

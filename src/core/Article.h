@@ -1,7 +1,7 @@
 #pragma once
 // The article model, read from the schema.org NewsArticle JSON-LD block that
 // news pages already publish (see README, "Article format").
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <cstddef>
 #include <string>
@@ -17,13 +17,12 @@ struct Article {
     std::string lead;            // alternativeHeadline or description, may be empty
     std::string section;         // articleSection, e.g. "Difficult question"
     std::string datePublished;   // as given (ISO 8601)
-    std::string dateModified;
     std::vector<std::string> authors;
     std::string language;        // inLanguage, e.g. "en"
     std::string imageUrl;
     std::vector<std::string> paragraphs;
-    std::string publisherName;
     std::vector<std::string> publisherProfiles; // publisher.sameAs
+    std::vector<std::string> warnings;          // for the developer console, e.g. "invalid UTF-8 at byte offset 17, read as U+FFFD"
 };
 
 // Larger input is refused with a message rather than parsed: no real article
@@ -36,7 +35,8 @@ constexpr std::size_t kMaxArticleBytes = 8u * 1024u * 1024u;
 Expected<Article> parseArticle(std::string_view json);
 
 // "17 March 2024" from "2024-03-17T18:30:00+04:00": the publisher's own
-// calendar date, not shifted to the reader's time zone. Empty if unreadable.
+// calendar date, not shifted to the reader's time zone; only the date at the
+// start is read (readCalendarDate). Empty if unreadable or no such day.
 std::string formatDate(std::string_view iso8601);
 
 // "Difficult question · 17 March 2024 · By Anna Aliyeva": the line under the headline.

@@ -2,7 +2,7 @@
 // The News Line: a JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the
 // publisher's other stories. Items whose url is an article JSON of the same
 // site open inside the widget; the rest are ordinary links.
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,16 +17,12 @@ struct FeedItem {
     std::string id;
     std::string url;            // resolved against the feed's URL; relative when that is
     std::string title;          // plain text; made from content_text or summary when the item has none
-    std::string summary;        // plain text, may be empty
     std::string datePublished;  // as given (RFC 3339)
-    std::optional<std::int64_t> publishedAt; // Unix seconds; none when absent or unreadable
+    std::optional<std::int64_t> publishedAt; // Unix seconds (DateForm::Lenient); none when absent or unreadable
     bool opensInWidget = false; // url is a ".json" article on the feed's own site
 };
 
 struct Feed {
-    std::string version;
-    std::string title;
-    std::string homePageUrl;            // empty when absent or refused
     std::vector<FeedItem> items;        // newest first; undated items last, in feed order
     std::vector<std::string> warnings;  // skipped items and fields, e.g. "items[3]: url: expected a string, got number"
 };
@@ -42,14 +38,10 @@ constexpr std::size_t kMaxFeedWarnings = 20;
 // type, is an error naming the field. A bad item is skipped with a warning.
 Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl);
 
-// Unix seconds of an RFC 3339 / ISO 8601 time: "2024-03-17T18:30:00+04:00",
-// "...Z", "...-0500", fractions of a second; no offset is read as UTC; a bare
-// date is its midnight UTC. None when unreadable.
-std::optional<std::int64_t> parseTimestamp(std::string_view iso8601);
-
 // The label beside an item, in the reader's local time: "14:05" on the
 // reader's today, "16 Mar" earlier in the same year, "16 Mar 2023" otherwise.
-// A bare date always shows as a date. Empty when unreadable.
+// A bare date always shows as a date. Dates are read in DateForm::Lenient.
+// Empty when unreadable.
 std::string formatItemTime(std::string_view iso8601, std::int64_t nowUnixSeconds, int readerUtcOffsetMinutes);
 
 } // namespace aw

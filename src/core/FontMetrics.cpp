@@ -1,4 +1,4 @@
-#include "FontMetrics.h"
+#include "core/FontMetrics.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
-#include "HtmlText.h"
+#include "core/HtmlText.h"
 
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -30,20 +30,43 @@ bool isBlockTag(std::string_view name) {
     return std::find(std::begin(kBlock), std::end(kBlock), name) != std::end(kBlock);
 }
 
-// Parses the tag at text[i] == '<'. Returns its lower-case name (without '/')
-// and moves i past '>'; returns false for a lone '<' that starts no tag.
-bool readTag(std::string_view text, std::size_t& i, std::string& name) {
-    std::size_t j = i + 1;
-    if (j < text.size() && text[j] == '/') ++j;
-    if (j >= text.size() || !(std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '!')) return false;
-    const std::size_t close = text.find('>', j);
-    if (close == std::string_view::npos) return false;
-    name.clear();
-    while (j < close && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '!'))
-        name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j++])));
-    i = close + 1;
-    return true;
-}
+// Reads the tags of one text. It remembers where the next '>' is, so that a
+// text of many '<' and no '>' ("a<b<c...", 8 MB of it) is read in linear
+// time rather than searched to its end once per '<'.
+class TagReader {
+public:
+    explicit TagReader(std::string_view text) : text_(text) {}
+
+    // Parses the tag at text[i] == '<'. Returns its lower-case name (without '/')
+    // and moves i past '>'; returns false for a lone '<' that starts no tag.
+    bool read(std::size_t& i, std::string& name) {
+        std::size_t j = i + 1;
+        if (j < text_.size() && text_[j] == '/') ++j;
+        if (j >= text_.size() || !(std::isalpha(static_cast<unsigned char>(text_[j])) || text_[j] == '!')) return false;
+        const std::size_t close = closeFrom(j);
+        if (close == std::string_view::npos) return false;
+        name.clear();
+        while (j < close && (std::isalnum(static_cast<unsigned char>(text_[j])) || text_[j] == '!'))
+            name += static_cast<char>(std::tolower(static_cast<unsigned char>(text_[j++])));
+        i = close + 1;
+        return true;
+    }
+
+private:
+    // The first '>' at or after `from`. The last answer still holds when it
+    // lies at or after `from` (nothing between), or when there was none.
+    std::size_t closeFrom(std::size_t from) {
+        if (!searched_ || (close_ != std::string_view::npos && close_ < from)) {
+            close_ = text_.find('>', from);
+            searched_ = true;
+        }
+        return close_;
+    }
+
+    std::string_view text_;
+    bool searched_ = false;
+    std::size_t close_ = 0;
+};
 
 // Collapses runs of white space to one space and trims. Also drops soft hyphens,
 // which are invisible hyphenation hints the layout does not use.
@@ -68,8 +91,10 @@ std::string decodeEntities(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '&') { out += text[i]; continue; }
-        const std::size_t semi = text.find(';', i + 1);
-        if (semi == std::string_view::npos || semi - i > 12) { out += '&'; continue; }
+        // References are short: looking no further than 12 bytes keeps "&&&&..." linear.
+        const std::size_t found = text.substr(i + 1, 12).find(';');
+        if (found == std::string_view::npos) { out += '&'; continue; }
+        const std::size_t semi = i + 1 + found;
         const std::string_view ref = text.substr(i + 1, semi - i - 1);
         char32_t cp = 0;
         if (ref.size() > 1 && ref[0] == '#') {
@@ -94,8 +119,9 @@ std::string plainText(std::string_view text) {
     std::string stripped;
     stripped.reserve(text.size());
     std::string tag;
+    TagReader tags(text);
     for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '<' && readTag(text, i, tag)) { stripped += ' '; continue; }
+        if (text[i] == '<' && tags.read(i, tag)) { stripped += ' '; continue; }
         stripped += text[i++];
     }
     // Entities are decoded after tags are gone so that "&lt;b&gt;" stays visible text.
@@ -107,11 +133,12 @@ std::vector<std::string> paragraphsFromBody(std::string_view body) {
     std::string marked;
     marked.reserve(body.size());
     std::string tag;
+    TagReader tags(body);
     bool lastWasBr = false;
     for (std::size_t i = 0; i < body.size();) {
         if (body[i] == '<') {
             std::size_t j = i;
-            if (readTag(body, j, tag)) {
+            if (tags.read(j, tag)) {
                 const bool br = tag == "br";
                 if (isBlockTag(tag) || (br && lastWasBr)) marked += '\f';
                 else marked += br ? '\n' : ' ';

@@ -1,18 +1,18 @@
-#include "Outbox.h"
+#include "core/Outbox.h"
 
-#include "JsonFields.h"
-
-#include <nlohmann/json.hpp>
+#include "core/JsonFields.h"
 
 #include <algorithm>
 #include <type_traits>
+#include <unordered_set>
 
 namespace aw {
 namespace {
 
-using Json = nlohmann::json;
+using namespace jsonfields;
 
 constexpr int kFormatVersion = 1;
+constexpr int kMaxSavedFailures = 1000;
 
 const char* stateName(OutboxState s) {
     switch (s) {
@@ -45,8 +45,8 @@ std::optional<OutboxEntry> readEntry(const Json& e, const std::string& where, Un
         problems.push_back(where + ": expected an object, got " + e.type_name());
         return std::nullopt;
     }
-    const auto review = e.find("review");
-    if (review == e.end()) {
+    const Json* review = member(e, "review");
+    if (!review) {
         problems.push_back(where + ": has no review");
         return std::nullopt;
     }
@@ -62,22 +62,26 @@ std::optional<OutboxEntry> readEntry(const Json& e, const std::string& where, Un
     OutboxEntry entry;
     entry.review = std::move(parsed.value());
     auto number = [&](const char* key, auto& target) {
-        const auto it = e.find(key);
-        if (it == e.end()) return;
-        if (it->is_number_integer()) target = it->get<std::remove_reference_t<decltype(target)>>();
-        else problems.push_back(where + "." + key + ": expected a whole number, got " + it->type_name());
+        try {
+            if (const auto v = integerField(e, key, where + "." + key))
+                target = static_cast<std::remove_reference_t<decltype(target)>>(*v);
+        } catch (const FieldError& error) {
+            problems.push_back(error.message());
+        }
     };
     number("failures", entry.failures);
     number("nextAttempt", entry.nextAttempt);
     number("lastStatus", entry.lastStatus);
-    entry.failures = std::max(entry.failures, 0);
+    // Any count past a few already waits the longest backoff; a damaged count
+    // near the int limit must not overflow when the next failure adds one.
+    entry.failures = std::clamp(entry.failures, 0, kMaxSavedFailures);
     // A clock that jumped back, or a damaged number, must not park a review for years.
     entry.nextAttempt = std::min(entry.nextAttempt, now + Outbox::kMaxBackoff);
-    const auto message = e.find("serverMessage");
-    if (message != e.end() && message->is_string()) entry.serverMessage = message->get<std::string>();
+    const Json* message = member(e, "serverMessage");
+    if (message && message->is_string()) entry.serverMessage = message->get<std::string>();
 
-    const auto state = e.find("state");
-    const auto known = state != e.end() && state->is_string() ? stateFromName(state->get<std::string>()) : std::nullopt;
+    const Json* state = member(e, "state");
+    const auto known = state && state->is_string() ? stateFromName(state->get<std::string>()) : std::nullopt;
     if (!known) problems.push_back(where + ".state: unknown; the review will be sent again");
     entry.state = known.value_or(OutboxState::Queued);
     if (entry.state == OutboxState::Sending) entry.state = OutboxState::Queued;
@@ -179,27 +183,29 @@ std::string Outbox::toJson() const {
             {"serverMessage", e.serverMessage},
         });
     }
-    return Json{{"version", kFormatVersion}, {"entries", std::move(list)}}.dump();
+    return serialize(Json{{"version", kFormatVersion}, {"entries", std::move(list)}});
 }
 
 OutboxLoad Outbox::fromJson(std::string_view json, UnixMillis now) {
     OutboxLoad load;
-    auto parsed = jsonfields::parseDocument(json);
+    auto parsed = parseDocument(json);
     if (!parsed) {
         load.problems.push_back("saved reviews are " + parsed.error());
         return load;
     }
-    const Json& doc = parsed.value();
-    const auto list = doc.is_object() ? doc.find("entries") : doc.end();
-    if (!doc.is_object() || list == doc.end() || !list->is_array()) {
+    if (parsed.value().repaired()) load.problems.push_back("saved reviews: " + parsed.value().warning());
+    const Json& doc = parsed.value().json;
+    const Json* list = doc.is_object() ? member(doc, "entries") : nullptr;
+    if (!list || !list->is_array()) {
         load.problems.push_back("saved reviews: expected an object with an entries array");
         return load;
     }
+    std::unordered_set<std::string> ids; // a set: a long saved list is still read in linear time
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string where = "entries[" + std::to_string(i) + "]";
         auto e = readEntry((*list)[i], where, now, load.problems);
         if (!e) continue;
-        if (load.outbox.find(e->review.identifier)) {
+        if (!ids.insert(e->review.identifier).second) {
             load.problems.push_back(where + ": a second entry for " + e->review.identifier + " was dropped");
             continue;
         }

@@ -6,7 +6,7 @@
 //
 // Pure state: the platform does the fetches and the storage, passes the time
 // in, and asks nextWakeup() when to call due() again.
-#include "Review.h"
+#include "core/Review.h"
 
 #include <cstdint>
 #include <optional>

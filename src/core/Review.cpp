@@ -1,18 +1,16 @@
-#include "Review.h"
+#include "core/Review.h"
 
-#include "JsonFields.h"
-#include "Utf8.h"
-
-#include <nlohmann/json.hpp>
+#include "core/Date.h"
+#include "core/JsonFields.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 
 namespace aw {
 namespace {
 
-using Json = nlohmann::json;
+using namespace jsonfields;
 
 bool isSpace(char32_t c) {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
@@ -41,7 +39,6 @@ std::string_view trimAscii(std::string_view s) {
 }
 
 bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // 8-4-4-4-12 hex digits with the version nibble 4 and the RFC 9562 variant.
 bool isUuidV4(std::string_view s) {
@@ -52,35 +49,6 @@ bool isUuidV4(std::string_view s) {
     }
     const char variant = static_cast<char>(std::tolower(static_cast<unsigned char>(s[19])));
     return s[14] == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
-}
-
-// YYYY-MM-DDTHH:MM[:SS[.fraction]] followed by Z or ±HH:MM, as Date.toISOString() writes.
-bool isIsoDateTime(std::string_view s) {
-    auto digits = [&](std::size_t at, std::size_t n, int lo, int hi) {
-        if (at + n > s.size()) return false;
-        int v = 0;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (!isDigit(s[i])) return false;
-            v = v * 10 + (s[i] - '0');
-        }
-        return v >= lo && v <= hi;
-    };
-    if (!digits(0, 4, 0, 9999) || s.size() < 17 || s[4] != '-' || !digits(5, 2, 1, 12) || s[7] != '-' ||
-        !digits(8, 2, 1, 31) || s[10] != 'T' || !digits(11, 2, 0, 23) || s[13] != ':' || !digits(14, 2, 0, 59))
-        return false;
-    std::size_t i = 16;
-    if (i < s.size() && s[i] == ':') {
-        if (!digits(i + 1, 2, 0, 60)) return false; // 60: a leap second
-        i += 3;
-        if (i < s.size() && s[i] == '.') {
-            const std::size_t start = ++i;
-            while (i < s.size() && isDigit(s[i])) ++i;
-            if (i == start) return false;
-        }
-    }
-    if (i < s.size() && s[i] == 'Z') return i + 1 == s.size();
-    return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits(i + 1, 2, 0, 23) && s[i + 3] == ':' &&
-           digits(i + 4, 2, 0, 59);
 }
 
 // A syntax check that catches typos, not a full RFC 5322 parser: one @, a
@@ -135,49 +103,25 @@ void checkDraft(const Review& r, std::vector<FieldMessage>& out) {
                                               " characters; it has " + std::to_string(body) + "."});
 }
 
-// Thrown inside this file only, caught in reviewFromJson.
-struct FieldError {
-    std::string field;
-    std::string what;
-};
-
-const Json* member(const Json& obj, const char* key) {
-    const auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string stringField(const Json& obj, const char* key, const std::string& path) {
-    const Json* v = member(obj, key);
-    if (!v) return {};
-    if (!v->is_string()) throw FieldError{path, std::string("expected a string, got ") + v->type_name()};
-    return v->get<std::string>();
-}
-
 void readAuthor(const Json& doc, Review& r) {
     const Json* a = member(doc, "author");
     if (!a) return;
     if (a->is_string()) { r.authorName = a->get<std::string>(); return; }
-    if (!a->is_object()) throw FieldError{"author", std::string("expected an object with a name, got ") + a->type_name()};
-    r.authorName = stringField(*a, "name", reviewField::name);
-    r.authorEmail = stringField(*a, "email", reviewField::email);
+    if (!a->is_object()) fail("author", std::string("expected an object with a name, got ") + a->type_name());
+    r.authorName = stringField(*a, "name", reviewField::name, false);
+    r.authorEmail = stringField(*a, "email", reviewField::email, false);
 }
 
 void readRating(const Json& doc, Review& r) {
     const Json* rating = member(doc, "reviewRating");
     if (!rating) return;
     if (!rating->is_object())
-        throw FieldError{"reviewRating", std::string("expected an object with a ratingValue, got ") + rating->type_name()};
-    auto wholeNumber = [&](const char* key, const char* path) -> std::optional<long long> {
-        const Json* v = member(*rating, key);
-        if (!v) return std::nullopt;
-        if (!v->is_number_integer()) throw FieldError{path, std::string("expected a whole number, got ") + v->type_name()};
-        return v->get<long long>();
-    };
-    if (const auto value = wholeNumber("ratingValue", reviewField::rating))
+        fail("reviewRating", std::string("expected an object with a ratingValue, got ") + rating->type_name());
+    if (const auto value = integerField(*rating, "ratingValue", reviewField::rating))
         // Out-of-range values stay out of range, for validation to name, but fit an int.
         r.rating = static_cast<int>(std::clamp<long long>(*value, -1, kBestRating + 1));
-    if (const auto best = wholeNumber("bestRating", reviewField::bestRating); best && *best != kBestRating)
-        throw FieldError{reviewField::bestRating, "only ratings out of " + std::to_string(kBestRating) + " are accepted"};
+    if (const auto best = integerField(*rating, "bestRating", reviewField::bestRating); best && *best != kBestRating)
+        fail(reviewField::bestRating, "only ratings out of " + std::to_string(kBestRating) + " are accepted");
 }
 
 } // namespace
@@ -201,7 +145,7 @@ std::vector<FieldMessage> validateReview(const Review& r) {
     else if (item > kMaxItemChars)
         out.push_back({reviewField::itemReviewed,
                        "The article's address can be at most " + std::to_string(kMaxItemChars) + " characters."});
-    if (!isIsoDateTime(r.dateCreated))
+    if (!readDateTime(r.dateCreated, DateForm::Strict))
         out.push_back({reviewField::dateCreated, "dateCreated must be an ISO 8601 date and time, like 2024-03-17T18:30:00Z."});
     checkDraft(r, out);
     return out;
@@ -237,41 +181,40 @@ Json toJsonValue(const Review& r, ReviewVisibility visibility) {
 }
 
 std::string toJson(const Review& review, ReviewVisibility visibility) {
-    return toJsonValue(review, visibility).dump();
+    return serialize(toJsonValue(review, visibility));
 }
 
 Expected<Review> reviewFromJson(const Json& doc, std::string* problemField) {
-    auto failure = [&](const std::string& field, const std::string& what) {
-        if (problemField) *problemField = field;
-        return Expected<Review>::failure((field.empty() ? "review" : field) + ": " + what);
-    };
-    if (!doc.is_object()) return failure("", std::string("expected a JSON object, got ") + doc.type_name());
     try {
+        if (!doc.is_object()) fail("", std::string("expected a JSON object, got ") + doc.type_name());
         Review r;
         // UUIDs are case-insensitive; one spelling keeps the idempotency key unique.
-        r.identifier = stringField(doc, "identifier", reviewField::identifier);
+        r.identifier = stringField(doc, "identifier", reviewField::identifier, false);
         std::transform(r.identifier.begin(), r.identifier.end(), r.identifier.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        r.itemReviewed = stringField(doc, "itemReviewed", reviewField::itemReviewed);
+        r.itemReviewed = stringField(doc, "itemReviewed", reviewField::itemReviewed, false);
         readAuthor(doc, r);
         readRating(doc, r);
-        r.body = stringField(doc, "reviewBody", reviewField::body);
-        r.dateCreated = stringField(doc, "dateCreated", reviewField::dateCreated);
-        r.datePublished = stringField(doc, "datePublished", "datePublished");
-        r.website = stringField(doc, "website", "website");
+        r.body = stringField(doc, "reviewBody", reviewField::body, false);
+        r.dateCreated = stringField(doc, "dateCreated", reviewField::dateCreated, false);
+        r.datePublished = stringField(doc, "datePublished", "datePublished", false);
+        r.website = stringField(doc, "website", "website", false);
         return Expected<Review>::success(std::move(r));
     } catch (const FieldError& e) {
-        return failure(e.field, e.what);
+        if (problemField) *problemField = e.field;
+        // The document itself is named "review": "review: expected a JSON object, got array".
+        return Expected<Review>::failure(e.field.empty() ? "review: " + e.what : e.message());
     }
 }
 
-Expected<Review> parseReview(std::string_view json, std::string* problemField) {
-    const auto parsed = jsonfields::parseDocument(json);
+Expected<Review> parseReview(std::string_view json, std::string* problemField, std::vector<std::string>* warnings) {
+    const auto parsed = parseDocument(json);
     if (!parsed) {
         if (problemField) problemField->clear();
         return Expected<Review>::failure("review is " + parsed.error());
     }
-    return reviewFromJson(parsed.value(), problemField);
+    if (warnings && parsed.value().repaired()) warnings->push_back(parsed.value().warning());
+    return reviewFromJson(parsed.value().json, problemField);
 }
 
 } // namespace aw

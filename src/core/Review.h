@@ -2,7 +2,7 @@
 // A reader's review of an article: the schema.org Review the form POSTs (see
 // DESIGN.md, "Data formats"), its JSON form, and the validation rules that the
 // form and the review server share, so both say the same thing in the same words.
-#include "Expected.h"
+#include "core/Expected.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -77,8 +77,10 @@ nlohmann::json toJsonValue(const Review& review, ReviewVisibility visibility);
 // empty (validation names them); a wrong type gives a failure naming the field,
 // e.g. "reviewRating.ratingValue: expected a whole number, got string".
 // If problemField is given it receives the field at fault, or "" when the
-// text is not a JSON object at all.
-Expected<Review> parseReview(std::string_view json, std::string* problemField = nullptr);
+// text is not a JSON object at all. Invalid UTF-8 is read as U+FFFD; if
+// warnings is given it receives a line saying where.
+Expected<Review> parseReview(std::string_view json, std::string* problemField = nullptr,
+                             std::vector<std::string>* warnings = nullptr);
 Expected<Review> reviewFromJson(const nlohmann::json& doc, std::string* problemField = nullptr);
 
 } // namespace aw

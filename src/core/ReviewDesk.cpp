@@ -1,8 +1,9 @@
-#include "ReviewDesk.h"
+#include "core/ReviewDesk.h"
 
-#include <nlohmann/json.hpp>
+#include "core/JsonFields.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace aw {
 namespace {
@@ -15,21 +16,23 @@ const char* kServerTroubleText =
     "The review service is not answering right now. Your review is saved on this device and will be sent automatically.";
 const char* kLocalText = "Your review is saved on this device only: this site does not collect reviews.";
 
+using namespace jsonfields;
+
 std::string serverField(std::string_view body, const char* key) {
-    const auto doc = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (!doc.is_object()) return {};
-    const auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+    const auto doc = parseDocument(body);
+    const Json* v = doc && doc.value().json.is_object() ? member(doc.value().json, key) : nullptr;
+    return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped) {
+std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped, std::vector<std::string>* warnings) {
     std::vector<Review> out;
-    const auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-    if (!doc.is_array()) {
+    const auto doc = parseDocument(json);
+    if (!doc || !doc.value().json.is_array()) {
         if (skipped) *skipped = json.empty() ? 0 : 1;
         return out;
     }
-    for (const auto& item : doc) {
+    if (warnings && doc.value().repaired()) warnings->push_back("saved reviews on this device: " + doc.value().warning());
+    for (const auto& item : doc.value().json) {
         auto r = reviewFromJson(item);
         if (r.ok() && !r.value().identifier.empty()) out.push_back(std::move(r.value()));
         else if (skipped) ++*skipped;
@@ -54,7 +57,7 @@ std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::s
     }
     if (auto draft = ReviewForm::parseDraft(draftJson)) form_.load(std::move(*draft));
     std::size_t skipped = 0;
-    local_ = reviewsFrom(localJson, &skipped);
+    local_ = reviewsFrom(localJson, &skipped, &problems);
     if (skipped) problems.push_back(std::to_string(skipped) + " saved review(s) on this device could not be read");
     ++version_;
     if (hasEndpoint_) schedule(now);
@@ -84,9 +87,9 @@ std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string 
     draftChanged();
     if (!hasEndpoint_) {
         local_.push_back(std::move(r));
-        nlohmann::json all = nlohmann::json::array();
+        Json all = Json::array();
         for (const auto& l : local_) all.push_back(toJsonValue(l, ReviewVisibility::Public));
-        port_.store(localKey(), all.dump());
+        port_.store(localKey(), serialize(all));
         setNotice(Notice::Kind::KeptOnDevice, kLocalText);
         return std::nullopt;
     }
@@ -145,22 +148,20 @@ void ReviewDesk::onOnline(UnixMillis now) {
 
 std::size_t ReviewDesk::setServerReviews(std::string_view json) {
     std::size_t skipped = 0;
-    server_ = reviewsFrom(json, &skipped);
+    server_ = reviewsFrom(json, &skipped, nullptr);
     ++version_;
     return skipped;
 }
 
 std::vector<ListedReview> ReviewDesk::list() const {
     std::vector<ListedReview> out;
-    auto listed = [&](const std::string& id) {
-        return std::any_of(out.begin(), out.end(), [&](const ListedReview& l) { return l.review.identifier == id; });
-    };
+    std::unordered_set<std::string> listed; // a set: a server's long list stays linear
     for (const auto& r : server_)
-        if (!listed(r.identifier)) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, false});
     for (const auto& e : outbox_.entries())
-        if (e.state != OutboxState::Failed && !listed(e.review.identifier)) out.push_back({e.review, true});
+        if (e.state != OutboxState::Failed && listed.insert(e.review.identifier).second) out.push_back({e.review, true});
     for (const auto& r : local_)
-        if (!listed(r.identifier)) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, false});
     for (auto& l : out) l.review.authorEmail.clear(); // never shown
     std::stable_sort(out.begin(), out.end(), [](const ListedReview& a, const ListedReview& b) { return when(a.review) > when(b.review); });
     return out;

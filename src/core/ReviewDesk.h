@@ -3,8 +3,8 @@
 // never loses a review, the list of this article's reviews, and what to tell
 // the reader after Send. The platform implements ReviewPort (fetch,
 // localStorage, timers) and feeds results back; time is passed in.
-#include "Outbox.h"
-#include "ReviewForm.h"
+#include "core/Outbox.h"
+#include "core/ReviewForm.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,7 @@
-#include "ReviewForm.h"
+#include "core/ReviewForm.h"
 
-#include <nlohmann/json.hpp>
+#include "core/JsonFields.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 
@@ -32,6 +33,9 @@ const char* fieldPath(FormField field) {
 
 void ReviewForm::edit(FormField field, std::string value) {
     edited_[static_cast<int>(field)] = true;
+    // What the page hands over is the reader's text; it is kept as valid UTF-8
+    // so that every view and every save of it can be written as JSON.
+    if (!utf8::isValid(value)) value = utf8::repaired(value);
     switch (field) {
     case FormField::Name: draft_.name = std::move(value); break;
     case FormField::Email: draft_.email = std::move(value); break;
@@ -81,23 +85,26 @@ void ReviewForm::load(ReviewDraft draft) {
 }
 
 std::string ReviewForm::draftJson() const {
-    return nlohmann::json{{"name", draft_.name}, {"email", draft_.email}, {"rating", draft_.rating}, {"body", draft_.body}}
-        .dump();
+    return jsonfields::serialize(
+        {{"name", draft_.name}, {"email", draft_.email}, {"rating", draft_.rating}, {"body", draft_.body}});
 }
 
 std::optional<ReviewDraft> ReviewForm::parseDraft(std::string_view json) {
-    const auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-    if (!doc.is_object()) return std::nullopt;
+    using namespace jsonfields;
+    const auto parsed = parseDocument(json);
+    if (!parsed || !parsed.value().json.is_object()) return std::nullopt;
+    const Json& doc = parsed.value().json;
     ReviewDraft d;
+    // A damaged field costs that field, not the rest of the draft.
     auto text = [&](const char* key, std::string& out) {
-        const auto it = doc.find(key);
-        if (it != doc.end() && it->is_string()) out = it->get<std::string>();
+        const Json* v = member(doc, key);
+        if (v && v->is_string()) out = v->get<std::string>();
     };
     text("name", d.name);
     text("email", d.email);
     text("body", d.body);
-    const auto r = doc.find("rating");
-    if (r != doc.end() && r->is_number_integer()) d.rating = std::clamp(r->get<int>(), 0, kBestRating);
+    const Json* r = member(doc, "rating");
+    if (r && r->is_number_integer()) d.rating = static_cast<int>(std::clamp<long long>(r->get<long long>(), 0, kBestRating));
     return d;
 }
 

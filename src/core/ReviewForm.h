@@ -2,7 +2,7 @@
 // What the reader is typing into "Leave a review", and which validation
 // messages to show: a field's message appears once the reader has left that
 // field, and every message appears after a submit attempt.
-#include "Review.h"
+#include "core/Review.h"
 
 #include <optional>
 #include <string>

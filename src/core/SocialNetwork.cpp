@@ -1,10 +1,10 @@
-#include "SocialNetwork.h"
+#include "core/SocialNetwork.h"
 
-#include "UrlPolicy.h"
-#include "Utf8.h"
+#include "core/JsonFields.h"
+#include "core/UrlPolicy.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace aw {
 namespace {
@@ -67,7 +67,7 @@ std::string preview(std::string_view text) {
     while (end < text.size() && count < kMaxCodePoints) { utf8::next(text, end); ++count; }
     std::string shown(text.substr(0, end));
     if (end < text.size()) shown += "\u2026";
-    return nlohmann::json(shown).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return jsonfields::serialize(shown);
 }
 
 } // namespace

@@ -1,6 +1,6 @@
-#include "TextLayout.h"
+#include "core/TextLayout.h"
 
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "UrlPolicy.h"
+#include "core/UrlPolicy.h"
 
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 #include <vector>
 

@@ -1,27 +1,55 @@
-#include "Utf8.h"
+#include "core/Utf8.h"
 
 namespace aw::utf8 {
+namespace {
 
-char32_t next(std::string_view s, std::size_t& i) {
+constexpr char32_t kIllFormed = 0xFFFFFFFF;
+
+// The WHATWG UTF-8 decoder: the lead byte fixes how many continuation bytes
+// follow and the range the first of them must lie in (which rules out
+// overlong forms, surrogates and code points past U+10FFFF). A byte out of
+// range ends the ill-formed subpart before it, and is read again as a lead.
+char32_t decode(std::string_view s, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = byte(i);
     if (c < 0x80) { ++i; return c; }
-    int extra = 0;
+    int needed = 0;
     char32_t cp = 0;
-    char32_t min = 0;
-    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; min = 0x10000; }
-    else { ++i; return kReplacement; }
-    if (i + extra >= s.size()) { ++i; return kReplacement; }
-    for (int k = 1; k <= extra; ++k) {
-        const unsigned char cc = byte(i + k);
-        if ((cc & 0xC0) != 0x80) { ++i; return kReplacement; }
-        cp = (cp << 6) | (cc & 0x3F);
+    unsigned char lower = 0x80, upper = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) { needed = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) {
+        needed = 2;
+        cp = c & 0x0F;
+        if (c == 0xE0) lower = 0xA0;
+        if (c == 0xED) upper = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        needed = 3;
+        cp = c & 0x07;
+        if (c == 0xF0) lower = 0x90;
+        if (c == 0xF4) upper = 0x8F;
+    } else {
+        ++i;
+        return kIllFormed;
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return kReplacement; }
-    i += extra + 1;
+    std::size_t j = i + 1;
+    for (int k = 0; k < needed; ++k, ++j) {
+        if (j >= s.size() || byte(j) < lower || byte(j) > upper) {
+            i = j;
+            return kIllFormed;
+        }
+        cp = (cp << 6) | (byte(j) & 0x3F);
+        lower = 0x80;
+        upper = 0xBF;
+    }
+    i = j;
     return cp;
+}
+
+} // namespace
+
+char32_t next(std::string_view s, std::size_t& i) {
+    const char32_t cp = decode(s, i);
+    return cp == kIllFormed ? kReplacement : cp;
 }
 
 void append(std::string& out, char32_t cp) {
@@ -48,15 +76,26 @@ std::size_t length(std::string_view text) {
     return n;
 }
 
-bool isValid(std::string_view text) {
+std::size_t firstInvalid(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t at = i;
-        if (next(text, i) == kReplacement) {
-            // A literal U+FFFD in the text is valid; a decoding failure advances one byte.
-            if (i - at != 3) return false;
-        }
+        if (decode(text, i) == kIllFormed) return at;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool isValid(std::string_view text) { return firstInvalid(text) == std::string_view::npos; }
+
+std::string repaired(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const char32_t cp = decode(text, i);
+        if (cp == kIllFormed) append(out, kReplacement);
+        else out.append(text.substr(at, i - at));
+    }
+    return out;
 }
 
 } // namespace aw::utf8

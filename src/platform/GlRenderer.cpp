@@ -1,4 +1,4 @@
-#include "GlRenderer.h"
+#include "platform/GlRenderer.h"
 
 #include <GLES3/gl3.h>
 
@@ -85,28 +85,38 @@ void GlRenderer::init() {
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
-    glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "article-widget-webgl2";
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
 }
 
-void GlRenderer::uploadFonts() {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+void GlRenderer::forget() {
+    program_ = vao_ = vbo_ = ibo_ = 0;
+    textures_.clear();
+    framesRendered_ = 0;
+    linked_ = false;
+}
+
+void GlRenderer::upload(const ui::FontSet& set) {
+    auto it = textures_.begin();
+    while (it != textures_.end() && it->set != &set) ++it;
+    if (it != textures_.end() && it->generation == set.generation()) return;
+    if (it == textures_.end()) {
+        unsigned id = 0;
+        glGenTextures(1, &id);
+        glBindTexture(GL_TEXTURE_2D, id);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        it = textures_.insert(textures_.end(), Texture{&set, id, 0});
+    }
+    ImFontAtlas& atlas = set.atlas();
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    glBindTexture(GL_TEXTURE_2D, texture_);
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height); // kept: a restored context needs it again
+    glBindTexture(GL_TEXTURE_2D, it->id);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)));
-    atlas->ClearTexData();
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(it->id)));
+    it->generation = set.generation();
 }
 
 bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
@@ -118,7 +128,7 @@ bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
     glUseProgram(program_);
     glVertexAttrib2f(3, 2.0f / static_cast<float>(fbWidth), 2.0f / static_cast<float>(fbHeight));
     glBindVertexArray(vao_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
+    ImTextureID bound = nullptr;
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList& list = *data.CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size * sizeof(ImDrawVert)), list.VtxBuffer.Data, GL_STREAM_DRAW);
@@ -127,6 +137,10 @@ bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
             if (cmd.UserCallback || cmd.ElemCount == 0) continue;
             const ImVec4 r = cmd.ClipRect; // device px already: ImGui works in framebuffer pixels here
             if (r.z <= r.x || r.w <= r.y) continue;
+            if (cmd.GetTexID() != bound) {
+                bound = cmd.GetTexID();
+                glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound)));
+            }
             glScissor(static_cast<GLint>(r.x), static_cast<GLint>(static_cast<float>(fbHeight) - r.w),
                       static_cast<GLsizei>(r.z - r.x), static_cast<GLsizei>(r.w - r.y));
             // Large lists: the attributes start at this command's first vertex.

@@ -1,9 +1,14 @@
 #pragma once
-// Draws ImGui's output with WebGL 2. The widget owns its context outright, so
-// unlike ImGui's general OpenGL backend this never reads GL state back
-// (each glGet* stalls the pipeline: most of a frame's cost under SwiftShader),
-// and the font atlas stays one byte per pixel (R8) instead of RGBA.
+// Draws ImGui's output with WebGL 2, into the page's one shared context. The
+// runtime owns that context outright, so unlike ImGui's general OpenGL backend
+// this never reads GL state back (each glGet* stalls the pipeline: most of a
+// frame's cost under SwiftShader), and font atlases stay one byte per pixel
+// (R8) instead of RGBA.
+#include "ui/Fonts.h"
+
 #include <imgui.h>
+
+#include <vector>
 
 namespace aw::platform {
 
@@ -12,14 +17,23 @@ public:
     // Sets up the program and state in the current context without waiting for the GPU.
     void init();
     bool initialised() const { return program_ != 0; }
-    // Uploads the atlas ImGui just built, then drops the CPU copy.
-    void uploadFonts();
+    // The context was lost: every GL object is gone. The next init() makes
+    // them again, and each atlas is uploaded again from its CPU copy.
+    void forget();
+    // Uploads the set's atlas unless its texture already holds this build.
+    void upload(const ui::FontSet& set);
     // False when the program did not link. That is asked from the second frame
     // on (the answer waits for the GPU process), so the first picture never waits.
     bool render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor);
 
 private:
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
+    struct Texture {
+        const ui::FontSet* set;
+        unsigned id;
+        unsigned generation;
+    };
+    std::vector<Texture> textures_;
     unsigned framesRendered_ = 0;
     bool linked_ = false;
 };

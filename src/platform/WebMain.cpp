@@ -1,34 +1,36 @@
-// The browser seam. The JS shell (web/widget/article-widget.js) owns the DOM:
-// it listens to events, fetches content and schedules frames with
+// The browser seam: one runtime per page. The JS shell (web/widget/) owns
+// the DOM: it listens to events, fetches content and schedules frames with
 // requestAnimationFrame only while something changes. It calls the exported
-// aw_* functions below; the C++ side answers through Module.on* hooks.
-#include "Article.h"
-#include "Feed.h"
-#include "Widget.h"
+// aw_* functions below (each EMSCRIPTEN_KEEPALIVE one is exported, the build
+// lists them from this file), naming the widget by the id aw_create gave it;
+// the C++ side answers with the messages of Protocol.h through
+// Module.onMessage. All widgets share the fonts, their atlases and one WebGL
+// context, which draws each visible widget's slice in turn; the shell shows
+// each picture in the widget's own canvas.
+#include "core/Article.h"
+#include "core/Feed.h"
+#include "core/Protocol.h"
+#include "ui/Widget.h"
 
 #include <emscripten.h>
-#include "GlRenderer.h"
+#include "platform/GlRenderer.h"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
+#include <map>
 #include <memory>
 
-EM_JS(void, js_content_height, (float height), { Module["onContentHeight"](height); });
-EM_JS(void, js_semantics, (const char* json), { Module["onSemantics"](UTF8ToString(json)); });
-EM_JS(void, js_article_error, (const char* message), { Module["onArticleError"](UTF8ToString(message)); });
-EM_JS(void, js_controls, (const char* json), { Module["onControls"](UTF8ToString(json)); });
-EM_JS(void, js_list, (const char* json), { Module["onList"](UTF8ToString(json)); });
-EM_JS(void, js_focus_control, (const char* id), { Module["onFocusControl"](UTF8ToString(id)); });
-EM_JS(void, js_post_review, (const char* id, const char* json), { Module["onPostReview"](UTF8ToString(id), UTF8ToString(json)); });
-EM_JS(void, js_fetch_reviews, (const char* item), { Module["onFetchReviews"](UTF8ToString(item)); });
-EM_JS(void, js_wake_at, (double when), { Module["onWakeAt"](when); });
+// One channel for every message of the protocol: the widget, its type and a JSON payload.
+EM_JS(void, js_message, (int widget, const char* type, const char* json), {
+    Module["onMessage"](widget, UTF8ToString(type), JSON.parse(UTF8ToString(json)));
+});
 EM_JS(void, js_warn, (const char* message), { console.warn("[article-widget]", UTF8ToString(message)); });
-EM_JS(int, js_has_reviews_endpoint, (), { return Module["hasReviewsEndpoint"]() ? 1 : 0; });
+EM_JS(int, js_has_reviews_endpoint, (int widget), { return Module["hasReviewsEndpoint"](widget) ? 1 : 0; });
 EM_JS(double, js_now, (), { return Date.now(); });
 // localStorage may be missing or refuse (private modes, quotas): the widget then just forgets.
 EM_JS(void, js_store, (const char* key, const char* value), {
@@ -47,8 +49,8 @@ EM_JS(char*, js_load, (const char* key), {
     return ptr;
 });
 EM_JS(int, js_create_gl_context, (), {
-    // The canvas is the instance's own element, handed in as Module.canvas.
-    const handle = GL.createContext(Module["canvas"], {
+    // The page's one drawing surface, an OffscreenCanvas the runtime made (Module.glCanvas).
+    const handle = GL.createContext(Module["glCanvas"], {
         alpha: false, depth: false, stencil: false, antialias: false,
         premultipliedAlpha: true, preserveDrawingBuffer: false,
         powerPreference: "low-power", majorVersion: 2, minorVersion: 0,
@@ -57,16 +59,27 @@ EM_JS(int, js_create_gl_context, (), {
     if (handle) GL.makeContextCurrent(handle);
     return handle;
 });
+// The surface takes the size of the slice about to be drawn (a resize only when it differs).
+EM_JS(void, js_surface_size, (int width, int height), {
+    const c = Module["glCanvas"];
+    if (c.width !== width) c.width = width;
+    if (c.height !== height) c.height = height;
+});
+// The picture just drawn goes to the widget's own canvas.
+EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
 
 namespace {
 
+namespace message = aw::protocol::message;
+
 class WebHost final : public aw::ui::WidgetHost {
 public:
-    void contentHeightChanged(float h) override { js_content_height(h); }
-    void semanticsChanged(const std::string& json) override { js_semantics(json.c_str()); }
-    void controlsChanged(const std::string& json) override { js_controls(json.c_str()); }
-    void listChanged(const std::string& json) override { js_list(json.c_str()); }
-    void focusControl(const std::string& id) override { js_focus_control(id.c_str()); }
+    explicit WebHost(int id) : id_(id) {}
+    void contentHeightChanged(float h) override { send(message::ContentHeight, {{"height", h}}); }
+    void semanticsChanged(const std::string& json) override { js_message(id_, message::Semantics, json.c_str()); }
+    void controlsChanged(const std::string& json) override { js_message(id_, message::Controls, json.c_str()); }
+    void listChanged(const std::string& json) override { js_message(id_, message::List, json.c_str()); }
+    void focusControl(const std::string& id) override { send(message::FocusControl, {{"id", id}}); }
     std::string load(const std::string& key) override {
         char* v = js_load(key.c_str());
         if (!v) return {};
@@ -75,35 +88,66 @@ public:
         return s;
     }
     aw::UnixMillis now() override { return static_cast<aw::UnixMillis>(js_now()); }
-    bool hasReviewEndpoint() override { return js_has_reviews_endpoint() != 0; }
-    void fetchReviews(const std::string& item) override { js_fetch_reviews(item.c_str()); }
+    bool hasReviewEndpoint() override { return js_has_reviews_endpoint(id_) != 0; }
+    void fetchReviews(const std::string& item) override { send(message::FetchReviews, {{"item", item}}); }
     void warn(const std::string& message) override { js_warn(message.c_str()); }
-    void post(const std::string& id, const std::string& json) override { js_post_review(id.c_str(), json.c_str()); }
+    void post(const std::string& id, const std::string& json) override {
+        send(message::PostReview, {{"identifier", id}, {"body", json}});
+    }
     void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
-    void wakeAt(aw::UnixMillis when) override { js_wake_at(static_cast<double>(when)); }
+    void wakeAt(aw::UnixMillis when) override { send(message::WakeAt, {{"at", when}}); }
+
+private:
+    void send(const char* type, const nlohmann::json& payload) { js_message(id_, type, payload.dump().c_str()); }
+    int id_;
 };
 
-bool fieldOf(const char* id, aw::FormField& out) {
-    static const struct { const char* id; aw::FormField field; } kFields[] = {
-        {"name", aw::FormField::Name}, {"email", aw::FormField::Email}, {"rating", aw::FormField::Rating}, {"body", aw::FormField::Body}};
-    for (const auto& f : kFields)
-        if (std::strcmp(id, f.id) == 0) { out = f.field; return true; }
-    return false;
-}
-
-struct App {
-    WebHost host;
+// What the page's widgets share: the fonts and their atlases, the one GL
+// context and its renderer.
+struct Runtime {
+    aw::ui::Fonts fonts;
+    ImFontAtlas placeholder; // each ImGui context starts on it, then draws with its frame's set
     aw::platform::GlRenderer renderer;
-    aw::ui::Widget widget{host};
-    bool fontsReady = false;
-    bool atlasPending = false; // built on the CPU, not yet uploaded
+    bool contextLost = false;
+};
+
+// One widget: its ImGui context (input, windows, draw lists) and its state.
+struct WidgetSlot {
+    WidgetSlot(int id, Runtime& runtime) : host(id), widget(host, runtime.fonts) {
+        context = ImGui::CreateContext(&runtime.placeholder);
+        ImGui::SetCurrentContext(context); // CreateContext keeps the one that was current
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.BackendPlatformName = "article-widget-web";
+        io.BackendRendererName = "article-widget-webgl2";
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    }
+    ~WidgetSlot() { ImGui::DestroyContext(context); }
+    WidgetSlot(const WidgetSlot&) = delete;
+    WidgetSlot& operator=(const WidgetSlot&) = delete;
+
+    WebHost host;
+    aw::ui::Widget widget;
+    ImGuiContext* context = nullptr;
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
 };
 
-std::unique_ptr<App> app;
+Runtime* runtime = nullptr;
+std::map<int, std::unique_ptr<WidgetSlot>> widgets;
+int nextId = 1;
 
-void wake(int frames = 2) { app->settleFrames = std::max(app->settleFrames, frames); }
+// The widget of an id, its ImGui context made current; nullptr for an id
+// that was destroyed (a late answer for a removed element).
+WidgetSlot* slot(int id) {
+    const auto it = widgets.find(id);
+    if (it == widgets.end()) return nullptr;
+    ImGui::SetCurrentContext(it->second->context);
+    return it->second.get();
+}
+
+void wake(WidgetSlot& w, int frames = 2) { w.settleFrames = std::max(w.settleFrames, frames); }
 
 } // namespace
 
@@ -114,212 +158,241 @@ extern "C" {
 // first picture's CPU work (atlas, layout, draw lists) is done.
 EMSCRIPTEN_KEEPALIVE void aw_init() {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.BackendPlatformName = "article-widget-web";
-    app = std::make_unique<App>();
+    runtime = new Runtime(); // lives as long as the page
 }
 
-// The shell allocates `data` with _malloc; the widget takes it over.
+// A widget for one <article-widget> element; its id names it in every call.
+EMSCRIPTEN_KEEPALIVE int aw_create() {
+    const int id = nextId++;
+    widgets.emplace(id, std::make_unique<WidgetSlot>(id, *runtime));
+    return id;
+}
+
+// The element is gone: its state, draft and ImGui context go too (the
+// outbox and draft stay saved in localStorage).
+EMSCRIPTEN_KEEPALIVE void aw_destroy(int id) { widgets.erase(id); }
+
+EMSCRIPTEN_KEEPALIVE int aw_widget_count() { return static_cast<int>(widgets.size()); }
+
+// One face's TTF bytes for every widget. The shell allocates `data` with
+// _malloc; the runtime takes it over.
 EMSCRIPTEN_KEEPALIVE void aw_set_face(int face, unsigned char* data, int size) {
-    app->widget.fonts().setFace(static_cast<aw::ui::Face>(face), std::vector<unsigned char>(data, data + size));
+    runtime->fonts.setFace(static_cast<aw::ui::Face>(face), std::vector<unsigned char>(data, data + size));
     std::free(data);
-    wake();
 }
 
-EMSCRIPTEN_KEEPALIVE int aw_set_article(const char* json, int size, const char* sourceUrl) {
+// The shell calls this when the page is idle after the first picture, so the
+// glyphs for typing are ready before the reader reaches the form.
+EMSCRIPTEN_KEEPALIVE void aw_prepare_typing() { runtime->fonts.enableTyping(); }
+
+// The shared context was lost (a GPU reset, a backgrounded phone tab) or is
+// back: its objects are made again and each atlas uploaded from its CPU copy.
+EMSCRIPTEN_KEEPALIVE void aw_context_lost() {
+    runtime->contextLost = true;
+    runtime->renderer.forget();
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_context_restored() { runtime->contextLost = false; }
+
+EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, const char* sourceUrl) {
+    WidgetSlot* w = slot(id);
+    if (!w) return 0;
     const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
-    wake();
+    wake(*w);
     if (parsed) {
-        app->widget.setArticle(parsed.value(), sourceUrl);
+        w->widget.setArticle(parsed.value(), sourceUrl);
         return 1;
     }
-    app->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
-    js_article_error(parsed.error().c_str());
+    w->widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
+    js_message(id, message::ArticleError, nlohmann::json{{"message", parsed.error()}}.dump().c_str());
     return 0;
 }
 
 // The News Line's JSON Feed, fetched from feedUrl (absolute), with the reader's clock for the time labels.
-EMSCRIPTEN_KEEPALIVE void aw_set_feed(const char* json, const char* feedUrl, double nowSeconds, int utcOffsetMinutes) {
+EMSCRIPTEN_KEEPALIVE void aw_set_feed(int id, const char* json, const char* feedUrl, double nowSeconds, int utcOffsetMinutes) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    wake(*w);
     auto feed = aw::parseFeed(json, feedUrl);
     if (!feed) {
-        app->host.warn("News Line not shown: " + feed.error());
-        app->widget.expectFeed(false);
-        wake();
+        w->host.warn("News Line not shown: " + feed.error());
+        w->widget.expectFeed(false);
         return;
     }
     std::vector<std::string> labels;
     for (const auto& item : feed.value().items)
         labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
-    app->widget.setFeed(std::move(feed.value()), std::move(labels));
-    wake();
+    w->widget.setFeed(std::move(feed.value()), std::move(labels));
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_expect_feed(int expected) {
-    app->widget.expectFeed(expected != 0);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_expect_feed(int id, int expected) {
+    if (WidgetSlot* w = slot(id)) w->widget.expectFeed(expected != 0), wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_news_more() {
-    app->widget.showMoreNews();
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_news_more(int id) {
+    if (WidgetSlot* w = slot(id)) w->widget.showMoreNews(), wake(*w);
 }
 
-// The shell calls this when the page is idle after the first picture, so the
-// glyphs for typing are ready before the reader reaches the form.
-EMSCRIPTEN_KEEPALIVE void aw_prepare_typing() {
-    app->widget.fonts().enableTyping();
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_set_back(int id, const char* label) {
+    if (WidgetSlot* w = slot(id)) w->widget.setBackLabel(label), wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_set_back(const char* label) {
-    app->widget.setBackLabel(label);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_show_error(int id, const char* title, const char* detail) {
+    if (WidgetSlot* w = slot(id)) w->widget.showError(title, detail), wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_show_error(const char* title, const char* detail) {
-    app->widget.showError(title, detail);
-    wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_set_dark(int dark) {
-    app->widget.setDark(dark != 0);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_set_dark(int id, int dark) {
+    if (WidgetSlot* w = slot(id)) w->widget.setDark(dark != 0), wake(*w);
 }
 
 // The host page's --aw-accent and --aw-background (web/widget/host-colors.js), 0xRRGGBB; -1 keeps the theme's.
-EMSCRIPTEN_KEEPALIVE void aw_set_colors(int accentRgb, int backgroundRgb) {
-    app->widget.setColors(accentRgb, backgroundRgb);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_set_colors(int id, int accentRgb, int backgroundRgb) {
+    if (WidgetSlot* w = slot(id)) w->widget.setColors(accentRgb, backgroundRgb), wake(*w);
 }
 
 // Canvas size in CSS px, the device pixel ratio, and the content y shown at its top.
-EMSCRIPTEN_KEEPALIVE void aw_set_viewport(float cssWidth, float cssHeight, float dpr, float viewTop) {
-    app->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_set_viewport(int id, float cssWidth, float cssHeight, float dpr, float viewTop) {
+    if (WidgetSlot* w = slot(id)) w->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop}), wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_pointer_move(float x, float y) {
-    const float dpr = app->widget.viewport().dpr;
+EMSCRIPTEN_KEEPALIVE void aw_pointer_move(int id, float x, float y) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    const float dpr = w->widget.viewport().dpr;
     ImGui::GetIO().AddMousePosEvent(x * dpr, y * dpr);
-    wake();
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_pointer_leave() {
-    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_pointer_leave(int id) {
+    if (WidgetSlot* w = slot(id)) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX), wake(*w);
 }
 
 // The review form. The shell's real form controls report what the reader does.
-EMSCRIPTEN_KEEPALIVE void aw_form_input(const char* id, const char* value, unsigned selStart, unsigned selEnd) {
-    aw::ReviewDesk* desk = app->widget.desk();
-    aw::FormField field;
-    if (!desk || !fieldOf(id, field)) return;
-    desk->form().edit(field, value);
+EMSCRIPTEN_KEEPALIVE void aw_form_input(int id, const char* control, const char* value, unsigned selStart, unsigned selEnd) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    aw::ReviewDesk* desk = w->widget.desk();
+    const auto field = aw::ui::fieldOfId(control);
+    if (!desk || !field) return;
+    desk->form().edit(*field, value);
     desk->draftChanged();
-    app->widget.focus() = aw::ui::FormFocus{id, selStart, selEnd};
-    wake();
+    w->widget.focus() = aw::ui::FormFocus{control, selStart, selEnd};
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_form_select(const char* id, unsigned selStart, unsigned selEnd) {
-    app->widget.focus() = aw::ui::FormFocus{id, selStart, selEnd};
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_form_select(int id, const char* control, unsigned selStart, unsigned selEnd) {
+    if (WidgetSlot* w = slot(id)) w->widget.focus() = aw::ui::FormFocus{control, selStart, selEnd}, wake(*w);
 }
 
-// Focus moved to control `id` ("" when it left the form); the one that had it was left.
-EMSCRIPTEN_KEEPALIVE void aw_form_focus(const char* id, const char* left) {
-    app->widget.fonts().enableTyping();
-    aw::ReviewDesk* desk = app->widget.desk();
-    aw::FormField field;
-    if (desk && fieldOf(left, field)) desk->form().leave(field);
-    app->widget.focus().control = id;
-    wake();
+// Focus moved to `control` ("" when it left the form); the one that had it was left.
+EMSCRIPTEN_KEEPALIVE void aw_form_focus(int id, const char* control, const char* left) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    runtime->fonts.enableTyping();
+    aw::ReviewDesk* desk = w->widget.desk();
+    if (const auto field = aw::ui::fieldOfId(left); desk && field) desk->form().leave(*field);
+    w->widget.focus().control = control;
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_form_rating(int stars) {
-    if (aw::ReviewDesk* desk = app->widget.desk()) {
+EMSCRIPTEN_KEEPALIVE void aw_form_rating(int id, int stars) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    if (aw::ReviewDesk* desk = w->widget.desk()) {
         desk->form().setRating(stars);
         desk->draftChanged();
     }
-    wake();
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_form_honeypot(const char* value) {
-    if (aw::ReviewDesk* desk = app->widget.desk()) desk->form().setHoneypot(value);
+EMSCRIPTEN_KEEPALIVE void aw_form_honeypot(int id, const char* value) {
+    WidgetSlot* w = slot(id);
+    if (aw::ReviewDesk* desk = w ? w->widget.desk() : nullptr) desk->form().setHoneypot(value);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_review_submit(const char* identifier, const char* dateCreated) {
-    app->widget.submitReview(identifier, dateCreated);
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_review_submit(int id, const char* identifier, const char* dateCreated) {
+    if (WidgetSlot* w = slot(id)) w->widget.submitReview(identifier, dateCreated), wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_review_result(const char* identifier, const char* body, int status) {
-    if (aw::ReviewDesk* desk = app->widget.desk()) desk->onResult(identifier, status, body, app->host.now());
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_review_result(int id, const char* identifier, const char* body, int status) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    if (aw::ReviewDesk* desk = w->widget.desk()) desk->onResult(identifier, status, body, w->host.now());
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_reviews_list(const char* json) {
-    aw::ReviewDesk* desk = app->widget.desk();
-    if (desk && desk->setServerReviews(json) > 0) app->host.warn("some reviews from the server could not be read");
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_reviews_list(int id, const char* json) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    aw::ReviewDesk* desk = w->widget.desk();
+    if (desk && desk->setServerReviews(json) > 0) w->host.warn("some reviews from the server could not be read");
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_reviews_pump() {
-    if (aw::ReviewDesk* desk = app->widget.desk()) desk->pump(app->host.now());
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_reviews_pump(int id) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    if (aw::ReviewDesk* desk = w->widget.desk()) desk->pump(w->host.now());
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_reviews_online() {
-    if (aw::ReviewDesk* desk = app->widget.desk()) desk->onOnline(app->host.now());
-    wake();
+EMSCRIPTEN_KEEPALIVE void aw_reviews_online(int id) {
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    if (aw::ReviewDesk* desk = w->widget.desk()) desk->onOnline(w->host.now());
+    wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count() { return app->widget.layoutCount(); }
+EMSCRIPTEN_KEEPALIVE unsigned aw_layout_count(int id) {
+    WidgetSlot* w = slot(id);
+    return w ? w->widget.layoutCount() : 0;
+}
 
-EMSCRIPTEN_KEEPALIVE void aw_describe() { app->widget.describe(); }
+EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
+    if (WidgetSlot* w = slot(id)) w->widget.describe();
+}
 
-// Draws one frame. Returns kDrew when it drew, plus kMore while more frames
-// are needed to settle (without it the shell stops asking until something
-// changes); 0 when there is nothing to draw yet; -1 when this browser cannot
-// give the widget a WebGL 2 context. Without `describe`, the frame's text
-// layer and controls wait for aw_describe.
-EMSCRIPTEN_KEEPALIVE int aw_frame(double nowMs, int describe) {
-    constexpr int kMore = 1, kDrew = 2;
+// Draws one frame of a widget into the shared surface and hands the picture
+// to its canvas. Returns frame::Drew when it drew, plus frame::More while
+// more frames are needed to settle (without it the shell stops asking until
+// something changes); 0 when there is nothing to draw yet (no fonts, a lost
+// context); frame::NoWebGl when this browser gives no WebGL 2 context.
+// Without `describe`, the frame's text layer and controls wait for aw_describe.
+EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
+    namespace frame = aw::protocol::frame;
+    WidgetSlot* w = slot(id);
+    if (!w || runtime->contextLost) return 0;
     ImGuiIO& io = ImGui::GetIO();
-    const aw::ui::Viewport& v = app->widget.viewport();
+    const aw::ui::Viewport& v = w->widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
-    if (app->widget.prepareFonts()) {
-        app->fontsReady = true;
-        app->atlasPending = true;
-    }
-    if (!app->fontsReady) return 0; // fonts not here yet; aw_set_face will wake us
+    const aw::ui::FontSet* fonts = w->widget.prepareFonts();
+    if (!fonts) return 0; // fonts not here yet
+    io.Fonts = &fonts->atlas();
 
     const int fbWidth = static_cast<int>(std::round(v.cssWidth * v.dpr));
     const int fbHeight = static_cast<int>(std::round(v.cssHeight * v.dpr));
     io.DisplaySize = ImVec2(static_cast<float>(fbWidth), static_cast<float>(fbHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1); // ImGui works in device pixels already
-    io.DeltaTime = app->lastFrameMs > 0 ? static_cast<float>(std::clamp((nowMs - app->lastFrameMs) / 1000.0, 0.001, 0.25))
-                                        : 1.0f / 60.0f;
-    app->lastFrameMs = nowMs;
+    io.DeltaTime = w->lastFrameMs > 0 ? static_cast<float>(std::clamp((nowMs - w->lastFrameMs) / 1000.0, 0.001, 0.25))
+                                      : 1.0f / 60.0f;
+    w->lastFrameMs = nowMs;
 
     ImGui::NewFrame();
-    app->widget.draw(describe != 0);
+    w->widget.draw(describe != 0);
     ImGui::Render();
 
-    if (!app->renderer.initialised()) {
-        if (js_create_gl_context() <= 0) return -1;
-        app->renderer.init();
+    aw::platform::GlRenderer& renderer = runtime->renderer;
+    if (!renderer.initialised()) {
+        if (js_create_gl_context() <= 0) return frame::NoWebGl;
+        renderer.init();
     }
-    if (app->atlasPending) {
-        app->renderer.uploadFonts();
-        app->atlasPending = false;
-    }
-    if (!app->renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, app->widget.background())) return -1;
+    renderer.upload(*fonts);
+    js_surface_size(fbWidth, fbHeight);
+    if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w->widget.background())) return frame::NoWebGl;
+    js_present(id);
 
-    if (app->settleFrames > 0) --app->settleFrames;
-    return kDrew | (app->settleFrames > 0 ? kMore : 0);
+    if (w->settleFrames > 0) --w->settleFrames;
+    return frame::Drew | (w->settleFrames > 0 ? frame::More : 0);
 }
 
 } // extern "C"

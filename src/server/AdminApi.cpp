@@ -1,11 +1,11 @@
-#include "AdminApi.h"
+#include "server/AdminApi.h"
 
-#include "AdminToken.h"
-#include "HttpJson.h"
-#include "Metrics.h"
-#include "RateLimiter.h"
-#include "ReviewApi.h"
-#include "ReviewStore.h"
+#include "server/AdminToken.h"
+#include "server/HttpJson.h"
+#include "server/Metrics.h"
+#include "server/RateLimiter.h"
+#include "server/ReviewApi.h"
+#include "server/ReviewStore.h"
 
 namespace aw {
 namespace {

@@ -1,7 +1,7 @@
-#include "AdminPage.h"
+#include "server/AdminPage.h"
 
 #include "AdminPageFiles.h"
-#include "StaticFiles.h"
+#include "server/StaticFiles.h"
 
 #include <string>
 

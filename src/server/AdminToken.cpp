@@ -1,4 +1,4 @@
-#include "AdminToken.h"
+#include "server/AdminToken.h"
 
 #include <fstream>
 #include <iostream>

@@ -1,6 +1,6 @@
-#include "Commands.h"
+#include "server/Commands.h"
 
-#include "ReviewStore.h"
+#include "server/ReviewStore.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "HttpJson.h"
+#include "server/HttpJson.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
-#include "Metrics.h"
+#include "server/Metrics.h"
 
-#include "ReviewStore.h"
+#include "server/ReviewStore.h"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "Migrations.h"
+#include "server/Migrations.h"
 
 #include <string>
 

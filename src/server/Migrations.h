@@ -3,7 +3,7 @@
 // start every later one runs, in order, each in the same transaction as its
 // version row, so a data dir of any earlier release upgrades step by step and
 // a failed step leaves the previous version intact.
-#include "SqlDatabase.h"
+#include "server/SqlDatabase.h"
 
 namespace aw {
 

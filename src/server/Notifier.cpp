@@ -1,4 +1,4 @@
-#include "Notifier.h"
+#include "server/Notifier.h"
 
 #include <httplib.h>
 

@@ -1,6 +1,6 @@
-#include "SqlDatabase.h"
-#include "PostgresDatabase.h"
-#include "SqliteDatabase.h"
+#include "server/SqlDatabase.h"
+#include "server/PostgresDatabase.h"
+#include "server/SqliteDatabase.h"
 
 namespace aw {
 

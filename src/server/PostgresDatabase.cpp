@@ -1,4 +1,4 @@
-#include "PostgresDatabase.h"
+#include "server/PostgresDatabase.h"
 
 #include <libpq-fe.h>
 

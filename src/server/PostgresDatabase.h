@@ -3,7 +3,7 @@
 // A fixed pool of connections, each keeping its prepared statements; a
 // connection found broken (the server restarted) is reset when next lent, so
 // the pool reconnects by itself while requests meanwhile get StoreUnavailable.
-#include "SqlDatabase.h"
+#include "server/SqlDatabase.h"
 
 #include <chrono>
 #include <condition_variable>

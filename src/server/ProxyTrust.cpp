@@ -1,4 +1,4 @@
-#include "ProxyTrust.h"
+#include "server/ProxyTrust.h"
 
 #include <arpa/inet.h>
 

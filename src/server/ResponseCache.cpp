@@ -1,4 +1,4 @@
-#include "ResponseCache.h"
+#include "server/ResponseCache.h"
 
 namespace aw {
 

@@ -1,14 +1,14 @@
-#include "ReviewApi.h"
+#include "server/ReviewApi.h"
 
-#include "HttpJson.h"
-#include "Metrics.h"
-#include "Notifier.h"
-#include "ProxyTrust.h"
-#include "RateLimiter.h"
-#include "ResponseCache.h"
-#include "Review.h"
-#include "ReviewStore.h"
-#include "Utf8.h"
+#include "server/HttpJson.h"
+#include "server/Metrics.h"
+#include "server/Notifier.h"
+#include "server/ProxyTrust.h"
+#include "server/RateLimiter.h"
+#include "server/ResponseCache.h"
+#include "core/Review.h"
+#include "server/ReviewStore.h"
+#include "core/Utf8.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
-#include "ReviewStore.h"
+#include "server/ReviewStore.h"
 
-#include "Migrations.h"
+#include "server/Migrations.h"
 
 #include <climits>
 #include <future>

@@ -2,8 +2,8 @@
 // The reviews and their moderation, over any SqlDatabase engine: what the
 // public sees, the moderators' queues and decisions, reports, erasure, and
 // export/import. Every operation is one transaction or one consistent read.
-#include "Review.h"
-#include "SqlDatabase.h"
+#include "core/Review.h"
+#include "server/SqlDatabase.h"
 
 #include <array>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "SqliteDatabase.h"
+#include "server/SqliteDatabase.h"
 
 #include <sqlite3.h>
 

@@ -2,7 +2,7 @@
 // The embedded engine: one SQLite file, written so that a review the server
 // has acknowledged survives the process being killed (WAL, synchronous=FULL,
 // and the reply only after the commit).
-#include "SqlDatabase.h"
+#include "server/SqlDatabase.h"
 
 #include <mutex>
 #include <string>

@@ -1,4 +1,4 @@
-#include "StaticFiles.h"
+#include "server/StaticFiles.h"
 
 #include <algorithm>
 #include <cctype>

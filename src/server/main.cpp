@@ -1,18 +1,18 @@
 // review_server: the static site plus the review endpoint and its moderation,
 // in one process. See usage() for the flags, Commands.h for the commands;
 // serve.sh is the usual way to run it, README.md beside this file the manual.
-#include "AdminApi.h"
-#include "AdminPage.h"
-#include "AdminToken.h"
-#include "Commands.h"
-#include "Metrics.h"
-#include "Notifier.h"
-#include "ProxyTrust.h"
-#include "RateLimiter.h"
-#include "ResponseCache.h"
-#include "ReviewApi.h"
-#include "ReviewStore.h"
-#include "StaticFiles.h"
+#include "server/AdminApi.h"
+#include "server/AdminPage.h"
+#include "server/AdminToken.h"
+#include "server/Commands.h"
+#include "server/Metrics.h"
+#include "server/Notifier.h"
+#include "server/ProxyTrust.h"
+#include "server/RateLimiter.h"
+#include "server/ResponseCache.h"
+#include "server/ReviewApi.h"
+#include "server/ReviewStore.h"
+#include "server/StaticFiles.h"
 
 #include <httplib.h>
 

@@ -2,10 +2,11 @@
 // Draws an article (section, headline, meta line, body) as a centred text
 // column. Line breaks are computed once per column width and font build;
 // each frame draws only the lines inside the visible slice.
-#include "Article.h"
-#include "Fonts.h"
-#include "TextLayout.h"
-#include "Theme.h"
+#include "core/Article.h"
+#include "ui/Drawing.h"
+#include "ui/Fonts.h"
+#include "core/TextLayout.h"
+#include "ui/Theme.h"
 
 #include <imgui.h>
 #include <nlohmann/json_fwd.hpp>
@@ -20,18 +21,17 @@ public:
 
     // Re-lays out when the column width, the type or the fonts changed.
     // Sizes are device pixels. Returns true when the layout changed.
-    bool layout(const Fonts& fonts, const Typography& type, float columnWidth, float scale);
+    bool layout(const FontSet& fonts, const Typography& type, float columnWidth, float scale);
     float height() const { return column_.height(); }
     unsigned layoutCount() const { return layoutCount_; }
 
     // origin: screen position of the column's top-left; only lines meeting
     // [clipTop, clipBottom) in screen space are drawn.
-    void draw(ImDrawList& dl, const Fonts& fonts, const Palette& palette, ImVec2 origin, float clipTop,
-              float clipBottom) const;
+    void draw(const Painter& painter, ImVec2 origin, float clipTop, float clipBottom) const;
 
     // Appends the article's blocks, line by line, in CSS pixels relative to
     // the widget's content box, for the shell's accessible text layer.
-    void describe(nlohmann::json& blocks, const Fonts& fonts, ImVec2 originCss, float scale) const;
+    void describe(nlohmann::json& blocks, const FontSet& fonts, ImVec2 originCss, float scale) const;
 
 private:
     struct Block {
@@ -44,7 +44,6 @@ private:
     ColumnLayout column_;
     float laidWidth_ = -1;
     unsigned laidGeneration_ = ~0u;
-    float scale_ = 1;
     unsigned layoutCount_ = 0;
 };
 

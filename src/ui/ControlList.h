@@ -2,7 +2,7 @@
 // What the shell mirrors over the drawn widget as real DOM (form controls,
 // links, buttons, list text), collected while a frame is drawn. Boxes are
 // converted from screen device pixels to CSS pixels of the widget's content.
-#include "Fonts.h"
+#include "ui/Fonts.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -20,17 +20,23 @@ public:
         part_ = nullptr;
         items_ = nlohmann::json::array();
     }
+    // A Rect of the protocol (see web/widget/protocol.js).
     nlohmann::json rect(ImVec2 min, ImVec2 max) const {
-        return {(min.x - origin_.x) / scale_, (min.y - origin_.y) / scale_, (max.x - min.x) / scale_, (max.y - min.y) / scale_};
+        return {{"x", (min.x - origin_.x) / scale_}, {"y", (min.y - origin_.y) / scale_},
+                {"width", (max.x - min.x) / scale_}, {"height", (max.y - min.y) / scale_}};
     }
     // One drawn line of text (drawn with its top-left at `at`, `width` wide),
     // for the shell to lay a transparent copy over the glyphs: find in page
-    // and selection then highlight what the reader sees. Box in CSS px of the
-    // content, the text, and the face and em size it was drawn with.
-    nlohmann::json line(ImVec2 at, float width, std::string_view text, Role role, const Fonts& fonts) const {
+    // and selection then highlight what the reader sees. A Line of the
+    // protocol: box in CSS px of the content, the text, and the face and em
+    // size it was drawn with.
+    nlohmann::json line(ImVec2 at, float width, std::string_view text, Role role, const FontSet& fonts) const {
         const float height = fonts.get(role)->FontSize; // ImGui's font size spans ascent to descent
-        return {(at.x - origin_.x) / scale_, (at.y - origin_.y) / scale_, width / scale_, height / scale_,
-                std::string(text), cssFamily(role), fonts.size(role) / scale_};
+        nlohmann::json l = rect(at, ImVec2(at.x + width, at.y + height));
+        l["text"] = std::string(text);
+        l["face"] = faceKey(role);
+        l["size"] = fonts.size(role) / scale_;
+        return l;
     }
     void add(nlohmann::json control, ImVec2 min, ImVec2 max) {
         control["rect"] = rect(min, max);

@@ -1,8 +1,7 @@
-#include "Drawing.h"
+#include "ui/Drawing.h"
 
 #include <algorithm>
 #include <cfloat>
-#include <cmath>
 
 namespace aw::ui {
 
@@ -10,50 +9,78 @@ AdvanceFn advanceOf(const ImFont* font) {
     return [font](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)); };
 }
 
-float drawWrapped(std::string_view text, const ImFont* font, ImU32 colour, ImVec2 origin, float width, float lineHeight) {
+float Painter::textWidth(Role role, std::string_view text) const {
+    const ImFont* f = fonts.get(role);
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
+void Painter::text(Role role, ImVec2 at, ImU32 colour, std::string_view text) const {
+    const ImFont* f = fonts.get(role);
+    dl.AddText(f, f->FontSize, at, colour, text.data(), text.data() + text.size());
+}
+
+float Painter::wrapped(std::string_view text, Role role, ImU32 colour, ImVec2 origin, float width, float lineH) const {
     if (text.empty()) return 0;
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const float inset = std::round((lineHeight - font->FontSize) / 2);
+    if (lineH <= 0) lineH = lineHeight(role);
+    const ImFont* f = fonts.get(role);
+    const float inset = std::round((lineH - f->FontSize) / 2);
     float y = 0;
-    for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
-        dl.AddText(font, font->FontSize, ImVec2(origin.x, origin.y + y + inset), colour, text.data() + l.begin, text.data() + l.end);
-        y += lineHeight;
+    for (const LineSpan& l : breakLines(text, width, advanceOf(f))) {
+        this->text(role, ImVec2(origin.x, origin.y + y + inset), colour, text.substr(l.begin, l.end - l.begin));
+        y += lineH;
     }
     return y;
 }
 
-float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
-                         float width, ControlList& controls) {
-    const ImFont* font = fonts.get(Role::Section);
-    const float lineH = std::round(fonts.size(Role::Section) * 1.25f);
+float Painter::wrappedHeight(std::string_view text, Role role, float width, float lineH) const {
+    if (lineH <= 0) lineH = lineHeight(role);
+    return text.empty() ? 0 : breakLines(text, width, advanceOf(fonts.get(role))).size() * lineH;
+}
+
+void Painter::focusRing(ImVec2 min, ImVec2 max, float rounding) const {
+    const float gap = px(size::FocusRingGap);
+    dl.AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap), palette.focus, rounding + gap, 0,
+               px(size::FocusRingWidth));
+}
+
+ControlState Painter::control(nlohmann::json c, ImVec2 min, ImVec2 max, float rounding) const {
+    ControlState state;
+    state.focused = c["id"].get_ref<const std::string&>() == focused_;
+    state.hovered = ImGui::IsMouseHoveringRect(min, max);
+    if (state.focused) focusRing(min, max, rounding);
+    controls.add(std::move(c), min, max);
+    return state;
+}
+
+float Painter::sectionHeading(const char* id, const char* text, ImVec2 origin, float width) const {
+    const ImFont* f = fonts.get(Role::Section);
+    const float lineH = lineHeight(Role::Section);
     float y = 0, widest = 0;
     nlohmann::json lines = nlohmann::json::array();
-    for (const LineSpan& l : breakLines(text, width, advanceOf(font))) {
+    for (const LineSpan& l : breakLines(text, width, advanceOf(f))) {
         const ImVec2 at(origin.x, origin.y + y);
-        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, palette.text, text + l.begin, text + l.end);
-        lines.push_back(controls.line(at, l.width, std::string_view(text + l.begin, l.end - l.begin), Role::Section, fonts));
+        const std::string_view part(text + l.begin, l.end - l.begin);
+        this->text(Role::Section, at, palette.text, part);
+        lines.push_back(controls.line(at, l.width, part, Role::Section, fonts));
         widest = std::max(widest, l.width);
         y += lineH;
     }
-    const float height = y - lineH + font->FontSize; // the last line's leading is the caller's gap
-    controls.add({{"id", id}, {"kind", "heading"}, {"lines", std::move(lines)}}, origin,
+    const float height = y - lineH + f->FontSize; // the last line's leading is the caller's gap
+    controls.add({{"id", id}, {"kind", protocol::kind::Heading}, {"lines", std::move(lines)}}, origin,
                  ImVec2(origin.x + widest, origin.y + height));
     return height;
 }
 
-void drawAccentButton(const char* label, ImVec2 min, ImVec2 max, bool focused, bool enabled, const Fonts& fonts,
-                      const Palette& p, float s) {
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const bool hover = enabled && ImGui::IsMouseHoveringRect(min, max);
-    const ImU32 fill = !enabled ? p.muted : hover ? (p.accent & 0x00FFFFFF) | 0xD9000000 : p.accent;
-    dl.AddRectFilled(min, max, fill, std::round(6 * s));
-    if (focused)
-        dl.AddRect(ImVec2(min.x - 3 * s, min.y - 3 * s), ImVec2(max.x + 3 * s, max.y + 3 * s), p.focus, std::round(8 * s), 0,
-                   std::round(2 * s));
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label);
-    dl.AddText(bold, bold->FontSize, ImVec2(std::round((min.x + max.x - ts.x) / 2), std::round((min.y + max.y - ts.y) / 2)),
-               enabled ? p.onAccent : IM_COL32_WHITE, label);
+void Painter::accentButton(nlohmann::json c, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) const {
+    const float rounding = px(radius::Control);
+    c["label"] = label;
+    const ControlState state = control(std::move(c), min, max, rounding);
+    const bool hover = enabled && state.hovered;
+    const ImU32 fill = !enabled ? palette.muted : hover ? (palette.accent & 0x00FFFFFF) | 0xD9000000 : palette.accent;
+    dl.AddRectFilled(min, max, fill, rounding);
+    const float w = textWidth(Role::UiBold, label), h = fonts.get(Role::UiBold)->FontSize;
+    text(Role::UiBold, ImVec2(std::round((min.x + max.x - w) / 2), std::round((min.y + max.y - h) / 2)),
+         enabled ? palette.onAccent : IM_COL32_WHITE, label);
 }
 
 } // namespace aw::ui

@@ -1,10 +1,14 @@
 #pragma once
-// Pieces drawn the same way in several views.
-#include "ControlList.h"
-#include "Fonts.h"
-#include "TextLayout.h"
-#include "Theme.h"
+// The drawing vocabulary every view speaks: sizes from the theme in device
+// pixels, text by role, the focus ring, and controls that are drawn,
+// registered for the shell and asked for their hover and focus in one call.
+#include "ui/ControlList.h"
+#include "ui/Fonts.h"
+#include "core/TextLayout.h"
+#include "ui/Theme.h"
 
+#include <cmath>
+#include <string>
 #include <string_view>
 
 namespace aw::ui {
@@ -18,20 +22,63 @@ inline constexpr const char* kSectionHeadings[] = {kReviewHeading, kFollowHeadin
 // Glyph advances of a font, for breaking its text into lines.
 AdvanceFn advanceOf(const ImFont* font);
 
-// `text` broken to `width` and drawn a line every `lineHeight`, each line
-// centred in its height. Returns the height used.
-float drawWrapped(std::string_view text, const ImFont* font, ImU32 colour, ImVec2 origin, float width, float lineHeight);
+// Whether the pointer is over a control and whether it has the keyboard.
+struct ControlState {
+    bool hovered = false;
+    bool focused = false;
+};
 
-// The serif heading that opens each part under the article (one of
-// kSectionHeadings), wrapped to `width` on narrow screens and mirrored as a
-// real heading. Returns the height it takes.
-float drawSectionHeading(const char* id, const char* text, const Fonts& fonts, const Palette& palette, ImVec2 origin,
-                         float width, ControlList& controls);
+// What the views draw with in one frame: the draw list, the faces, the
+// colours, the pixel ratio, the controls being collected for the shell and
+// the id of the control that has the keyboard.
+class Painter {
+public:
+    Painter(ImDrawList& dl, const FontSet& fonts, const Palette& palette, float scale, ControlList& controls,
+            const std::string& focused)
+        : dl(dl), fonts(fonts), palette(palette), scale(scale), controls(controls), focused_(focused) {}
 
-// A filled accent button ("Send review", "Try again"). Pressing it is the
-// shell's business (a real <button> over it); this draws hover, focus and the
-// disabled look.
-void drawAccentButton(const char* label, ImVec2 min, ImVec2 max, bool focused, bool enabled, const Fonts& fonts,
-                      const Palette& palette, float scale);
+    ImDrawList& dl;
+    const FontSet& fonts;
+    const Palette& palette;
+    const float scale;
+    ControlList& controls;
+
+    // A theme size (CSS px) in device pixels.
+    float px(float css) const { return std::round(css * scale); }
+    // The thinnest line that still shows: one device pixel, or one CSS pixel.
+    float hairline() const { return std::max(1.0f, std::round(scale)); }
+    // A role's line height in device pixels.
+    float lineHeight(Role role) const { return std::round(fonts.size(role) * lineSpacing(role)); }
+    const ImFont* font(Role role) const { return fonts.get(role); }
+    float textWidth(Role role, std::string_view text) const;
+
+    // One run of text with its glyph box's top-left at `at`.
+    void text(Role role, ImVec2 at, ImU32 colour, std::string_view text) const;
+    // `text` broken to `width` and drawn a line every `lineHeight` (the role's
+    // own when 0), each line centred in its height. Returns the height used.
+    float wrapped(std::string_view text, Role role, ImU32 colour, ImVec2 origin, float width, float lineHeight = 0) const;
+    // The height wrapped() would take.
+    float wrappedHeight(std::string_view text, Role role, float width, float lineHeight = 0) const;
+
+    // The keyboard focus ring, the same around every control: FocusRingGap
+    // outside the box, following its corners.
+    void focusRing(ImVec2 min, ImVec2 max, float rounding) const;
+    // Registers `control` (its "id" and "kind" set) with its box for the
+    // shell, draws the focus ring when it has the keyboard, and says whether
+    // it is hovered and focused so the caller draws its face to match.
+    ControlState control(nlohmann::json control, ImVec2 min, ImVec2 max, float rounding) const;
+    bool isFocused(std::string_view id) const { return focused_ == id; }
+
+    // The serif heading that opens each part under the article (one of
+    // kSectionHeadings), wrapped to `width` on narrow screens and mirrored as a
+    // real heading. Returns the height it takes.
+    float sectionHeading(const char* id, const char* text, ImVec2 origin, float width) const;
+    // A filled accent button ("Send review", "Try again"): hover, focus and the
+    // disabled look. Pressing it is the shell's business (a real <button> over it).
+    void accentButton(nlohmann::json control, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) const;
+
+private:
+    const std::string& focused_;
+};
 
 } // namespace aw::ui

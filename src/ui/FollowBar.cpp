@@ -1,9 +1,8 @@
-#include "FollowBar.h"
+#include "ui/FollowBar.h"
 
-#include "Drawing.h"
+#include "ui/Drawing.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
 namespace aw::ui {
@@ -48,61 +47,57 @@ ImWchar networkIcon(Network n) {
     return 0xF0C1;
 }
 
-float FollowBarView::draw(const std::string& focused, const Fonts& fonts, const Palette& p, ImVec2 origin, float width,
-                          float s, ControlList& controls) const {
-    const ControlList::Part part(controls, "follow");
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImFont* icons = fonts.get(Role::Icon);
-    const ImFont* meta = fonts.get(Role::Meta);
-    float y = drawSectionHeading("follow-heading", kFollowHeading, fonts, p, origin, width, controls) + std::round(16 * s);
+float FollowBarView::draw(const Painter& p, ImVec2 origin, float width) const {
+    const ControlList::Part part(p.controls, protocol::part::Follow);
+    const Palette& c = p.palette;
+    float y = p.sectionHeading(protocol::id::FollowHeading, kFollowHeading, origin, width) + p.px(space::L);
 
-    const float h = std::round(44 * s), pad = std::round(14 * s), gap = std::round(10 * s), iconW = std::round(22 * s);
+    const float h = p.px(size::TouchTarget), pad = p.px(space::M), gap = p.px(space::S), iconW = p.px(size::IconBox);
+    const float iconGap = p.px(space::S);
+    const ImFont* icons = p.font(Role::Icon);
     float x = 0;
     const FollowLink* hovered = nullptr;
     ImVec2 hoverMin, hoverMax;
     for (std::size_t i = 0; i < bar_.links.size(); ++i) {
         const FollowLink& link = bar_.links[i];
-        const float labelW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, link.label.c_str()).x;
-        const float w = pad + iconW + std::round(8 * s) + labelW + pad;
+        const float w = pad + iconW + iconGap + p.textWidth(Role::UiBold, link.label) + pad;
         if (x > 0 && x + w > width) { x = 0; y += h + gap; }
         const ImVec2 min(origin.x + x, origin.y + y), max(min.x + w, min.y + h);
-        const std::string id = "follow:" + std::to_string(i);
-        const bool hover = ImGui::IsMouseHoveringRect(min, max);
-        const ImU32 brand = brandColor(link.network, p);
-        dl.AddRectFilled(min, max, hover ? p.panel : p.background, h / 2);
-        dl.AddRect(min, max, hover ? brand : p.rule, h / 2, 0, std::max(1.0f, std::round(s)));
-        if (focused == id)
-            dl.AddRect(ImVec2(min.x - 3 * s, min.y - 3 * s), ImVec2(max.x + 3 * s, max.y + 3 * s), p.focus, h / 2 + 3 * s, 0, std::round(2 * s));
+        const ControlState state = p.control({{"id", protocol::id::FollowPrefix + std::to_string(i)}, {"kind", protocol::kind::Link},
+                                              {"label", link.accessibleName}, {"href", link.url}, {"external", true}},
+                                             min, max, h / 2);
+        const ImU32 brand = brandColor(link.network, c);
+        p.dl.AddRectFilled(min, max, state.hovered ? c.panel : c.background, h / 2);
+        p.dl.AddRect(min, max, state.hovered ? brand : c.rule, h / 2, 0, p.hairline());
         const ImVec2 iconAt(min.x + pad, min.y + (h - icons->FontSize) / 2);
         if (const ImWchar glyph = networkIcon(link.network)) {
             const float gw = icons->GetCharAdvance(glyph);
-            icons->RenderChar(&dl, icons->FontSize, ImVec2(std::round(iconAt.x + (iconW - gw) / 2), std::round(iconAt.y)), brand, glyph);
+            icons->RenderChar(&p.dl, icons->FontSize, ImVec2(std::round(iconAt.x + (iconW - gw) / 2), std::round(iconAt.y)), brand, glyph);
         } else {
-            // The X mark, drawn: one heavy and one light diagonal stroke.
-            const float m = std::round(5 * s), top = min.y + (h - iconW) / 2 + m, bottom = min.y + (h + iconW) / 2 - m;
+            // The X mark, drawn: one heavy and one light diagonal stroke in the icon's box.
+            const float m = std::round(iconW * 0.23f), top = min.y + (h - iconW) / 2 + m, bottom = min.y + (h + iconW) / 2 - m;
             const float left = iconAt.x + m, right = iconAt.x + iconW - m;
-            dl.AddLine(ImVec2(left, top), ImVec2(right, bottom), brand, std::round(3.2f * s));
-            dl.AddLine(ImVec2(left, bottom), ImVec2(right, top), brand, std::max(1.0f, std::round(1.4f * s)));
+            p.dl.AddLine(ImVec2(left, top), ImVec2(right, bottom), brand, std::round(iconW * 0.145f));
+            p.dl.AddLine(ImVec2(left, bottom), ImVec2(right, top), brand, p.hairline());
         }
-        dl.AddText(bold, bold->FontSize, ImVec2(min.x + pad + iconW + std::round(8 * s), std::round(min.y + (h - bold->FontSize) / 2)),
-                   p.text, link.label.c_str());
-        controls.add({{"id", id}, {"kind", "link"}, {"label", link.accessibleName}, {"href", link.url}, {"external", true}}, min, max);
-        if (hover) { hovered = &link; hoverMin = min; hoverMax = max; }
+        p.text(Role::UiBold, ImVec2(min.x + pad + iconW + iconGap, std::round(min.y + (h - p.font(Role::UiBold)->FontSize) / 2)), c.text,
+               link.label);
+        if (state.hovered) { hovered = &link; hoverMin = min; hoverMax = max; }
         x += w + gap;
     }
     y += h;
 
     // The address the button leads to, as a tooltip under it.
     if (hovered) {
-        const ImVec2 ts = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, hovered->url.c_str());
-        const float tp = std::round(8 * s);
-        ImVec2 tmin(hoverMin.x, hoverMax.y + std::round(6 * s));
+        const ImFont* meta = p.font(Role::Meta);
+        const ImVec2 ts(p.textWidth(Role::Meta, hovered->url), meta->FontSize);
+        const float tp = p.px(space::S);
+        ImVec2 tmin(hoverMin.x, hoverMax.y + p.px(space::S));
         tmin.x = std::min(tmin.x, origin.x + width - ts.x - 2 * tp);
         const ImVec2 tmax(tmin.x + ts.x + 2 * tp, tmin.y + ts.y + 2 * tp);
         ImDrawList* fg = ImGui::GetForegroundDrawList();
-        fg->AddRectFilled(tmin, tmax, p.text, std::round(4 * s));
-        fg->AddText(meta, meta->FontSize, ImVec2(tmin.x + tp, tmin.y + tp), p.background, hovered->url.c_str());
+        fg->AddRectFilled(tmin, tmax, c.text, p.px(radius::Small));
+        fg->AddText(meta, meta->FontSize, ImVec2(tmin.x + tp, tmin.y + tp), c.background, hovered->url.c_str());
     }
     return y;
 }

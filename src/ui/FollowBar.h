@@ -2,10 +2,8 @@
 // "Follow us on social networks": one button per publisher profile, with the
 // network's icon and name. The buttons are drawn here; the shell puts a real
 // link over each one, so nothing contacts a network before the reader clicks.
-#include "ControlList.h"
-#include "Fonts.h"
-#include "SocialNetwork.h"
-#include "Theme.h"
+#include "ui/Drawing.h"
+#include "core/SocialNetwork.h"
 
 #include <string>
 
@@ -15,11 +13,9 @@ class FollowBarView {
 public:
     void setLinks(aw::FollowBar bar) { bar_ = std::move(bar); }
     bool empty() const { return bar_.links.empty(); }
-    const aw::FollowBar& bar() const { return bar_; }
 
     // Draws at `origin` (screen, device px) within `width`; returns the height used.
-    float draw(const std::string& focused, const Fonts& fonts, const Palette& palette, ImVec2 origin, float width,
-               float scale, ControlList& controls) const;
+    float draw(const Painter& painter, ImVec2 origin, float width) const;
 
 private:
     aw::FollowBar bar_;

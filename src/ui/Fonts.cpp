@@ -1,7 +1,7 @@
-#include "Fonts.h"
+#include "ui/Fonts.h"
 
-#include "FontMetrics.h"
-#include "Utf8.h"
+#include "core/FontMetrics.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,14 +11,18 @@
 
 namespace aw::ui {
 
-const char* cssFamily(Role role) {
+Face faceOf(Role role) {
     switch (role) {
-    case Role::Body: return "serif";
+    case Role::Body: return Face::SerifRegular;
     case Role::Headline:
-    case Role::Section: return "serif-bold";
-    case Role::UiBold: return "sans-bold";
-    default: return "sans";
+    case Role::Section: return Face::SerifBold;
+    case Role::Meta:
+    case Role::Ui: return Face::SansRegular;
+    case Role::UiBold: return Face::SansBold;
+    case Role::Icon:
+    case Role::Count: break;
     }
+    return Face::Icons;
 }
 
 void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
@@ -26,7 +30,7 @@ void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
     if (!ratio) return; // not a font: the face stays missing and nothing is drawn with it
     heightPerEm_[static_cast<int>(face)] = *ratio;
     faces_[static_cast<int>(face)] = std::move(ttf);
-    builtScale_ = 0; // force a rebuild
+    ++charsVersion_; // every set is built again with it
 }
 
 bool Fonts::hasAllFaces() const {
@@ -40,14 +44,14 @@ void Fonts::addText(std::string_view text, Usage usage) {
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = utf8::next(text, i);
         if (cp > 0xFFFF) continue; // ImGui is built with 16-bit ImWchar
-        if (chars.insert(cp).second) charsChanged_ = true;
+        if (chars.insert(cp).second) ++charsVersion_;
     }
 }
 
 void Fonts::enableTyping() {
     if (typing_) return;
     typing_ = true;
-    charsChanged_ = true;
+    ++charsVersion_;
 }
 
 namespace {
@@ -78,11 +82,24 @@ void buildRanges(ImVector<ImWchar>& out, std::initializer_list<const ImWchar*> b
 
 } // namespace
 
-bool Fonts::update(const Typography& type, float scale) {
-    if (!hasAllFaces()) return false;
-    const bool resized = scale != builtScale_ || type.bodySize != builtBody_ || type.headlineSize != builtHeadline_;
-    if (!charsChanged_ && !resized) return false;
+const FontSet* Fonts::update(const Typography& type, float scale) {
+    if (!hasAllFaces()) return nullptr;
+    // Every em size of the atlas, in Role order: any change of one is another set.
+    const std::array<float, static_cast<int>(Role::Count)> ems = {
+        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize};
+    std::size_t i = 0;
+    while (i < keys_.size() && !(keys_[i].scale == scale && keys_[i].ems == ems)) ++i;
+    if (i == keys_.size()) {
+        keys_.push_back(Key{scale, ems});
+        sets_.push_back(std::make_unique<FontSet>());
+        sets_.back()->metricsGeneration_ = static_cast<unsigned>(sets_.size());
+    }
+    FontSet& set = *sets_[i];
+    if (set.charsVersion_ != charsVersion_) build(set, ems, scale);
+    return &set;
+}
 
+void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale) {
     // The face of the form's fields carries what readers may type (Latin incl.
     // Azerbaijani, Cyrillic) once they may type; every other face only what the
     // widget has to show: ASCII and the few other characters of its own labels.
@@ -100,57 +117,49 @@ bool Fonts::update(const Typography& type, float scale) {
     // where it would otherwise fall back to '?' or, in the headline, a space.
     static const ImWchar kReplacement[] = {0xFFFD, 0xFFFD, 0};
     if (typing_) {
-        buildRanges(uiRanges_, {kTyping, kReplacement}, {&textChars_, &headlineChars_});
+        buildRanges(set.uiRanges_, {kTyping, kReplacement}, {&textChars_, &headlineChars_});
         // Notices may quote what was typed, in the bold and small faces too.
-        buildRanges(bodyRanges_, {kLabels, kLatin1, kReplacement}, {&textChars_});
+        buildRanges(set.bodyRanges_, {kLabels, kLatin1, kReplacement}, {&textChars_});
     } else {
-        buildRanges(uiRanges_, {kLabels, kReplacement}, {&textChars_, &headlineChars_});
-        buildRanges(bodyRanges_, {kLabels, kReplacement}, {&textChars_}); // also the faces for labels, meta and headings
+        buildRanges(set.uiRanges_, {kLabels, kReplacement}, {&textChars_, &headlineChars_});
+        buildRanges(set.bodyRanges_, {kLabels, kReplacement}, {&textChars_}); // also the faces for labels, meta and headings
     }
-    buildRanges(headlineRanges_, {kSpace, kReplacement}, {&headlineChars_});
-    buildRanges(sectionRanges_, {kSpace, kReplacement}, {&sectionChars_});
+    buildRanges(set.headlineRanges_, {kSpace, kReplacement}, {&headlineChars_});
+    buildRanges(set.sectionRanges_, {kSpace, kReplacement}, {&sectionChars_});
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
-    buildRanges(iconRanges_, {kIcons});
+    buildRanges(set.iconRanges_, {kIcons});
 
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontAtlas* atlas = &set.atlas_;
     atlas->Clear();
-    const struct { Role role; Face face; float css; const ImVector<ImWchar>& ranges; } plan[] = {
-        {Role::Body, Face::SerifRegular, type.bodySize, bodyRanges_},
-        {Role::Headline, Face::SerifBold, type.headlineSize, headlineRanges_},
-        {Role::Meta, Face::SansRegular, type.metaSize, bodyRanges_},
-        {Role::Section, Face::SerifBold, type.sectionSize, sectionRanges_},
-        {Role::Ui, Face::SansRegular, type.uiSize, uiRanges_},
-        {Role::UiBold, Face::SansBold, type.uiSize, bodyRanges_},
-        {Role::Icon, Face::Icons, type.iconSize, iconRanges_},
+    const struct { Role role; const ImVector<ImWchar>& ranges; } plan[] = {
+        {Role::Body, set.bodyRanges_},       {Role::Headline, set.headlineRanges_}, {Role::Meta, set.bodyRanges_},
+        {Role::Section, set.sectionRanges_}, {Role::Ui, set.uiRanges_},             {Role::UiBold, set.bodyRanges_},
+        {Role::Icon, set.iconRanges_},
     };
     for (const auto& p : plan) {
-        auto& data = faces_[static_cast<int>(p.face)];
+        const Face face = faceOf(p.role);
+        auto& data = faces_[static_cast<int>(face)];
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild
         // Oversampling sharpens glyphs at fractional x positions; large glyphs
         // and high pixel ratios don't need it, and it doubles rasterising time.
         cfg.OversampleH = p.role == Role::Headline || p.role == Role::Section || scale >= 2 ? 1 : 2;
         cfg.OversampleV = 1;
-        const float em = std::round(p.css * scale);
-        const float imguiSize = em * heightPerEm_[static_cast<int>(p.face)];
-        fonts_[static_cast<int>(p.role)] =
+        const float em = std::round(ems[static_cast<int>(p.role)] * scale);
+        const float imguiSize = em * heightPerEm_[static_cast<int>(face)];
+        set.fonts_[static_cast<int>(p.role)] =
             atlas->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), imguiSize, &cfg, p.ranges.Data);
-        sizes_[static_cast<int>(p.role)] = em;
+        set.sizes_[static_cast<int>(p.role)] = em;
     }
     atlas->Build();
-    missing_.clear();
+    set.missing_.clear();
     for (const auto& [role, chars] : {std::pair{Role::Body, &textChars_}, std::pair{Role::Headline, &headlineChars_}})
         for (char32_t c : *chars)
-            if (c >= 0x20 && !fonts_[static_cast<int>(role)]->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing_.insert(c);
-    if (resized) ++metricsGeneration_;
-    builtScale_ = scale;
-    builtBody_ = type.bodySize;
-    builtHeadline_ = type.headlineSize;
-    charsChanged_ = false;
-    ++generation_;
-    return true;
+            if (c >= 0x20 && !set.get(role)->FindGlyphNoFallback(static_cast<ImWchar>(c))) set.missing_.insert(c);
+    set.charsVersion_ = charsVersion_;
+    set.generation_ = ++builds_;
 }
 
 } // namespace aw::ui

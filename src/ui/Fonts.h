@@ -1,29 +1,65 @@
 #pragma once
-// The widget's typefaces, rasterised by Dear ImGui at device pixel size so
-// text is crisp at any devicePixelRatio. The atlas only holds the glyphs in use
+// The widgets' typefaces, rasterised by Dear ImGui at device pixel size so
+// text is crisp at any devicePixelRatio. An atlas only holds the glyphs in use
 // (ASCII and every character of the content; common Latin and Cyrillic for
 // typing once the reader may type),
 // which keeps it small even at a ratio of 3.
-#include "Theme.h"
+#include "core/Protocol.h"
+#include "ui/Theme.h"
 
 #include <imgui.h>
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <vector>
 
 namespace aw::ui {
 
-enum class Face { SerifRegular, SerifBold, SansRegular, SansBold, Icons, Count };
-enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
+using protocol::Face;
+// The face a role is drawn with.
+Face faceOf(Role role);
+// Its key as the shell's transparent text names it ("serif-bold"), so the
+// browser's copy of a line uses the same font file.
+inline const char* faceKey(Role role) { return protocol::faceKey(faceOf(role)); }
 
-// The face a role is drawn with, as the shell's transparent text names it
-// ("serif", "serif-bold", "sans", "sans-bold"), so the browser's copy of a
-// line uses the same font file.
-const char* cssFamily(Role role);
+// The faces rasterised at one pixel ratio and one set of type sizes: an
+// ImGui font atlas and the font of each role in it. Widgets of one width
+// class at one pixel ratio share a set.
+class FontSet {
+public:
+    ImFont* get(Role role) const { return fonts_[static_cast<int>(role)]; }
+    // Em size of a role in device pixels: the CSS font-size times the scale.
+    // (ImFont::FontSize is larger: ImGui measures ascender to descender.)
+    float size(Role role) const { return sizes_[static_cast<int>(role)]; }
+    // Unique to each build of any set, so layouts measured with other glyphs
+    // are redone and the renderer knows which texture it has.
+    unsigned generation() const { return generation_; }
+    // Unique to each set and kept by rebuilds that only add glyphs: those
+    // leave the advances of the glyphs already there alone, so text whose
+    // characters were registered before its first layout keeps its lines.
+    unsigned metricsGeneration() const { return metricsGeneration_; }
+    // Characters of the content that the faces do not have (drawn as U+FFFD).
+    const std::set<char32_t>& missing() const { return missing_; }
+    // The atlas, with its pixels kept (one byte each) so a lost GPU context
+    // can be given the texture again.
+    ImFontAtlas& atlas() const { return atlas_; }
 
+private:
+    friend class Fonts;
+    mutable ImFontAtlas atlas_;
+    std::array<ImFont*, static_cast<int>(Role::Count)> fonts_{};
+    std::array<float, static_cast<int>(Role::Count)> sizes_{};
+    std::set<char32_t> missing_;
+    unsigned generation_ = 0, metricsGeneration_ = 0;
+    unsigned charsVersion_ = ~0u; // Fonts::charsVersion_ it was built with
+    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas
+};
+
+// The page's typefaces and the characters its widgets draw, shared by every
+// widget of the page, and the sets rasterised from them.
 class Fonts {
 public:
     // TTF bytes of one face, handed over by the platform layer as they arrive.
@@ -40,37 +76,27 @@ public:
     // a large share of the rasterising before the first picture.
     void enableTyping();
 
-    // Rebuilds the atlas when the scale, the sizes or the glyph set changed.
-    // Returns true when it did: the GPU texture must then be uploaded again.
-    bool update(const Typography& type, float scale);
-
-    ImFont* get(Role role) const { return fonts_[static_cast<int>(role)]; }
-    // Em size of a role in device pixels: the CSS font-size times the scale.
-    // (ImFont::FontSize is larger: ImGui measures ascender to descender.)
-    float size(Role role) const { return sizes_[static_cast<int>(role)]; }
-    // Changes on every rebuild, so layouts measured with old glyphs are redone.
-    unsigned generation() const { return generation_; }
-    // Changes only when glyph sizes change (faces, type sizes, pixel ratio).
-    // A rebuild that merely adds glyphs leaves the advances of those already
-    // there alone, so text whose characters were registered before its first
-    // layout keeps its lines.
-    unsigned metricsGeneration() const { return metricsGeneration_; }
-    // Characters of the content that the faces do not have (drawn as U+FFFD).
-    const std::set<char32_t>& missing() const { return missing_; }
+    // The set for these sizes at this scale, built if it is new or rebuilt
+    // if characters were registered since; nullptr until all faces are here.
+    const FontSet* update(const Typography& type, float scale);
+    // Every set built so far (each has its own texture).
+    const std::vector<std::unique_ptr<FontSet>>& sets() const { return sets_; }
 
 private:
+    void build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale);
+
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
-    std::array<ImFont*, static_cast<int>(Role::Count)> fonts_{};
-    std::array<float, static_cast<int>(Role::Count)> sizes_{};
-    std::set<char32_t> textChars_, headlineChars_, sectionChars_, missing_;
-    bool charsChanged_ = true;
+    std::set<char32_t> textChars_, headlineChars_, sectionChars_;
+    unsigned charsVersion_ = 0; // changes when characters or faces are added
     bool typing_ = false;
-    ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas build
-    float builtScale_ = 0;
-    float builtBody_ = 0, builtHeadline_ = 0;
-    unsigned generation_ = 0;
-    unsigned metricsGeneration_ = 0;
+    struct Key {
+        float scale;
+        std::array<float, static_cast<int>(Role::Count)> ems; // CSS em sizes, in Role order
+    };
+    std::vector<Key> keys_;
+    std::vector<std::unique_ptr<FontSet>> sets_;
+    unsigned builds_ = 0;
 };
 
 } // namespace aw::ui

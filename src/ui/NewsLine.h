@@ -2,10 +2,8 @@
 // "News Line": the latest headlines from the widget's JSON Feed, newest
 // first, a few at a time with "Show more". Items that are article JSON open
 // inside the widget; the shell's real links over each item do the opening.
-#include "ControlList.h"
-#include "Feed.h"
-#include "Fonts.h"
-#include "Theme.h"
+#include "ui/Drawing.h"
+#include "core/Feed.h"
 
 #include <string>
 #include <vector>
@@ -22,8 +20,7 @@ public:
     void showMore() { shown_ += kPageSize; }
     void setCurrent(std::string url) { current_ = std::move(url); }
 
-    float draw(const std::string& focused, const Fonts& fonts, const Palette& palette, ImVec2 origin, float width,
-               float scale, ControlList& controls) const;
+    float draw(const Painter& painter, ImVec2 origin, float width) const;
 
 private:
     Feed feed_;

@@ -1,23 +1,16 @@
-#include "ReviewSection.h"
+#include "ui/ReviewSection.h"
 
-#include "Article.h" // formatDate
-#include "Drawing.h"
+#include "core/Article.h" // formatDate
+#include "ui/Drawing.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
 namespace aw::ui {
 namespace {
 
-constexpr ImU32 kStarColor = IM_COL32(0xE3, 0x9B, 0x0B, 0xFF);
-constexpr ImU32 kStarPreview = IM_COL32(0xF0, 0xB4, 0x3C, 0xFF); // lighter: not chosen yet
 constexpr float kPi = 3.14159265f;
-constexpr float kCaptionGap = 10; // between a reviewer's name and the date, CSS px
-
-float textWidth(const ImFont* f, const std::string& s, std::size_t begin, std::size_t end) {
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.data() + begin, s.data() + end).x;
-}
+constexpr float kCaptionGap = space::S; // between a reviewer's name and the date
 
 // A five-pointed star as a fan of triangles around its centre (it is not convex).
 void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 outline, float thickness) {
@@ -33,139 +26,142 @@ void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 
         dl.AddPolyline(pts, 10, outline, ImDrawFlags_Closed, thickness);
 }
 
+constexpr struct { FormField field; const char* id; } kFieldIds[] = {
+    {FormField::Name, protocol::id::Name}, {FormField::Email, protocol::id::Email},
+    {FormField::Rating, protocol::id::Rating}, {FormField::Body, protocol::id::Body}};
+
 std::string starsLabel(int n) { return std::to_string(n) + (n == 1 ? " star" : " stars") + " of 5"; }
 
 } // namespace
 
-float ReviewSection::draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
-                          ImVec2 origin, float width, float scale, ControlList& controls) {
-    dl_ = ImGui::GetWindowDrawList();
-    fonts_ = &fonts;
-    palette_ = &palette;
+const char* fieldId(FormField field) {
+    for (const auto& f : kFieldIds)
+        if (f.field == field) return f.id;
+    return "";
+}
+
+std::optional<FormField> fieldOfId(std::string_view id) {
+    for (const auto& f : kFieldIds)
+        if (id == f.id) return f.field;
+    return std::nullopt;
+}
+
+float ReviewSection::draw(const Painter& painter, const ReviewDesk& desk, const FormFocus& focus, ImVec2 origin, float width) {
+    p_ = &painter;
     origin_ = origin;
     width_ = width;
-    scale_ = scale;
-    controls_ = &controls;
-    return reviewList(desk, drawForm(desk, focus) + std::round(24 * scale));
+    return reviewList(desk, drawForm(desk, focus) + painter.px(space::XL));
 }
 
 // The heading, fields, send button and notice; returns the y below them.
 float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
-    const ControlList::Part part(*controls_, "review"); // the list below is not part of the <form>
-    const Fonts& fonts = *fonts_;
-    const Palette& palette = *palette_;
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
+    const ControlList::Part part(p.controls, protocol::part::Review); // the list below is not part of the <form>
     const ImVec2 origin = origin_;
-    const float width = width_, scale = scale_;
     const ReviewForm& form = desk.form();
-    const ReviewDraft& d = form.draft();
 
-    float y = std::round(56 * scale);
-    dl_->AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width, origin.y + y), palette.rule,
-                 std::max(1.0f, std::round(scale)));
-    y += std::round(32 * scale);
-    y += drawSectionHeading("heading", kReviewHeading, fonts, palette, ImVec2(origin.x, origin.y + y), width, *controls_) + std::round(6 * scale);
-    const ImFont* meta = fonts.get(Role::Meta);
+    float y = p.px(space::Section);
+    p.dl.AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width_, origin.y + y), c.rule, p.hairline());
+    y += p.px(space::XXL);
+    y += p.sectionHeading(protocol::id::ReviewHeading, kReviewHeading, ImVec2(origin.x, origin.y + y), width_) + p.px(space::S);
     const std::string intro = desk.hasEndpoint()
                                   ? "Your name and rating are shown with your review. Email is optional and never shown."
                                   : "This site does not collect reviews: yours is kept on this device only.";
-    y += drawWrapped(intro, meta, palette.muted, ImVec2(origin.x, origin.y + y), width, std::round(fonts.size(Role::Meta) * 1.5f));
-    controls_->add({{"id", "intro"}, {"kind", "text"}, {"text", intro}});
-    y += std::round(18 * scale);
+    y += p.wrapped(intro, Role::Meta, c.muted, ImVec2(origin.x, origin.y + y), width_);
+    p.controls.add({{"id", protocol::id::Intro}, {"kind", protocol::kind::Text}, {"text", intro}});
+    y += p.px(space::L);
 
-    y = textField("name", "Your name", nullptr, d.name, false, form.messageFor(FormField::Name), focus, y);
-    y = textField("email", "Email", "optional, never shown", d.email, false, form.messageFor(FormField::Email), focus, y);
-    y = stars(d.rating, form.messageFor(FormField::Rating), focus, y);
-    y = textField("body", "Your review", nullptr, d.body, true, form.messageFor(FormField::Body), focus, y);
-    controls_->add({{"id", "website"}, {"kind", "honeypot"}, {"label", "Leave this field empty"}});
+    y = textField(FormField::Name, "Your name", nullptr, form, false, focus, y);
+    y = textField(FormField::Email, "Email", "optional, never shown", form, false, focus, y);
+    y = stars(form.draft().rating, form.messageFor(FormField::Rating), y);
+    y = textField(FormField::Body, "Your review", nullptr, form, true, focus, y);
+    p.controls.add({{"id", protocol::id::Website}, {"kind", protocol::kind::Honeypot}, {"label", "Leave this field empty"}});
 
     // Send button.
     const bool sending = desk.sending();
-    const char* label = sending ? "Sending\xE2\x80\xA6" : "Send review";
     const ImVec2 bmin(origin.x, origin.y + y);
-    const ImVec2 bmax(origin.x + std::min(width, std::round(200 * scale)), bmin.y + std::round(48 * scale));
-    drawAccentButton(label, bmin, bmax, focus.control == "submit", !sending, fonts, palette, scale);
-    controls_->add({{"id", "submit"}, {"kind", "button"}, {"label", label}, {"disabled", sending}}, bmin, bmax);
-    y = bmax.y - origin.y + std::round(16 * scale);
+    const ImVec2 bmax(origin.x + std::min(width_, p.px(size::SubmitWidth)), bmin.y + p.px(size::SubmitHeight));
+    p.accentButton({{"id", protocol::id::Submit}, {"kind", protocol::kind::Button}, {"disabled", sending}},
+                   sending ? "Sending\xE2\x80\xA6" : "Send review", bmin, bmax, !sending);
+    y = bmax.y - origin.y + p.px(space::L);
 
     // What happened to the last review sent.
     const Notice& notice = desk.notice();
-    if (notice.kind != Notice::Kind::None) {
-        const ImFont* ui = fonts.get(Role::Ui);
-        const float pad = std::round(14 * scale);
-        const auto lines = breakLines(notice.text, width - 2 * pad - 4 * scale, advanceOf(ui));
-        const float lh = std::round(fonts.size(Role::Ui) * 1.45f);
-        const ImVec2 nmin(origin.x, origin.y + y);
-        const ImVec2 nmax(origin.x + width, nmin.y + lines.size() * lh + 2 * pad);
-        dl_->AddRectFilled(nmin, nmax, palette.panel, std::round(4 * scale));
-        dl_->AddRectFilled(nmin, ImVec2(nmin.x + std::round(4 * scale), nmax.y),
-                           notice.kind == Notice::Kind::Refused ? palette.errorText : palette.accent);
-        float ly = nmin.y + pad;
-        for (const auto& l : lines) {
-            dl_->AddText(ui, ui->FontSize, ImVec2(nmin.x + pad + 4 * scale, ly + std::round((lh - ui->FontSize) / 2)), palette.text,
-                         notice.text.data() + l.begin, notice.text.data() + l.end);
-            ly += lh;
-        }
-        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", notice.text}}, nmin, nmax);
-        y = nmax.y - origin.y + std::round(16 * scale);
-    } else {
-        controls_->add({{"id", "notice"}, {"kind", "status"}, {"text", ""}});
+    if (notice.kind == Notice::Kind::None) {
+        p.controls.add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", ""}});
+        return y;
     }
-    return y;
+    const float pad = p.px(space::M), bar = p.px(size::AccentBar);
+    const float textH = p.wrappedHeight(notice.text, Role::Ui, width_ - 2 * pad - bar);
+    const ImVec2 nmin(origin.x, origin.y + y);
+    const ImVec2 nmax(origin.x + width_, nmin.y + textH + 2 * pad);
+    p.dl.AddRectFilled(nmin, nmax, c.panel, p.px(radius::Small));
+    p.dl.AddRectFilled(nmin, ImVec2(nmin.x + bar, nmax.y), notice.kind == Notice::Kind::Refused ? c.errorText : c.accent);
+    p.wrapped(notice.text, Role::Ui, c.text, ImVec2(nmin.x + pad + bar, nmin.y + pad), width_ - 2 * pad - bar);
+    p.controls.add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", notice.text}}, nmin, nmax);
+    return nmax.y - origin.y + p.px(space::L);
 }
 
-float ReviewSection::textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
-                               const std::string& message, const FormFocus& focus, float y) {
-    const Fonts& fonts = *fonts_;
-    const Palette& p = *palette_;
-    const float s = scale_;
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImFont* ui = fonts.get(Role::Ui);
-    const ImFont* meta = fonts.get(Role::Meta);
-    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+float ReviewSection::textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
+                               const FormFocus& focus, float y) {
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
+    const char* id = fieldId(field);
+    const ReviewDraft& d = form.draft();
+    const std::string& value = field == FormField::Name ? d.name : field == FormField::Email ? d.email : d.body;
+    const std::string message = form.messageFor(field);
+    const ImFont* bold = p.font(Role::UiBold);
+    const ImFont* ui = p.font(Role::Ui);
+    const ImFont* meta = p.font(Role::Meta);
+    const float lineH = p.lineHeight(Role::Ui);
 
-    ImVec2 at(origin_.x, origin_.y + y);
-    dl_->AddText(bold, bold->FontSize, at, p.text, label);
-    if (hint) {
-        const float lw = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x;
-        dl_->AddText(meta, meta->FontSize, ImVec2(at.x + lw + std::round(8 * s), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
-                     p.muted, hint);
-    }
-    y += lineH + std::round(2 * s);
+    const ImVec2 at(origin_.x, origin_.y + y);
+    p.text(Role::UiBold, at, c.text, label);
+    if (hint)
+        p.text(Role::Meta, ImVec2(at.x + p.textWidth(Role::UiBold, label) + p.px(space::S), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
+               c.muted, hint);
+    y += lineH + p.px(space::Hair);
 
-    const float pad = std::round(12 * s);
+    const float pad = p.px(space::M);
     const float innerW = width_ - 2 * pad;
     std::vector<LineSpan> lines;
     if (multiline) lines = breakLines(value, innerW, advanceOf(ui));
-    const float rows = multiline ? std::max<float>(5, static_cast<float>(lines.size())) : 1;
+    const float rows = multiline ? std::max<float>(size::FieldRows, static_cast<float>(lines.size())) : 1;
     const ImVec2 bmin(origin_.x, origin_.y + y);
     const ImVec2 bmax(origin_.x + width_, bmin.y + rows * lineH + 2 * pad);
-    const bool focused = focus.control == id;
     const bool invalid = !message.empty();
-    dl_->AddRectFilled(bmin, bmax, p.panel, std::round(6 * s));
-    const ImU32 border = focused ? p.focus : invalid ? p.errorText : p.rule;
-    dl_->AddRect(bmin, bmax, border, std::round(6 * s), 0, focused || invalid ? std::round(2 * s) : std::max(1.0f, std::round(s)));
+    nlohmann::json control = {{"id", id}, {"kind", multiline ? protocol::kind::TextArea : protocol::kind::Input}, {"label", label},
+                              {"value", value}, {"message", message}, {"required", hint == nullptr}};
+    const float rounding = p.px(radius::Control);
+    p.dl.AddRectFilled(bmin, bmax, c.panel, rounding);
+    p.dl.AddRect(bmin, bmax, invalid ? c.errorText : c.rule, rounding, 0, invalid ? p.px(size::StrongBorder) : p.hairline());
+    const bool focused = p.isFocused(id);
+    if (focused) p.focusRing(bmin, bmax, rounding);
 
     // The text, the selection and the caret, as the page's input element has them.
-    dl_->PushClipRect(ImVec2(bmin.x + pad / 2, bmin.y), ImVec2(bmax.x - pad / 2, bmax.y), true);
+    p.dl.PushClipRect(ImVec2(bmin.x + pad / 2, bmin.y), ImVec2(bmax.x - pad / 2, bmax.y), true);
     const std::uint32_t selA = std::min<std::uint32_t>(std::min(focus.selectionStart, focus.selectionEnd), static_cast<std::uint32_t>(value.size()));
     const std::uint32_t selB = std::min<std::uint32_t>(std::max(focus.selectionStart, focus.selectionEnd), static_cast<std::uint32_t>(value.size()));
-    const float caretW = std::max(1.0f, std::round(1.5f * s));
-    const ImU32 selColor = (p.focus & 0x00FFFFFF) | 0x40000000;
+    const float caretW = std::max(1.0f, p.px(size::Caret));
+    const ImU32 selColor = (c.focus & 0x00FFFFFF) | 0x40000000;
+    const std::string_view text(value);
+    const auto width = [&](std::size_t begin, std::size_t end) { return p.textWidth(Role::Ui, text.substr(begin, end - begin)); };
     auto drawRun = [&](std::size_t begin, std::size_t end, float x, float top) {
         if (focused && selA < selB && selB > begin && selA < end) {
-            const float x0 = x + textWidth(ui, value, begin, std::max<std::size_t>(begin, selA));
-            const float x1 = x + textWidth(ui, value, begin, std::min<std::size_t>(end, selB));
-            dl_->AddRectFilled(ImVec2(x0, top), ImVec2(std::max(x1, x0 + caretW * 3), top + lineH), selColor);
+            const float x0 = x + width(begin, std::max<std::size_t>(begin, selA));
+            const float x1 = x + width(begin, std::min<std::size_t>(end, selB));
+            p.dl.AddRectFilled(ImVec2(x0, top), ImVec2(std::max(x1, x0 + caretW * 3), top + lineH), selColor);
         }
-        dl_->AddText(ui, ui->FontSize, ImVec2(x, top + std::round((lineH - ui->FontSize) / 2)), p.text,
-                     value.data() + begin, value.data() + end);
+        p.text(Role::Ui, ImVec2(x, top + std::round((lineH - ui->FontSize) / 2)), c.text, text.substr(begin, end - begin));
     };
+    const float caretInset = p.px(space::XS);
     auto drawCaret = [&](float x, float top) {
-        dl_->AddRectFilled(ImVec2(x, top + 3 * s), ImVec2(x + caretW, top + lineH - 3 * s), p.text);
+        p.dl.AddRectFilled(ImVec2(x, top + caretInset), ImVec2(x + caretW, top + lineH - caretInset), c.text);
     };
     if (!multiline) {
         // Scrolled so the caret stays in view, like a browser's text box.
-        const float caretX = textWidth(ui, value, 0, selB);
+        const float caretX = width(0, selB);
         const float shift = std::max(0.0f, caretX - innerW + caretW);
         const float x = bmin.x + pad - shift;
         drawRun(0, value.size(), x, bmin.y + pad);
@@ -178,92 +174,82 @@ float ReviewSection::textField(const char* id, const char* label, const char* hi
             const std::size_t next = i + 1 < lines.size() ? lines[i + 1].begin : value.size();
             drawRun(l.begin, l.end, bmin.x + pad, top);
             if (focused && selA == selB && selA >= l.begin && (selA < next || i + 1 == lines.size()))
-                drawCaret(bmin.x + pad + textWidth(ui, value, l.begin, std::min<std::size_t>(selA, l.end)), top);
+                drawCaret(bmin.x + pad + width(l.begin, std::min<std::size_t>(selA, l.end)), top);
             top += lineH;
         }
     }
-    dl_->PopClipRect();
-
-    nlohmann::json c = {{"id", id}, {"kind", multiline ? "textarea" : "input"}, {"label", label}, {"value", value},
-                        {"message", message}, {"required", hint == nullptr}};
-    y = bmax.y - origin_.y + std::round(6 * s);
+    p.dl.PopClipRect();
+    y = bmax.y - origin_.y + p.px(space::S);
 
     // The message in plain words under the field, and for the review text a live count.
-    const float smallH = std::round(fonts.size(Role::Meta) * 1.5f);
     float messageWidth = width_;
     if (multiline) {
         const std::string counter = charactersLeftLabel(value, kMaxBodyChars);
-        const float cw = meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, counter.c_str()).x;
-        dl_->AddText(meta, meta->FontSize, ImVec2(origin_.x + width_ - cw, origin_.y + y),
-                     charactersLeft(value, kMaxBodyChars) < 0 ? p.errorText : p.muted, counter.c_str());
-        messageWidth -= cw + std::round(16 * s);
-        c["counter"] = counter;
+        const float cw = p.textWidth(Role::Meta, counter);
+        p.text(Role::Meta, ImVec2(origin_.x + width_ - cw, origin_.y + y), charactersLeft(value, kMaxBodyChars) < 0 ? c.errorText : c.muted,
+               counter);
+        messageWidth -= cw + p.px(space::L);
+        control["counter"] = counter;
     }
     const float my = fieldMessage(message, messageWidth, y);
-    controls_->add(std::move(c), bmin, bmax);
-    return std::max(my, y + (multiline ? smallH : 0)) + std::round(14 * s);
+    p.controls.add(std::move(control), bmin, bmax);
+    return std::max(my, y + (multiline ? p.lineHeight(Role::Meta) : 0)) + p.px(space::M);
 }
 
-float ReviewSection::stars(int rating, const std::string& message, const FormFocus& focus, float y) {
-    const Fonts& fonts = *fonts_;
-    const Palette& p = *palette_;
-    const float s = scale_;
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImFont* meta = fonts.get(Role::Meta);
-    dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, "Your rating");
-    y += std::round(fonts.size(Role::Ui) * 1.5f);
+float ReviewSection::stars(int rating, const std::string& message, float y) {
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
+    p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, "Your rating");
+    y += p.lineHeight(Role::Ui);
 
-    const float box = std::round(44 * s); // touch target
+    const float box = p.px(size::TouchTarget);
     nlohmann::json options = nlohmann::json::array();
     hoverStar_ = 0;
     for (int i = 1; i <= kBestRating; ++i) {
         const ImVec2 min(origin_.x + (i - 1) * box, origin_.y + y);
         if (ImGui::IsMouseHoveringRect(min, ImVec2(min.x + box, min.y + box))) hoverStar_ = i;
-        options.push_back(controls_->rect(min, ImVec2(min.x + box, min.y + box)));
-    }
-    const int shown = hoverStar_ ? hoverStar_ : rating;
-    for (int i = 1; i <= kBestRating; ++i) {
-        const ImVec2 c(origin_.x + (i - 0.5f) * box, origin_.y + y + box / 2);
-        drawStar(*dl_, c, std::round(15 * s), i <= shown, hoverStar_ && i <= shown ? kStarPreview : kStarColor,
-                 p.muted, std::max(1.0f, std::round(1.5f * s)));
+        options.push_back({{"rect", p.controls.rect(min, ImVec2(min.x + box, min.y + box))}, {"label", starsLabel(i)}});
     }
     const ImVec2 gmin(origin_.x, origin_.y + y);
     const ImVec2 gmax(origin_.x + kBestRating * box, gmin.y + box);
-    if (focus.control == "rating")
-        dl_->AddRect(ImVec2(gmin.x - 2 * s, gmin.y), ImVec2(gmax.x + 2 * s, gmax.y), p.focus, std::round(6 * s), 0, std::round(2 * s));
-    controls_->add({{"id", "rating"}, {"kind", "stars"}, {"label", "Your rating"}, {"value", rating}, {"options", options}, {"message", message}},
-               gmin, gmax);
-    y += box + std::round(4 * s);
+    p.control({{"id", protocol::id::Rating}, {"kind", protocol::kind::Stars}, {"label", "Your rating"}, {"value", rating},
+               {"options", std::move(options)}, {"message", message}},
+              gmin, gmax, p.px(radius::Control));
+    const int shown = hoverStar_ ? hoverStar_ : rating;
+    for (int i = 1; i <= kBestRating; ++i) {
+        const ImVec2 centre(origin_.x + (i - 0.5f) * box, origin_.y + y + box / 2);
+        drawStar(p.dl, centre, p.px(size::FormStar), i <= shown, hoverStar_ && i <= shown ? c.starPreview : c.star, c.muted,
+                 std::max(1.0f, p.px(size::Stroke)));
+    }
+    y += box + p.px(space::XS);
 
     // The caption goes beside the stars where the longest one fits, else under
     // them (narrow phones); decided on the longest, so hovering never moves it.
     const char* const prompt = "Choose from 1 to 5 stars";
-    const float gap = std::round(12 * s);
-    const bool beside = gmax.x + gap + meta->CalcTextSizeA(meta->FontSize, FLT_MAX, 0, prompt).x <= origin_.x + width_;
+    const float gap = p.px(space::M);
+    const bool beside = gmax.x + gap + p.textWidth(Role::Meta, prompt) <= origin_.x + width_;
     const std::string caption = shown ? starsLabel(shown) : prompt;
-    const ImVec2 at = beside ? ImVec2(gmax.x + gap, gmin.y + (box - meta->FontSize) / 2) : ImVec2(origin_.x, origin_.y + y);
-    dl_->AddText(meta, meta->FontSize, at, p.muted, caption.c_str());
-    if (!beside) y += std::round(fonts.size(Role::Meta) * 1.5f);
-    return fieldMessage(message, width_, y) + std::round(14 * s);
+    const ImVec2 at = beside ? ImVec2(gmax.x + gap, gmin.y + (box - p.font(Role::Meta)->FontSize) / 2) : ImVec2(origin_.x, origin_.y + y);
+    p.text(Role::Meta, at, c.muted, caption);
+    if (!beside) y += p.lineHeight(Role::Meta);
+    return fieldMessage(message, width_, y) + p.px(space::M);
 }
 
 // A field's message in plain words, wrapped to `width`; returns the y under it.
 float ReviewSection::fieldMessage(const std::string& message, float width, float y) {
-    return y + drawWrapped(message, fonts_->get(Role::Meta), palette_->errorText, ImVec2(origin_.x, origin_.y + y), width,
-                           std::round(fonts_->size(Role::Meta) * 1.5f));
+    return y + p_->wrapped(message, Role::Meta, p_->palette.errorText, ImVec2(origin_.x, origin_.y + y), width);
 }
 
 void ReviewSection::layOutList(const ReviewDesk& desk) {
-    const Fonts& fonts = *fonts_;
-    if (desk.version() == listVersion_ && width_ == listWidth_ && fonts.generation() == listFonts_) return;
+    const Painter& p = *p_;
+    if (desk.version() == listVersion_ && width_ == listWidth_ && p.fonts.generation() == listFonts_) return;
     listVersion_ = desk.version();
     listWidth_ = width_;
-    listFonts_ = fonts.generation();
+    listFonts_ = p.fonts.generation();
     mirrorStale_ = true;
-    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
-    const AdvanceFn advance = advanceOf(fonts.get(Role::Ui));
-    const AdvanceFn nameAdvance = advanceOf(fonts.get(Role::UiBold));
-    const ImFont* meta = fonts.get(Role::Meta);
+    const float lineH = p.lineHeight(Role::Ui);
+    const AdvanceFn advance = advanceOf(p.font(Role::Ui));
+    const AdvanceFn nameAdvance = advanceOf(p.font(Role::UiBold));
     list_.clear();
     for (auto& item : desk.list()) {
         const Review& r = item.review;
@@ -272,10 +258,10 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
-        e.captionWidth = textWidth(meta, e.caption, 0, e.caption.size());
-        e.captionBelow = e.nameLines.back().width + std::round(kCaptionGap * scale_) + e.captionWidth > width_;
+        e.captionWidth = p.textWidth(Role::Meta, e.caption);
+        e.captionBelow = e.nameLines.back().width + p.px(kCaptionGap) + e.captionWidth > width_;
         e.lines = breakLines(r.body, width_, advance);
-        e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + std::round(20 * scale_);
+        e.height = (e.nameLines.size() + (e.captionBelow ? 1 : 0) + 1 + e.lines.size()) * lineH + p.px(space::XL);
         e.item = std::move(item);
         list_.push_back(std::move(e));
     }
@@ -287,25 +273,23 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
 // mirror both take their positions from here.
 template <class Text, class Stars>
 void ReviewSection::placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Stars&& stars) const {
-    const Fonts& fonts = *fonts_;
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImFont* ui = fonts.get(Role::Ui);
-    const ImFont* meta = fonts.get(Role::Meta);
-    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+    const Painter& p = *p_;
+    const float boldH = p.font(Role::UiBold)->FontSize, metaH = p.font(Role::Meta)->FontSize;
+    const float lineH = p.lineHeight(Role::Ui);
     const Review& r = e.item.review;
     float y = at.y;
     for (const auto& l : e.nameLines) {
         text(ImVec2(at.x, y), std::string_view(r.authorName).substr(l.begin, l.end - l.begin), Role::UiBold, l.width);
         y += lineH;
     }
-    text(ImVec2(e.captionBelow ? at.x : at.x + e.nameLines.back().width + std::round(kCaptionGap * scale_),
-                e.captionBelow ? y : y - lineH + (bold->FontSize - meta->FontSize) * 0.75f),
+    text(ImVec2(e.captionBelow ? at.x : at.x + e.nameLines.back().width + p.px(kCaptionGap),
+                e.captionBelow ? y : y - lineH + (boldH - metaH) * 0.75f),
          std::string_view(e.caption), Role::Meta, e.captionWidth);
     if (e.captionBelow) y += lineH;
     stars(y + lineH / 2);
     y += lineH;
     for (const auto& l : e.lines) {
-        text(ImVec2(at.x, y + std::round((lineH - ui->FontSize) / 2)), std::string_view(r.body).substr(l.begin, l.end - l.begin),
+        text(ImVec2(at.x, y + std::round((lineH - p.font(Role::Ui)->FontSize) / 2)), std::string_view(r.body).substr(l.begin, l.end - l.begin),
              Role::Ui, l.width);
         y += lineH;
     }
@@ -313,32 +297,25 @@ void ReviewSection::placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Sta
 
 float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     layOutList(desk);
-    const Fonts& fonts = *fonts_;
-    const Palette& p = *palette_;
-    const float s = scale_;
-    const ImFont* bold = fonts.get(Role::UiBold);
-    const ImFont* ui = fonts.get(Role::Ui);
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
     const std::string heading = list_.empty() ? "Reviews" : "Reviews (" + std::to_string(list_.size()) + ")";
-    dl_->AddText(bold, bold->FontSize, ImVec2(origin_.x, origin_.y + y), p.text, heading.c_str());
-    y += std::round(fonts.size(Role::Ui) * 1.8f);
-    const float lineH = std::round(fonts.size(Role::Ui) * 1.5f);
+    p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, heading);
+    y += p.lineHeight(Role::Ui) + p.px(space::XS);
     const float display = ImGui::GetIO().DisplaySize.y;
     const ImVec2 top(origin_.x, origin_.y + y);
     const char* empty = "No reviews yet. Be the first to share your view.";
-    if (list_.empty()) y += drawWrapped(empty, ui, p.muted, top, width_, lineH);
+    if (list_.empty()) y += p.wrapped(empty, Role::Ui, c.muted, top, width_);
     for (const ListedEntry& e : list_) {
         const ImVec2 at(origin_.x, origin_.y + y);
         if (at.y < display && at.y + e.height > 0) // only what is on screen is drawn
             placeEntry(
                 e, at,
-                [&](ImVec2 pos, std::string_view text, Role role, float) {
-                    const ImFont* font = fonts.get(role);
-                    dl_->AddText(font, font->FontSize, pos, role == Role::Meta ? p.muted : p.text, text.data(), text.data() + text.size());
-                },
+                [&](ImVec2 pos, std::string_view text, Role role, float) { p.text(role, pos, role == Role::Meta ? c.muted : c.text, text); },
                 [&](float starsY) {
                     for (int i = 1; i <= kBestRating; ++i)
-                        drawStar(*dl_, ImVec2(at.x + (i - 0.5f) * std::round(18 * s), starsY), std::round(7 * s),
-                                 i <= e.item.review.rating, kStarColor, p.muted, std::max(1.0f, s));
+                        drawStar(p.dl, ImVec2(at.x + (i - 0.5f) * p.px(size::ListStarPitch), starsY), p.px(size::ListStar),
+                                 i <= e.item.review.rating, c.star, c.muted, p.hairline());
                 });
         y += e.height;
     }
@@ -346,13 +323,13 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
     // The shell's mirror of the list: rebuilt only when the reviews, their
     // layout or the list's place in the content change, never on a scrolled
     // frame (with 50 reviews and their lines it is tens of KB of JSON).
-    const nlohmann::json place = controls_->rect(top, top);
+    const nlohmann::json place = p.controls.rect(top, top);
     if (mirrorStale_ || place != mirroredPlace_) {
         mirrorStale_ = false;
         mirroredPlace_ = place;
         nlohmann::json items = nlohmann::json::array();
         if (list_.empty())
-            items.push_back({{"text", empty}, {"empty", true}, {"rect", controls_->rect(top, ImVec2(top.x + width_, origin_.y + y))}});
+            items.push_back({{"text", empty}, {"empty", true}, {"rect", p.controls.rect(top, ImVec2(top.x + width_, origin_.y + y))}});
         float ey = top.y;
         for (const ListedEntry& e : list_) {
             const ImVec2 at(top.x, ey);
@@ -361,18 +338,18 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
             nlohmann::json* into = &head;
             placeEntry(
                 e, at,
-                [&](ImVec2 pos, std::string_view text, Role role, float width) { into->push_back(controls_->line(pos, width, text, role, fonts)); },
+                [&](ImVec2 pos, std::string_view text, Role role, float width) { into->push_back(p.controls.line(pos, width, text, role, p.fonts)); },
                 [&](float) { into = &lines; });
             items.push_back({{"head", std::move(head)},
                              {"rating", starsLabel(e.item.review.rating)},
                              {"lines", std::move(lines)},
-                             {"rect", controls_->rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+                             {"rect", p.controls.rect(at, ImVec2(at.x + width_, at.y + e.height))}});
             ey += e.height;
         }
-        listMirror_ = items.dump();
+        listMirror_ = nlohmann::json{{"items", std::move(items)}}.dump();
         ++listMirrorVersion_;
     }
-    controls_->add({{"id", "reviews"}, {"kind", "list"}, {"label", heading}}); // its items: listMirror()
+    p.controls.add({{"id", protocol::id::Reviews}, {"kind", protocol::kind::List}, {"label", heading}}); // its items: listMirror()
     return y;
 }
 

@@ -4,17 +4,17 @@
 // real, transparent form controls that the shell places over the drawn ones
 // (native typing, IME, clipboard, autofill, screen readers); this view
 // describes where they go (controls()) and draws what the reader sees.
-#include "ControlList.h"
-#include "Fonts.h"
-#include "ReviewDesk.h"
-#include "TextLayout.h"
-#include "Theme.h"
+#include "ui/Drawing.h"
+#include "core/ReviewDesk.h"
+#include "core/TextLayout.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace aw::ui {
 
@@ -25,12 +25,15 @@ struct FormFocus {
     std::uint32_t selectionEnd = 0;
 };
 
+// The id of a field's control, and the field of an id (none for other controls).
+const char* fieldId(FormField field);
+std::optional<FormField> fieldOfId(std::string_view id);
+
 class ReviewSection {
 public:
     // Draws the section with its top-left at `origin` (screen, device px),
     // `width` wide, and adds the form's controls. Returns its height.
-    float draw(const ReviewDesk& desk, const FormFocus& focus, const Fonts& fonts, const Palette& palette,
-               ImVec2 origin, float width, float scale, ControlList& controls);
+    float draw(const Painter& painter, const ReviewDesk& desk, const FormFocus& focus, ImVec2 origin, float width);
 
     // A new article's desk counts its versions from zero again: nothing laid
     // out or mirrored for the last one may pass for its own.
@@ -44,9 +47,9 @@ public:
 
 private:
     float drawForm(const ReviewDesk& desk, const FormFocus& focus);
-    float textField(const char* id, const char* label, const char* hint, const std::string& value, bool multiline,
-                    const std::string& message, const FormFocus& focus, float y);
-    float stars(int rating, const std::string& message, const FormFocus& focus, float y);
+    float textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
+                    const FormFocus& focus, float y);
+    float stars(int rating, const std::string& message, float y);
     float fieldMessage(const std::string& message, float width, float y);
     float reviewList(const ReviewDesk& desk, float y);
     void layOutList(const ReviewDesk& desk);
@@ -55,12 +58,9 @@ private:
     void placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Stars&& stars) const;
 
     // Per-draw context, set at the top of draw().
-    ImDrawList* dl_ = nullptr;
-    const Fonts* fonts_ = nullptr;
-    const Palette* palette_ = nullptr;
-    ControlList* controls_ = nullptr;
+    const Painter* p_ = nullptr;
     ImVec2 origin_;
-    float width_ = 0, scale_ = 1;
+    float width_ = 0;
     int hoverStar_ = 0;
 
     // The review list laid out once per change of reviews, width or fonts, not
@@ -76,7 +76,7 @@ private:
     std::vector<ListedEntry> list_;
     unsigned listVersion_ = ~0u, listFonts_ = ~0u;
     float listWidth_ = -1;
-    std::string listMirror_ = "[]";
+    std::string listMirror_ = R"({"items":[]})";
     unsigned listMirrorVersion_ = 0;
     bool mirrorStale_ = true;      // the list was laid out again since listMirror_ was built
     nlohmann::json mirroredPlace_; // where the list stood then

@@ -1,4 +1,4 @@
-#include "Theme.h"
+#include "ui/Theme.h"
 
 namespace aw::ui {
 
@@ -13,6 +13,8 @@ Palette lightPalette() {
         IM_COL32(0xA1, 0x12, 0x1A, 0xFF), // errorText
         IM_COL32(0x1A, 0x5F, 0xB4, 0xFF), // focus
         IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), // onAccent
+        IM_COL32(0xE3, 0x9B, 0x0B, 0xFF), // star
+        IM_COL32(0xF0, 0xB4, 0x3C, 0xFF), // starPreview: lighter
     };
 }
 
@@ -27,16 +29,30 @@ Palette darkPalette() {
         IM_COL32(0xFF, 0x8A, 0x80, 0xFF),
         IM_COL32(0x78, 0xAE, 0xED, 0xFF),
         IM_COL32(0x16, 0x17, 0x19, 0xFF), // dark text on the light red keeps contrast
+        IM_COL32(0xE3, 0x9B, 0x0B, 0xFF),
+        IM_COL32(0xF0, 0xB4, 0x3C, 0xFF),
     };
+}
+
+float lineSpacing(Role role) {
+    switch (role) {
+    case Role::Body: return 1.55f;
+    case Role::Headline: return 1.2f;
+    case Role::Section: return 1.25f;
+    case Role::UiBold: return 1.4f; // headlines in a list: bold lines held closer
+    case Role::Meta:
+    case Role::Ui: return 1.5f;
+    case Role::Icon:
+    case Role::Count: break;
+    }
+    return 1;
 }
 
 Typography typographyFor(float width) {
     const bool narrow = width < 600;
     return Typography{
         narrow ? 17.0f : 18.0f, // body
-        1.55f,
         narrow ? 27.0f : 36.0f, // headline: about 2x body on desktops
-        1.2f,
         14.0f,                  // meta
         narrow ? 22.0f : 24.0f, // section headings
         16.0f,                  // ui
@@ -67,10 +83,10 @@ void applyStyle(const Palette& p, float scale) {
     style.Colors[ImGuiCol_NavHighlight] = accent;
     style.WindowPadding = ImVec2(0, 0);
     style.WindowBorderSize = 0;
-    style.FramePadding = ImVec2(12, 10);
-    style.FrameRounding = 6;
+    style.FramePadding = ImVec2(space::M, space::S);
+    style.FrameRounding = radius::Control;
     style.FrameBorderSize = 1;
-    style.ItemSpacing = ImVec2(12, 10);
+    style.ItemSpacing = ImVec2(space::M, space::S);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }

@@ -1,20 +1,17 @@
-#include "Widget.h"
+#include "ui/Widget.h"
 
-#include "Drawing.h"
-#include "Utf8.h"
+#include "ui/Drawing.h"
+#include "core/Utf8.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
 namespace aw::ui {
 namespace {
 
-constexpr float kTopPadding = 8;     // CSS px; the host page supplies the outer margins
-constexpr float kBottomPadding = 40;
 
 Column columnFor(const Typography& type, float widthPx, float scale) {
     const float pad = type.sidePadding * scale;
@@ -24,7 +21,7 @@ Column columnFor(const Typography& type, float widthPx, float scale) {
 
 } // namespace
 
-Widget::Widget(WidgetHost& host) : host_(host) {
+Widget::Widget(WidgetHost& host, Fonts& fonts) : host_(host), fonts_(fonts) {
     for (const char* heading : kSectionHeadings) fonts_.addText(heading, Fonts::Usage::Section);
 }
 
@@ -83,11 +80,11 @@ void Widget::setBackLabel(std::string label) {
 // "← Back to: …" above the headline, on one line: a long headline ends in
 // "…". The shell's button over it goes back. Noto Sans has no arrows, so the
 // arrow is drawn.
-float Widget::drawBackLink(ImVec2 origin, float width, float s) {
+float Widget::drawBackLink(const Painter& p, ImVec2 origin, float width) {
     if (backLabel_.empty()) return 0;
-    ImDrawList& dl = *ImGui::GetWindowDrawList();
-    const ImFont* bold = fonts_.get(Role::UiBold);
-    const float h = std::round(44 * s);
+    const ImFont* bold = p.font(Role::UiBold);
+    const float h = p.px(size::TouchTarget);
+    // The arrow is as wide as 0.6 em of the label, with 0.35 em before the text.
     const float arrowW = std::round(bold->FontSize * 0.6f);
     const float textX = origin.x + arrowW + std::round(bold->FontSize * 0.35f);
     const float room = origin.x + width - textX;
@@ -95,28 +92,25 @@ float Widget::drawBackLink(ImVec2 origin, float width, float s) {
     const AdvanceFn advance = advanceOf(bold);
     if (breakLines(text, room, advance).size() > 1) {
         const char* const ellipsis = "\xE2\x80\xA6";
-        const float ellipsisW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ellipsis).x;
-        text = text.substr(0, breakLines(text, room - ellipsisW, advance).front().end) + ellipsis;
+        text = text.substr(0, breakLines(text, room - p.textWidth(Role::UiBold, ellipsis), advance).front().end) + ellipsis;
     }
-    const float cy = std::round(origin.y + h / 2);
-    const float t = std::max(1.0f, std::round(1.75f * s));
-    const ImVec2 head[] = {{origin.x + arrowW / 2, cy - arrowW / 2}, {origin.x, cy}, {origin.x + arrowW / 2, cy + arrowW / 2}};
-    dl.AddPolyline(head, 3, palette_.accent, ImDrawFlags_None, t);
-    dl.AddLine(ImVec2(origin.x + t / 2, cy), ImVec2(origin.x + arrowW, cy), palette_.accent, t);
-    dl.AddText(bold, bold->FontSize, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text.c_str());
     const ImVec2 min = origin;
-    const ImVec2 max(textX + bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str()).x, origin.y + h);
-    if (focus_.control == "back")
-        dl.AddRect(ImVec2(min.x - 4 * s, min.y), ImVec2(max.x + 4 * s, max.y), palette_.focus, std::round(4 * s), 0, std::round(2 * s));
-    controls_.add({{"id", "back"}, {"kind", "action"}, {"label", "Back to: " + backLabel_}}, min, max);
-    return h + std::round(12 * s);
+    const ImVec2 max(textX + p.textWidth(Role::UiBold, text), origin.y + h);
+    p.control({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", "Back to: " + backLabel_}}, min, max,
+              p.px(radius::Small));
+    const float cy = std::round(origin.y + h / 2);
+    const float t = std::max(1.0f, p.px(size::Stroke));
+    const ImVec2 head[] = {{origin.x + arrowW / 2, cy - arrowW / 2}, {origin.x, cy}, {origin.x + arrowW / 2, cy + arrowW / 2}};
+    p.dl.AddPolyline(head, 3, palette_.accent, ImDrawFlags_None, t);
+    p.dl.AddLine(ImVec2(origin.x + t / 2, cy), ImVec2(origin.x + arrowW, cy), palette_.accent, t);
+    p.text(Role::UiBold, ImVec2(textX, std::round(origin.y + (h - bold->FontSize) / 2)), palette_.accent, text);
+    return h + p.px(space::M);
 }
 
 void Widget::submitReview(std::string identifier, std::string dateCreated) {
     if (!desk_) return;
     if (const auto invalid = desk_->submit(std::move(identifier), std::move(dateCreated), host_.now())) {
-        static const char* kIds[] = {"name", "email", "rating", "body"};
-        host_.focusControl(kIds[static_cast<int>(*invalid)]);
+        host_.focusControl(fieldId(*invalid));
     }
 }
 
@@ -129,11 +123,12 @@ void Widget::showError(std::string title, std::string detail) {
     semanticsDirty_ = true;
 }
 
-bool Widget::prepareFonts() {
+const FontSet* Widget::prepareFonts() {
     type_ = typographyFor(viewport_.cssWidth);
-    if (!fonts_.update(type_, viewport_.dpr)) return false;
+    set_ = fonts_.update(type_, viewport_.dpr);
+    if (!set_) return nullptr;
     // Readers see U+FFFD where the fonts lack a character; the publisher is told which, once.
-    const std::set<char32_t>& missing = fonts_.missing();
+    const std::set<char32_t>& missing = set_->missing();
     if (!missing.empty() && missing != warnedMissing_) {
         warnedMissing_ = missing;
         std::string list;
@@ -147,11 +142,11 @@ bool Widget::prepareFonts() {
         host_.warn("the fonts have no glyphs for " + std::to_string(missing.size()) + " characters of this content (" + list +
                    "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic.");
     }
-    return true;
+    return set_;
 }
 
 void Widget::draw(bool describe) {
-    if (!fonts_.hasAllFaces() || !fonts_.get(Role::Body)) return;
+    if (!set_) return;
     const float scale = viewport_.dpr;
     if (styleDirty_ || scale != styledScale_) {
         applyStyle(palette_, scale);
@@ -165,20 +160,21 @@ void Widget::draw(bool describe) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PushFont(fonts_.get(Role::Ui));
+    ImGui::PushFont(set_->get(Role::Ui));
+    const Painter painter(*ImGui::GetWindowDrawList(), *set_, palette_, scale, controls_, focus_.control);
 
     // Wide widgets put the News Line beside the article; narrow ones under everything.
     Column col = columnFor(type_, display.x, scale);
-    const float sideW = std::round(type_.sidebar * scale), gap = std::round(type_.sidebarGap * scale);
+    const float sideW = painter.px(type_.sidebar), gap = painter.px(type_.sidebarGap);
     const bool wide = state_ == State::Article && (feedExpected_ || !news_.empty()) &&
                       display.x >= std::round((type_.measure + type_.sidebarGap + type_.sidebar + 2 * type_.sidePadding) * scale);
     if (wide) col.x = std::floor((display.x - col.width - gap - sideW) / 2);
-    const float top = std::round(kTopPadding * scale);
+    const float top = painter.px(space::ContentTop);
     const ImVec2 origin(col.x, top - std::round(viewport_.viewTop * scale));
     controls_.begin(ImVec2(0, origin.y - top), scale);
     float articleTop = top;
-    const float contentHeight = state_ == State::Article ? drawArticle(origin, col, wide, articleTop)
-                              : state_ == State::Error   ? drawError(origin, col.width)
+    const float contentHeight = state_ == State::Article ? drawArticle(painter, origin, col, wide, articleTop)
+                              : state_ == State::Error   ? drawError(painter, origin, col.width)
                                                          : 0; // device px, from the content's top
     ImGui::PopFont();
     ImGui::End();
@@ -187,19 +183,18 @@ void Widget::draw(bool describe) {
         laidArticleTop_ = articleTop;
         semanticsDirty_ = true;
     }
-    publishHeight((top + contentHeight + kBottomPadding * scale) / scale);
+    publishHeight((top + contentHeight + space::ContentBottom * scale) / scale);
     if (describe) this->describe();
 }
 
 // The article, then the review form, the follow bar and the News Line (beside
 // the article when `wide`). Returns the height used; articleTop gets the
 // headline's top, below a "Back to" link.
-float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop) {
-    const float scale = viewport_.dpr;
-    const float back = drawBackLink(origin, col.width, scale);
+float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bool wide, float& articleTop) {
+    const float back = drawBackLink(p, origin, col.width);
     articleTop += back;
-    if (article_.layout(fonts_, type_, col.width, scale)) semanticsDirty_ = true;
-    article_.draw(*ImGui::GetWindowDrawList(), fonts_, palette_, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
+    if (article_.layout(p.fonts, type_, col.width, p.scale)) semanticsDirty_ = true;
+    article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
     float below = back + article_.height();
     if (desk_) {
         // A restored draft or a refused review put back into the form may hold any typed character.
@@ -208,34 +203,32 @@ float Widget::drawArticle(ImVec2 origin, const Column& col, bool wide, float& ar
             registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
             for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
         }
-        below += reviews_.draw(*desk_, focus_, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += reviews_.draw(p, *desk_, focus_, ImVec2(origin.x, origin.y + below), col.width);
     }
-    const float sectionGap = std::round(56 * scale);
+    const float sectionGap = p.px(space::Section);
     if (!follow_.empty()) {
         below += sectionGap;
-        below += follow_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += follow_.draw(p, ImVec2(origin.x, origin.y + below), col.width);
     }
     float sideBottom = 0;
     if (!news_.empty() && wide) {
-        const ImVec2 side(col.x + col.width + std::round(type_.sidebarGap * scale), origin.y);
-        sideBottom = news_.draw(focus_.control, fonts_, palette_, side, std::round(type_.sidebar * scale), scale, controls_);
+        const ImVec2 side(col.x + col.width + p.px(type_.sidebarGap), origin.y);
+        sideBottom = news_.draw(p, side, p.px(type_.sidebar));
     } else if (!news_.empty()) {
         below += sectionGap;
-        below += news_.draw(focus_.control, fonts_, palette_, ImVec2(origin.x, origin.y + below), col.width, scale, controls_);
+        below += news_.draw(p, ImVec2(origin.x, origin.y + below), col.width);
     }
     return std::max(below, sideBottom);
 }
 
 // What went wrong, in words, and a "Try again" button. Returns the height used.
-float Widget::drawError(ImVec2 origin, float width) {
-    const float scale = viewport_.dpr;
-    const float lineH = std::round(fonts_.size(Role::Ui) * 1.5f);
-    float y = drawWrapped(errorTitle_, fonts_.get(Role::UiBold), palette_.errorText, origin, width, lineH);
-    y += drawWrapped(errorDetail_, fonts_.get(Role::Ui), palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
-    const ImVec2 bmin(origin.x, origin.y + y + std::round(12 * scale));
-    const ImVec2 bmax(bmin.x + std::round(140 * scale), bmin.y + std::round(44 * scale));
-    drawAccentButton("Try again", bmin, bmax, focus_.control == "retry", true, fonts_, palette_, scale);
-    controls_.add({{"id", "retry"}, {"kind", "action"}, {"label", "Try again"}}, bmin, bmax);
+float Widget::drawError(const Painter& p, ImVec2 origin, float width) {
+    const float lineH = p.lineHeight(Role::Ui); // the title in bold on the detail's lines
+    float y = p.wrapped(errorTitle_, Role::UiBold, palette_.errorText, origin, width, lineH);
+    y += p.wrapped(errorDetail_, Role::Ui, palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
+    const ImVec2 bmin(origin.x, origin.y + y + p.px(space::M));
+    const ImVec2 bmax(bmin.x + p.px(size::RetryWidth), bmin.y + p.px(size::TouchTarget));
+    p.accentButton({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}}, "Try again", bmin, bmax, true);
     return bmax.y - origin.y;
 }
 
@@ -269,8 +262,8 @@ void Widget::describe() {
     semanticsDirty_ = false;
     const float scale = viewport_.dpr; // the column was laid out in device pixels
     nlohmann::json blocks = nlohmann::json::array();
-    if (state_ == State::Article) article_.describe(blocks, fonts_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
-    if (state_ == State::Error) blocks.push_back({{"role", "alert"}, {"text", errorTitle_ + ". " + errorDetail_}});
+    if (state_ == State::Article && set_) article_.describe(blocks, *set_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
+    if (state_ == State::Error) blocks.push_back({{"role", protocol::role::Alert}, {"text", errorTitle_ + ". " + errorDetail_}});
     host_.semanticsChanged(nlohmann::json{{"blocks", blocks}}.dump());
 }
 

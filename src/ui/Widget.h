@@ -3,14 +3,15 @@
 // article, error), the viewport slice being shown, and one ImGui frame.
 // It knows nothing of the browser; the platform feeds it input and asks it
 // to draw, and hears back through WidgetHost.
-#include "ArticleView.h"
-#include "ControlList.h"
-#include "FollowBar.h"
-#include "Fonts.h"
-#include "NewsLine.h"
-#include "ReviewDesk.h"
-#include "ReviewSection.h"
-#include "Theme.h"
+#include "ui/ArticleView.h"
+#include "ui/ControlList.h"
+#include "ui/Drawing.h"
+#include "ui/FollowBar.h"
+#include "ui/Fonts.h"
+#include "ui/NewsLine.h"
+#include "core/ReviewDesk.h"
+#include "ui/ReviewSection.h"
+#include "ui/Theme.h"
 
 #include <memory>
 #include <set>
@@ -53,9 +54,9 @@ struct Viewport {
 
 class Widget {
 public:
-    explicit Widget(WidgetHost& host);
+    // `fonts`: the page's, shared by all its widgets.
+    Widget(WidgetHost& host, Fonts& fonts);
 
-    Fonts& fonts() { return fonts_; }
     void setDark(bool dark);
     // Host colours (CSS --aw-accent, --aw-background) as 0xRRGGBB; -1 keeps the theme's own.
     void setColors(int accentRgb, int backgroundRgb);
@@ -79,9 +80,10 @@ public:
     void setViewport(const Viewport& v) { viewport_ = v; }
     const Viewport& viewport() const { return viewport_; }
 
-    // Rebuilds fonts if needed. Returns true when the atlas changed and the
-    // renderer must upload it again. Call before ImGui::NewFrame().
-    bool prepareFonts();
+    // The font set for this frame's width and pixel ratio, built or rebuilt
+    // if needed (the renderer uploads a set whose generation it has not seen);
+    // nullptr until all faces are in. Call before ImGui::NewFrame().
+    const FontSet* prepareFonts();
     // Lays out and draws one frame of ImGui content (between NewFrame and Render).
     // Without `describe` its descriptions for the page (text layer, controls)
     // wait for describe(): the first picture of new content goes out first.
@@ -95,12 +97,13 @@ private:
     enum class State { Loading, Article, Error };
     void publishHeight(float cssHeight);
     void publishControls();
-    float drawBackLink(ImVec2 origin, float width, float scale);
-    float drawArticle(ImVec2 origin, const Column& col, bool wide, float& articleTop);
-    float drawError(ImVec2 origin, float width);
+    float drawBackLink(const Painter& painter, ImVec2 origin, float width);
+    float drawArticle(const Painter& painter, ImVec2 origin, const Column& col, bool wide, float& articleTop);
+    float drawError(const Painter& painter, ImVec2 origin, float width);
 
     WidgetHost& host_;
-    Fonts fonts_;
+    Fonts& fonts_;
+    const FontSet* set_ = nullptr; // this frame's
     ArticleView article_;
     std::unique_ptr<ReviewDesk> desk_;
     ReviewSection reviews_;

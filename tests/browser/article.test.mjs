@@ -245,7 +245,7 @@ test('a page opened in a background tab draws nothing until it is shown', async 
 test('glyphs added after the first picture do not lay the article out again; a new width does', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
-  const layouts = () => page.evaluate(() => document.querySelector('article-widget').module._aw_layout_count());
+  const layouts = () => page.evaluate(() => document.querySelector('article-widget').layoutCount);
   const first = await layouts();
   // The News Line's headlines and the letters readers may type each rebuild the font atlas.
   const w = page.locator('article-widget');
@@ -255,7 +255,7 @@ test('glyphs added after the first picture do not lay the article out again; a n
   await page.waitForTimeout(300);
   assert.equal(await layouts(), first, 'the article kept its lines');
   await page.setViewportSize({ width: 480, height: 800 }); // a narrower column: new lines
-  await page.waitForFunction((n) => document.querySelector('article-widget').module._aw_layout_count() > n, first);
+  await page.waitForFunction((n) => document.querySelector('article-widget').layoutCount > n, first);
   await page.context().close();
 });
 
@@ -404,10 +404,12 @@ test('a fast load goes straight to the article; a slow one says "Loading article
 test('without WebGL 2 the widget says so, fires error once, and keeps the article text for assistive tech', async () => {
   const page = await openPage(browser, server.url, {
     before: (p) => p.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-        return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
-      };
+      for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
+        const getContext = Canvas.prototype.getContext;
+        Canvas.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+        };
+      }
     }),
   });
   const error = await waitForEvent(page, 'error');

@@ -48,12 +48,16 @@ test('two widgets on one page: each its own article, one download of wasm and fo
   assert.ok(requests.includes('/widget/article-widget.js'), 'the page embeds the stable entry');
   assert.ok(requests.some((p) => /^\/widget\/article-widget\.[0-9a-f]{8}\.js$/.test(p)), 'which loads the hashed build');
 
-  // Two separate instances: own canvas, own module, own frames.
+  // One runtime for the page, a state and a canvas for each widget.
   const instances = await page.evaluate(() => {
     const [a, b] = document.querySelectorAll('article-widget');
-    return { distinctModules: a.module !== b.module, canvases: a.shadowRoot.querySelector('canvas') !== b.shadowRoot.querySelector('canvas') };
+    return {
+      sharedRuntime: a.runtime === b.runtime,
+      states: a.runtime.module._aw_widget_count(),
+      canvases: a.shadowRoot.querySelector('canvas') !== b.shadowRoot.querySelector('canvas'),
+    };
   });
-  assert.deepEqual(instances, { distinctModules: true, canvases: true });
+  assert.deepEqual(instances, { sharedRuntime: true, states: 2, canvases: true });
 
   // Independent: changing one article leaves the other alone.
   await page.evaluate(() => { window.__widgetEvents.length = 0; document.getElementById('culture').setAttribute('src', 'articles/guba-orchards-spring.json'); });

@@ -1,4 +1,4 @@
-#include "Article.h"
+#include "core/Article.h"
 #include "TestHelpers.h"
 
 #include <doctest/doctest.h>
@@ -64,10 +64,19 @@ TEST_CASE("empty and malformed input") {
     CHECK(broken.error().find("line 1") != std::string::npos);
 }
 
-TEST_CASE("invalid UTF-8 is refused with a message, not a crash") {
-    const auto r = parseArticle("{\"headline\":\"bad \xC3\x28 byte\",\"articleBody\":\"x\"}");
+TEST_CASE("invalid UTF-8 costs one character, not the article, and is reported with its offset") {
+    const auto r = parseArticle("{\"headline\":\"bad \xC3\x28 byte\",\"articleBody\":\"caf\xE9 au lait\"}");
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    CHECK(r.value().headline == "bad \xEF\xBF\xBD( byte");
+    CHECK(r.value().paragraphs == std::vector<std::string>{"caf\xEF\xBF\xBD au lait"}); // Latin-1 é
+    CHECK(r.value().warnings == std::vector<std::string>{"invalid UTF-8 at byte offset 17, read as U+FFFD"});
+    CHECK(parseArticle(minimal()).value().warnings.empty());
+}
+
+TEST_CASE("numbers too large for a double are a message, not an exception") {
+    const auto r = parseArticle(minimal(R"(,"identifier":1e999)"));
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().find("UTF-8") != std::string::npos);
+    CHECK(r.error().rfind("article is not valid JSON: number overflow", 0) == 0);
 }
 
 TEST_CASE("very large input: a long article parses; past the limit is refused") {
@@ -114,6 +123,9 @@ TEST_CASE("dates") {
     CHECK(aw::formatDate("2024-03-17") == "17 March 2024");
     CHECK(aw::formatDate("2024-12-01T00:00:00Z") == "1 December 2024");
     CHECK(aw::formatDate("2024-13-01").empty());
+    CHECK(aw::formatDate("2024-02-31T10:00:00Z").empty()); // no such day
+    CHECK(aw::formatDate("2023-02-29").empty());
+    CHECK(aw::formatDate("2024-02-29") == "29 February 2024");
     CHECK(aw::formatDate("yesterday").empty());
     CHECK(aw::formatDate("").empty());
 }

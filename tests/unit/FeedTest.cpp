@@ -1,6 +1,6 @@
-#include "Feed.h"
+#include "core/Feed.h"
 
-#include "Article.h"
+#include "core/Article.h"
 #include "TestHelpers.h"
 
 #include <doctest/doctest.h>
@@ -42,16 +42,12 @@ TEST_CASE("a valid feed") {
     })", "https://news.example.com/feed.json");
     REQUIRE_MESSAGE(r.ok(), r.error());
     const auto& f = r.value();
-    CHECK(f.version == "https://jsonfeed.org/version/1.1");
-    CHECK(f.title == "News & Views");
-    CHECK(f.homePageUrl == "https://news.example.com/");
     CHECK(f.warnings.empty());
     REQUIRE(f.items.size() == 1);
     const auto& i = f.items[0];
     CHECK(i.id == "a1");
     CHECK(i.url == "https://news.example.com/a1");
     CHECK(i.title == "A first story");
-    CHECK(i.summary == "Short & sweet.");
     CHECK(i.datePublished == "2024-03-17T18:30:00+04:00");
     CHECK(i.publishedAt == kSeedTime);
     CHECK_FALSE(i.opensInWidget);
@@ -73,8 +69,9 @@ TEST_CASE("top-level problems are errors that name the field") {
           "items: missing (required)");
     CHECK(parseFeed(R"({"version":"https://jsonfeed.org/version/1","title":"t","items":{}})", "f.json").error() ==
           "items: expected an array, got object");
+    // Fields the News Line does not use are not read, so they cannot fail it.
     CHECK(parseFeed(R"({"version":"https://jsonfeed.org/version/1","title":"t","home_page_url":5,"items":[]})", "f.json")
-              .error() == "home_page_url: expected a string, got number");
+              .ok());
     CHECK(parseFeed("", "f.json").error().rfind("feed is not valid JSON: ", 0) == 0);
     CHECK(parseFeed(R"({"version": )", "f.json").error().find("line 1") != std::string::npos);
     CHECK(parseFeed(std::string(aw::kMaxFeedBytes + 1, ' '), "f.json").error() ==
@@ -154,7 +151,6 @@ TEST_CASE("an item without a title is named from the start of its text") {
     CHECK(r.value().items[1].title ==
           "The ferry timetable for the spring season has been published, with extra\xE2\x80\xA6");
     CHECK(r.value().items[2].title == "Summary only");
-    CHECK(r.value().items[2].summary == "Summary only");
     CHECK(r.value().items[3].title == std::string(80, 'x') + "\xE2\x80\xA6");
     CHECK(r.value().items[4].title == "Kitab s\xC9\x99rgisi a\xC3\xA7\xC4\xB1ld\xC4\xB1");
 }
@@ -230,17 +226,6 @@ TEST_CASE("item URLs resolve against the feed's URL; article JSON on the same si
           "items[7]: url: scheme-relative URL (//host) cannot be resolved without an absolute base URL");
 }
 
-TEST_CASE("a refused home page URL is dropped with a warning") {
-    const auto r = parseFeed(R"({"version":"https://jsonfeed.org/version/1.1","title":"t",)"
-                             R"j("home_page_url":"javascript:alert(1)","items":[]})j", "news-line.json");
-    REQUIRE(r.ok());
-    CHECK(r.value().homePageUrl.empty());
-    CHECK(r.value().warnings == std::vector<std::string>{"home_page_url: javascript: links are not allowed"});
-    const auto relHome = parseFeed(R"({"version":"https://jsonfeed.org/version/1.1","title":"t",)"
-                                   R"("home_page_url":"/","items":[]})", "https://n.example/feeds/f.json");
-    CHECK(relHome.value().homePageUrl == "https://n.example/");
-}
-
 TEST_CASE("the number of items and warnings kept is bounded") {
     Json items = Json::array();
     for (int i = 0; i < 250; ++i) {
@@ -259,41 +244,6 @@ TEST_CASE("the number of items and warnings kept is bounded") {
     CHECK(f.warnings[0] == "feed has 250 items; only the newest 200 are kept");
     CHECK(f.warnings[1] == "items[250]: expected an object, got number");
     CHECK(f.warnings.back() == "... and 11 more warnings");
-}
-
-TEST_CASE("timestamps") {
-    using aw::parseTimestamp;
-    CHECK(parseTimestamp("2024-03-17T18:30:00+04:00") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T14:30:00Z") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17t14:30:00z") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17 14:30:00Z") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T14:30Z") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T14:30:00.123456Z") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T09:30:00-0500") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T20:00:00+0530") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T16:30:00+02") == kSeedTime);
-    CHECK(parseTimestamp("2024-03-17T14:30:00") == kSeedTime);
-    CHECK(parseTimestamp(" 2024-03-17T14:30:00Z\n") == kSeedTime);
-    CHECK(parseTimestamp("1970-01-01T00:00:00Z") == 0);
-    CHECK(parseTimestamp("1969-12-31T23:59:59Z") == -1);
-    CHECK(parseTimestamp("2024-03-17") == 1710633600);
-    CHECK(parseTimestamp("2000-02-29T00:00:00Z") == 951782400);
-    CHECK(parseTimestamp("2016-12-31T23:59:60Z") == 1483228799);
-    CHECK(parseTimestamp("2100-03-01T00:00:00Z") == 4107542400);
-    CHECK_FALSE(parseTimestamp("2023-02-29T00:00:00Z"));
-    CHECK_FALSE(parseTimestamp("2100-02-29"));
-    CHECK_FALSE(parseTimestamp("2024-13-01"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T24:00:00Z"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14:60:00Z"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14:30:00+24:00"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14:30:00+04:"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14:30:00+04:00junk"));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14:30:00."));
-    CHECK_FALSE(parseTimestamp("2024-03-17T14"));
-    CHECK_FALSE(parseTimestamp("2024-03-17X14:30:00Z"));
-    CHECK_FALSE(parseTimestamp("17 March 2024"));
-    CHECK_FALSE(parseTimestamp("0000-01-01"));
-    CHECK_FALSE(parseTimestamp(""));
 }
 
 TEST_CASE("time labels: today shows the time, other days the date, in the reader's time zone") {
@@ -334,7 +284,6 @@ TEST_CASE("the shipped News Line parses, newest first, with the seed article ope
     const auto r = parseFeed(readRepoFile("assets/news-line.json"), "news-line.json");
     REQUIRE_MESSAGE(r.ok(), r.error());
     const auto& f = r.value();
-    CHECK(f.title == "News Line");
     CHECK(f.warnings.empty());
     CHECK(f.items.size() >= 6);
     CHECK(std::is_sorted(f.items.begin(), f.items.end(),
@@ -377,7 +326,42 @@ TEST_CASE("every shipped article parses") {
         CHECK_MESSAGE(a.url == "articles/" + entry.path().filename().string(), name);
         CHECK_MESSAGE(a.language == "en", name);
         CHECK_MESSAGE(!aw::formatDate(a.datePublished).empty(), name);
-        CHECK_MESSAGE(a.publisherName == "Caucasus Herald", name);
     }
     CHECK(count >= 4);
+}
+
+TEST_CASE("invalid UTF-8 in a feed costs a character and is reported with its offset") {
+    const std::string json = feedWith(Json::array({item("a")}));
+    const std::size_t at = json.find("Story a");
+    std::string damaged = json;
+    damaged.replace(at + 5, 1, "\xC3"); // "Stor\xC3 a": a lead byte without its continuation
+    const auto r = parseFeed(damaged, "https://news.example.com/feed.json");
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    REQUIRE(r.value().items.size() == 1);
+    CHECK(r.value().items[0].title == "Story\xEF\xBF\xBD" "a");
+    CHECK(r.value().warnings ==
+          std::vector<std::string>{"invalid UTF-8 at byte offset " + std::to_string(at + 5) + ", read as U+FFFD"});
+}
+
+TEST_CASE("numbers too large for a double are a message, not an exception") {
+    const auto r = parseFeed(R"({"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":1e400}]})", "f.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().rfind("feed is not valid JSON: number overflow parsing '1e400'", 0) == 0);
+}
+
+TEST_CASE("a feed of very many bad items keeps its warnings bounded while it is read") {
+    std::string json = R"({"version":"https://jsonfeed.org/version/1.1","title":"t","items":[)";
+    for (int i = 0; i < 200000; ++i) json += i ? ",7" : "7";
+    json += "]}";
+    const auto r = parseFeed(json, "f.json");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().warnings.size() == aw::kMaxFeedWarnings + 1);
+    CHECK(r.value().warnings.back() == "... and " + std::to_string(200000 - aw::kMaxFeedWarnings) + " more warnings");
+
+    Json items = Json::array();
+    for (int i = 0; i < 20000; ++i) items.push_back(item("same"));
+    const auto repeats = parseFeed(feedWith(items), "f.json");
+    REQUIRE(repeats.ok());
+    CHECK(repeats.value().items.size() == 1);
+    CHECK(repeats.value().warnings[0] == "items[1]: id: repeats an earlier item's id");
 }

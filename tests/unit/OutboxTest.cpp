@@ -1,4 +1,4 @@
-#include "Outbox.h"
+#include "core/Outbox.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -258,4 +258,39 @@ TEST_CASE("unreadable persistence: a message, and nothing readable is lost") {
         };
         CHECK(load.problems == expected);
     }
+}
+
+TEST_CASE("invalid UTF-8: saved text with a bad byte is repaired and reported; saving never throws") {
+    Outbox o;
+    o.enqueue(review("bytes", "caf\xE9 au lait"), kT0); // Latin-1 é: not UTF-8
+    std::string saved;
+    REQUIRE_NOTHROW(saved = o.toJson());
+    auto load = Outbox::fromJson(saved, kT0);
+    CHECK(load.problems.empty()); // written as U+FFFD already
+    CHECK(load.outbox.find("bytes")->review.body == "caf\xEF\xBF\xBD au lait");
+
+    std::string damaged = saved;
+    const std::size_t at = damaged.find("au lait");
+    damaged[at] = '\xC3';
+    load = Outbox::fromJson(damaged, kT0);
+    CHECK(load.problems ==
+          std::vector<std::string>{"saved reviews: invalid UTF-8 at byte offset " + std::to_string(at) + ", read as U+FFFD"});
+    REQUIRE(load.outbox.find("bytes") != nullptr);
+    CHECK(load.outbox.find("bytes")->review.body == "caf\xEF\xBF\xBD \xEF\xBF\xBDu lait");
+}
+
+TEST_CASE("a damaged failure count is bounded, so the next failure cannot overflow it") {
+    Outbox o;
+    o.enqueue(review("many"), kT0);
+    auto doc = nlohmann::json::parse(o.toJson());
+    doc["entries"][0]["state"] = "retry";
+    doc["entries"][0]["failures"] = 2147483647;
+    auto load = Outbox::fromJson(doc.dump(), kT0);
+    REQUIRE(load.outbox.find("many") != nullptr);
+    CHECK(load.outbox.find("many")->failures == 1000);
+    load.outbox.onOnline(kT0);
+    REQUIRE(load.outbox.due(kT0).size() == 1);
+    REQUIRE(load.outbox.onResult("many", Outbox::kNetworkError, "", kT0));
+    CHECK(load.outbox.find("many")->failures == 1001);
+    CHECK(load.outbox.find("many")->nextAttempt == kT0 + Outbox::kMaxBackoff);
 }

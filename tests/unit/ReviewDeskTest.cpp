@@ -1,4 +1,4 @@
-#include "ReviewDesk.h"
+#include "core/ReviewDesk.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -196,4 +196,26 @@ TEST_CASE("server list: newest first, own pending merged, unreadable entries cou
     REQUIRE(list.size() == 2);
     CHECK(list[0].review.authorName == "New");
     CHECK(desk.setServerReviews("not json") == 1);
+}
+
+TEST_CASE("typed text is kept as valid UTF-8, so drafts and reviews always save") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", false);
+    fillValid(desk.form());
+    desk.form().edit(aw::FormField::Body, "Good \xED\xA0\x80 analysis"); // a lone surrogate, CESU-style
+    CHECK(desk.form().draft().body == "Good \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD analysis");
+    REQUIRE_NOTHROW(desk.draftChanged());
+    CHECK(aw::ReviewForm::parseDraft(port.storage["aw-draft:a"])->body == desk.form().draft().body);
+    REQUIRE_NOTHROW(desk.submit("6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f", "2024-03-18T10:00:00.000Z", 0));
+    REQUIRE(port.storage.count("aw-reviews:a"));
+
+    std::string stored = port.storage["aw-reviews:a"];
+    const std::size_t at = stored.find("analysis");
+    stored[at] = '\xFF';
+    aw::ReviewDesk next(port, "a", false);
+    const auto problems = next.restore("", "", stored, 0);
+    CHECK(problems == std::vector<std::string>{"saved reviews on this device: invalid UTF-8 at byte offset " +
+                                               std::to_string(at) + ", read as U+FFFD"});
+    REQUIRE(next.list().size() == 1);
+    CHECK(next.list()[0].review.body.find("\xEF\xBF\xBDnalysis") != std::string::npos);
 }

@@ -1,4 +1,5 @@
-#include "Review.h"
+#include "core/Review.h"
+#include "core/Utf8.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -133,7 +134,7 @@ TEST_CASE("the server also checks identifier, itemReviewed and dateCreated") {
         r.dateCreated = ok;
         CHECK_MESSAGE(aw::validateReview(r).empty(), ok);
     }
-    for (const char* bad : {"2024-03-17", "2024-13-17T18:30:00Z", "2024-03-17T18:30:00", "2024-03-17 18:30:00Z",
+    for (const char* bad : {"2024-03-17", "2024-13-17T18:30:00Z", "2024-02-31T18:30:00Z", "2024-03-17T18:30:00", "2024-03-17 18:30:00Z",
                             "2024-03-17T18:30:00.Z", "2024-03-17T18:30:00Zjunk"}) {
         r = valid();
         r.dateCreated = bad;
@@ -229,4 +230,31 @@ TEST_CASE("parsing: text that is not JSON") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().rfind("review is not valid JSON: ", 0) == 0);
     CHECK(f.empty());
+}
+
+TEST_CASE("invalid UTF-8: read as U+FFFD with a warning, and written without throwing") {
+    std::vector<std::string> warnings;
+    const auto r = parseReview("{\"reviewBody\":\"ok \xFF\xFE ok\",\"author\":\"A\"}", nullptr, &warnings);
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    CHECK(r.value().body == "ok \xEF\xBF\xBD\xEF\xBF\xBD ok");
+    CHECK(warnings == std::vector<std::string>{"invalid UTF-8 at byte offset 18, read as U+FFFD"});
+
+    Review bad = valid();
+    bad.body = "caf\xE9";      // Latin-1 bytes in memory, as a damaged store might give
+    bad.authorName = "\xC3";
+    std::string json;
+    REQUIRE_NOTHROW(json = aw::toJson(bad, aw::ReviewVisibility::Full));
+    const auto back = parseReview(json);
+    REQUIRE(back.ok());
+    CHECK(back.value().body == "caf\xEF\xBF\xBD");
+    CHECK(back.value().authorName == "\xEF\xBF\xBD");
+}
+
+TEST_CASE("parse errors quote the input as valid UTF-8, so the server can send them as JSON") {
+    for (const char* text : {"{\xC3\xA9}", "\xE2\x80\xA6", "[\"a\" \xC3\xA9]", "{\"reviewBody\":\"y\",\xF0\x9F\x98\x80:1}"}) {
+        const auto r = parseReview(text);
+        REQUIRE_FALSE(r.ok());
+        CHECK_MESSAGE(aw::utf8::isValid(r.error()), r.error());
+        CHECK(r.error().rfind("review is not valid JSON: ", 0) == 0);
+    }
 }

@@ -1,6 +1,6 @@
-#include "SocialNetwork.h"
+#include "core/SocialNetwork.h"
 
-#include "Article.h"
+#include "core/Article.h"
 #include "TestHelpers.h"
 
 #include <doctest/doctest.h>

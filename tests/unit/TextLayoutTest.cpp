@@ -1,5 +1,5 @@
-#include "TextLayout.h"
-#include "Utf8.h"
+#include "core/TextLayout.h"
+#include "core/Utf8.h"
 
 #include <doctest/doctest.h>
 

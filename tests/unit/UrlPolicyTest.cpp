@@ -1,4 +1,4 @@
-#include "UrlPolicy.h"
+#include "core/UrlPolicy.h"
 
 #include <doctest/doctest.h>
 

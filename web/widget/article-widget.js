@@ -2,41 +2,22 @@
 // A news article drawn by Dear ImGui (C++/wasm) in a canvas, hosted like page
 // content: the element is as tall as the article, the page scrolls it, and the
 // canvas only covers the visible slice. Frames are drawn on change only.
-import { loadRuntime } from './runtime.js';
+//
+// This file is the element's lifecycle. The page's one runtime (runtime.js)
+// holds its state, fonts and GPU context; content.js fetches what it shows,
+// review-transport.js carries its reviews, viewport.js says which slice is
+// visible, and the text and form layers mirror the drawing as real DOM.
+import { Action, Frame, Message, Role } from './protocol.js';
+import { loadRuntime, withBytes, withStrings } from './runtime.js';
+import { fetchArticle, fetchFeed, History } from './content.js';
+import { newIdentifier, ReviewTransport } from './review-transport.js';
+import { visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { hostColors } from './host-colors.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
-const encoder = new TextEncoder();
-
-// Copies bytes into the wasm heap for one call. With `handOver` the callee owns (and frees) them.
-function withBytes(module, bytes, call, handOver = false) {
-  const ptr = module._malloc(bytes.length || 1);
-  module.HEAPU8.set(bytes, ptr); // after _malloc: a growing heap replaces HEAPU8
-  try { return call(ptr, bytes.length); } finally { if (!handOver) module._free(ptr); }
-}
-
-// A v4 UUID, the review's idempotency key. randomUUID needs a secure context; file:// may not be one.
-function newIdentifier() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-function withStrings(module, strings, call) {
-  const ptrs = strings.map((s) => {
-    const bytes = encoder.encode(s + '\0');
-    const p = module._malloc(bytes.length);
-    module.HEAPU8.set(bytes, p);
-    return p;
-  });
-  try { return call(...ptrs); } finally { ptrs.forEach((p) => module._free(p)); }
-}
 
 class ArticleWidget extends HTMLElement {
   static get observedAttributes() { return ['src', 'theme', 'feed']; }
@@ -56,8 +37,33 @@ class ArticleWidget extends HTMLElement {
     this.box = root.querySelector('.box');
     this.canvas = root.querySelector('canvas');
     this.textLayer = root.querySelector('.text-layer');
-    copyAsWritten(this.textLayer);
     this.status = root.querySelector('.status');
+
+    // The element's state, all of it.
+    this.runtime = null;      // the page's runtime, once loaded
+    this.widgetId = 0;              // this widget's state in the runtime (0: none)
+    this.connection = null;   // AbortController of the current connection: its listeners
+    this.shows = { src: undefined, feed: undefined }; // what the runtime state holds, so a move in the DOM loads nothing
+    this.loadToken = 0;       // the newest load(); older ones give way
+    this.history = new History();
+    this.headline = null;     // the article's, for a "Back to" link after opening another
+    this.view = null;         // the last slice sent to the runtime
+    this.picture = null;      // the canvas's bitmaprenderer context
+    this.frames = 0;          // frames drawn, for tests of the idle loop
+    this.ready = false;       // drawn, with its text layer and controls in
+    this.shown = null;        // 'article' or 'error', from the text layer
+    this.noWebGl = false;
+    this.describeFrame = this.describeTimer = 0;
+    this.statusTimer = 0;
+    this.contentSet = false;  // an article or its error is in: frames may be drawn
+
+    this.transport = new ReviewTransport({
+      endpoint: () => this.getAttribute('reviews'),
+      answer: (name, strings, ...numbers) => this.call(name, strings, ...numbers),
+      submitted: (detail) => this.fire('review-submitted', detail),
+    });
+    // Listeners on the element's own nodes live as long as it does.
+    copyAsWritten(this.textLayer);
     this.formLayer = new FormLayer(this.box, {
       input: (id, value, s, e) => this.call('_aw_form_input', [id, value], s, e),
       select: (id, s, e) => this.call('_aw_form_select', [id], s, e),
@@ -66,128 +72,136 @@ class ArticleWidget extends HTMLElement {
       honeypot: (v) => this.call('_aw_form_honeypot', [v]),
       submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
       action: (id) => {
-        if (id === 'back') this.back();
-        else if (id === 'retry') this.reload();
-        else if (id === 'news-more') this.call('_aw_news_more', []);
+        if (id === Action.Back) this.back();
+        else if (id === Action.Retry) this.reload();
+        else if (id === Action.NewsMore) this.call('_aw_news_more', []);
       },
       openInWidget: (url) => this.open(url),
     });
-    this.module = null;
-    this.contentHeight = 0;
-    this.view = null;    // last viewport sent to the wasm side
-    this.raf = 0;
-    this.frames = 0;     // frames drawn, for tests of the idle loop
-    this.ready = false;
-    this.loadToken = 0;
+    // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
+    this.box.addEventListener('pointermove', (e) => {
+      if (!this.view) return;
+      const r = this.canvas.getBoundingClientRect();
+      this.call('_aw_pointer_move', [], e.clientX - r.left, e.clientY - r.top);
+    });
+    this.box.addEventListener('pointerleave', () => this.call('_aw_pointer_leave', []));
+    this.addEventListener('scroll', () => this.requestFrame(), { passive: true }); // a host with a fixed height scrolls inside
   }
 
   connectedCallback() {
-    if (this.started) return;
-    this.started = true;
     // Focusable like page content, so Space, PageDown, Home and End scroll the page from here.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.onScroll = () => this.requestFrame();
-    window.addEventListener('scroll', this.onScroll, { passive: true });
-    window.addEventListener('resize', this.onScroll, { passive: true });
-    this.addEventListener('scroll', this.onScroll, { passive: true }); // a host with a fixed height scrolls inside
-    this.onOnline = () => this.call('_aw_reviews_online', []);
-    window.addEventListener('online', this.onOnline);
-    this.resizeObserver = new ResizeObserver(() => this.requestFrame());
-    this.resizeObserver.observe(this);
-    // The canvas's size in device pixels changes with zoom and screens too: a second witness of DPR changes.
-    try { this.resizeObserver.observe(this.canvas, { box: 'device-pixel-content-box' }); } catch { /* older browsers: the media query below */ }
-    this.watchPixelRatio();
-    this.watchColorScheme();
-    this.wireInput();
-    this.load();
+    this.connection = new AbortController();
+    this.start(this.connection.signal);
   }
 
   disconnectedCallback() {
-    window.removeEventListener('scroll', this.onScroll);
-    window.removeEventListener('resize', this.onScroll);
-    window.removeEventListener('online', this.onOnline);
-    clearTimeout(this.pumpTimer);
-    this.resizeObserver?.disconnect();
-    this.dprQuery?.removeEventListener('change', this.onDprChange);
-    cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    this.connection.abort(); // every listener this connection added
+    this.runtime?.cancel(this);
     this.cancelDescribe();
-    this.started = false;
+    // A move in the DOM disconnects and connects again at once: only an element still out
+    // of the document once the current task's work is done gives its state back.
+    queueMicrotask(() => { if (!this.isConnected) this.release(); });
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (!this.started || oldValue === value) return;
+    if (!this.widgetId || oldValue === value) return;
     if (name === 'src') this.load();
     if (name === 'theme') this.applyTheme();
-    if (name === 'feed') { this.feedLoaded = false; this.loadFeed(); }
+    if (name === 'feed') this.loadFeed();
   }
 
   /** Fetches the article again (and the program, if that failed). */
-  reload() { this.load(); }
+  reload() {
+    if (this.widgetId) this.load();
+    else if (this.isConnected) this.start(this.connection.signal);
+  }
 
   get frameCount() { return this.frames; }
+  /** How often the article was laid out (for tests and the bench). */
+  get layoutCount() { return this.widgetId ? this.runtime.module._aw_layout_count(this.widgetId) : 0; }
+
+  async start(signal) {
+    if (!this.runtime) {
+      // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
+      // article, without a message flashing up for a moment (and the frames that animating it costs).
+      this.showStatus('Loading article…', 1000);
+      try {
+        this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
+        performance.mark('aw:runtime-loaded');
+      } catch (e) {
+        if (!signal.aborted) this.failWithoutCanvas(e.message);
+        return;
+      }
+    }
+    if (signal.aborted) return;
+    if (!this.widgetId) this.widgetId = this.runtime.register(this);
+    const events = this.runtime.events;
+    events.addEventListener('viewport', () => this.requestFrame(), { signal });
+    events.addEventListener('online', () => this.call('_aw_reviews_online', []), { signal });
+    events.addEventListener('scheme', () => this.applyTheme(), { signal });
+    this.applyTheme();
+    if (this.shows.src !== this.getAttribute('src')) this.load();
+    else if (this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
+    else this.redraw();
+  }
+
+  // Out of the document for good: the runtime forgets this widget, and a later
+  // connection starts afresh.
+  release() {
+    if (!this.widgetId) return;
+    this.transport.stop();
+    clearTimeout(this.statusTimer);
+    this.runtime.unregister(this.widgetId, this);
+    this.widgetId = 0;
+    this.shows = { src: undefined, feed: undefined };
+    this.view = null;
+    this.ready = false;
+    this.contentSet = false;
+  }
 
   async load() {
     const token = ++this.loadToken;
     this.cancelDescribe(); // the new content's first picture asks again
     this.ready = false;
     this.shown = null;
-    // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
-    // article, without a message flashing up for a moment (and the frames that animating it costs).
-    this.showStatus('Loading article…', 1000);
     const src = this.getAttribute('src');
-    const article = src ? this.fetchArticle(src) : Promise.resolve({ error: ['No article to show', 'The widget has no src attribute naming an article.'] });
-    let runtime;
-    try {
-      runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
-      performance.mark('aw:runtime-loaded');
-      if (!this.module) await this.instantiate(runtime);
-      performance.mark('aw:instantiated');
-    } catch (e) {
-      if (token === this.loadToken) this.failWithoutCanvas(e.message);
-      return;
-    }
-    const result = await article;
-    if (token !== this.loadToken) return; // a newer load() took over
+    this.shows.src = src;
+    const result = src ? await fetchArticle(src) : { error: ['No article to show', 'The widget has no src attribute naming an article.'] };
+    if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     this.setProgress(1);
     this.contentSet = true;
     if (result.error) {
-      withStrings(this.module, result.error, this.module._aw_show_error);
+      this.call('_aw_show_error', result.error);
       this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
     } else {
       const source = new URL(src, document.baseURI).href;
-      withStrings(this.module, [source], (sourcePtr) =>
-        withBytes(this.module, result.bytes, (ptr, len) => this.module._aw_set_article(ptr, len, sourcePtr)));
+      const { module } = this.runtime;
+      withStrings(module, [source], (sourcePtr) =>
+        withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr)));
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
     // The first picture of new content is drawn at once rather than an animation frame later:
     // while the browser's GPU process is busy with the page's first paint, frames come late.
     // A page opened in a background tab waits for the animation frame, which comes once it is shown.
-    if (document.hidden) {
-      this.requestFrame();
-    } else {
-      cancelAnimationFrame(this.raf);
-      this.raf = 0;
-      this.drawFrame(performance.now());
-    }
-    if (!this.feedLoaded) this.loadFeed();
+    if (document.hidden) this.requestFrame();
+    else this.drawFrame(performance.now());
+    if (this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
   }
 
   // The News Line. Without it (no feed attribute, offline, broken feed) the widget simply shows none.
   async loadFeed() {
     const feed = this.getAttribute('feed');
-    if (!feed || !this.module) return;
-    this.feedLoaded = true;
+    this.shows.feed = feed;
+    if (!feed || !this.widgetId) return;
     const url = new URL(feed, document.baseURI);
     this.call('_aw_expect_feed', [], 1);
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      const text = await response.text();
+      const text = await fetchFeed(url);
       this.call('_aw_set_feed', [text, url.href], Date.now() / 1000, -new Date().getTimezoneOffset());
     } catch (e) {
-      this.feedLoaded = false;
+      this.shows.feed = null;
       this.call('_aw_expect_feed', [], 0);
       console.warn(`[article-widget] News Line not shown: ${url.pathname}: ${e.message}`);
     }
@@ -195,15 +209,14 @@ class ArticleWidget extends HTMLElement {
 
   /** Opens another article inside the widget (News Line items do this); back() returns. */
   open(url) {
-    const current = this.getAttribute('src');
-    this.history = [...(this.history ?? []), { src: current, headline: this.headline }];
+    this.history.push(this.getAttribute('src'), this.headline);
     this.opened = true;
     this.setAttribute('src', url);
     if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
   }
 
   back() {
-    const previous = this.history?.pop();
+    const previous = this.history.pop();
     if (!previous) return;
     this.opened = true;
     this.setAttribute('src', previous.src);
@@ -211,98 +224,34 @@ class ArticleWidget extends HTMLElement {
   }
 
   updateBackLink() {
-    const previous = this.history?.[this.history.length - 1];
+    const previous = this.history.previous;
     this.call('_aw_set_back', [previous ? previous.headline ?? 'previous article' : '']);
   }
 
-  async fetchArticle(src) {
-    const url = new URL(src, document.baseURI);
-    let response;
-    try {
-      response = await fetch(url);
-    } catch {
-      return { error: ['This article could not be loaded', `The article at ${url.pathname} could not be reached. Check your connection and try again.`] };
-    }
-    if (!response.ok) {
-      return {
-        status: response.status,
-        error: ['This article could not be loaded', `The server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''} for ${url.pathname}.`],
-      };
-    }
-    return { bytes: new Uint8Array(await response.arrayBuffer()) };
-  }
-
-  async instantiate(runtime) {
-    const module = await runtime.createModule({
-      canvas: this.canvas,
-      instantiateWasm: (imports, receive) => {
-        WebAssembly.instantiate(runtime.wasm, imports).then((instance) => receive(instance, runtime.wasm));
-        return {};
-      },
-      print: () => {},
-      printErr: (text) => console.warn('[article-widget]', text),
-      onContentHeight: (h) => this.setContentHeight(h),
-      onSemantics: (json) => this.onSemantics(json),
-      onArticleError: (message) => this.fire('error', { message, status: 0 }),
-      onControls: (json) => this.formLayer.update(JSON.parse(json)),
-      onList: (json) => this.formLayer.updateList(JSON.parse(json)),
-      onFocusControl: (id) => setTimeout(() => this.formLayer.focus(id)),
-      hasReviewsEndpoint: () => this.hasAttribute('reviews'),
-      onPostReview: (id, json) => this.postReview(id, json),
-      onFetchReviews: (item) => this.fetchReviews(item),
-      onWakeAt: (when) => {
-        clearTimeout(this.pumpTimer);
-        this.pumpTimer = setTimeout(() => this.call('_aw_reviews_pump', []), Math.max(0, when - Date.now()));
-      },
-    });
-    module._aw_init();
-    runtime.fonts.forEach((bytes, face) =>
-      withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
-    this.module = module;
-    this.applyTheme();
-  }
-
-  // Calls a wasm export with strings first (copied into the heap) and numbers after; then draws.
+  // Calls the runtime for this widget (strings first, then numbers), then draws.
   call(name, strings, ...numbers) {
-    if (!this.module) return;
-    withStrings(this.module, strings, (...ptrs) => this.module[name](...ptrs, ...numbers));
+    if (!this.widgetId) return;
+    this.runtime.call(this.widgetId, name, strings, ...numbers);
     this.requestFrame();
   }
 
-  reviewsUrl(query = '') {
-    return new URL(this.getAttribute('reviews') + query, document.baseURI);
-  }
-
-  // Sends one review from the outbox. Any answer, or none, goes back to the outbox.
-  async postReview(id, json) {
-    let status = 0, body = '';
-    try {
-      const response = await fetch(this.reviewsUrl(), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: json,
-        signal: AbortSignal.timeout(20000),
-      });
-      status = response.status;
-      body = await response.text();
-    } catch {
-      status = 0; // offline, refused, timed out: the outbox retries
-    }
-    this.call('_aw_review_result', [id, body], status);
-    if (status >= 200 && status < 300) this.fire('review-submitted', { identifier: id, status });
-  }
-
-  async fetchReviews(item) {
-    try {
-      const response = await fetch(this.reviewsUrl(`?item=${encodeURIComponent(item)}`));
-      if (response.ok) this.call('_aw_reviews_list', [await response.text()]);
-    } catch {
-      // Offline: the list shows the reader's own pending reviews until the next visit.
+  // The widget's messages (src/core/Protocol.h; shapes in protocol.js).
+  onMessage(type, payload) {
+    switch (type) {
+      case Message.ContentHeight: return this.setContentHeight(payload.height);
+      case Message.Semantics: return this.onSemantics(payload);
+      case Message.ArticleError: return this.fire('error', { message: payload.message, status: 0 });
+      case Message.Controls: return this.formLayer.update(payload);
+      case Message.List: return this.formLayer.updateList(payload);
+      case Message.FocusControl: return setTimeout(() => this.formLayer.focus(payload.id));
+      case Message.PostReview: return this.transport.post(payload.identifier, payload.body);
+      case Message.FetchReviews: return this.transport.list(payload.item);
+      case Message.WakeAt: return this.transport.wakeAt(payload.at);
+      default: return console.warn('[article-widget] unknown message from the widget:', type);
     }
   }
 
   setContentHeight(h) {
-    this.contentHeight = h;
     this.box.style.height = `${h}px`;
     this.requestFrame();
   }
@@ -315,7 +264,8 @@ class ArticleWidget extends HTMLElement {
     this.describeFrame = requestAnimationFrame(() => {
       this.describeTimer = setTimeout(() => {
         this.describeFrame = this.describeTimer = 0;
-        this.module._aw_describe(); // calls onSemantics and onControls back
+        if (!this.widgetId) return;
+        this.runtime.module._aw_describe(this.widgetId); // the semantics and controls messages follow
         if (!this.ready && this.shown) this.markReady();
       });
     });
@@ -327,82 +277,83 @@ class ArticleWidget extends HTMLElement {
     this.describeFrame = this.describeTimer = 0;
   }
 
-  onSemantics(json) {
-    const semantics = JSON.parse(json);
+  onSemantics(semantics) {
     renderTextLayer(this.textLayer, semantics);
-    if (semantics.blocks.length) this.shown = semantics.blocks[0].role === 'alert' ? 'error' : 'article';
-    const heading = semantics.blocks.find((b) => b.role === 'heading');
+    if (semantics.blocks.length) this.shown = semantics.blocks[0].role === Role.Alert ? 'error' : 'article';
+    const heading = semantics.blocks.find((b) => b.role === Role.Heading);
     if (heading) this.headline = blockText(heading);
   }
 
-  // The canvas covers only the part of the box inside the viewport (and inside
-  // the element itself when the host gave it a fixed height and it scrolls).
+  // Sends the visible slice to the runtime and places the canvas on it; false when nothing is visible.
   syncViewport() {
-    const box = this.box.getBoundingClientRect();
-    const host = this.getBoundingClientRect();
-    const visibleTop = Math.max(0, host.top);
-    const visibleBottom = Math.min(window.innerHeight, host.bottom);
-    const width = Math.floor(box.width);
-    // Before the first layout the box has its CSS min-height, so there is something to draw into.
-    const boxHeight = Math.floor(box.height);
-    let height = Math.max(0, Math.min(boxHeight, window.innerHeight, this.clientHeight || Infinity));
-    let top = Math.round(Math.min(Math.max(visibleTop - box.top, 0), Math.max(0, boxHeight - height)));
-    if (visibleBottom <= box.top || visibleTop >= box.bottom || width === 0 || height === 0) {
-      // Off screen nothing is drawn, except a one-pixel slice until the first layout: a widget
-      // further down the page gets its real height and fires `ready` before it is seen.
-      if (this.ready || width === 0) return false;
-      height = 1;
-      top = 0;
-    }
+    const slice = visibleSlice(this.box.getBoundingClientRect(), this.getBoundingClientRect(), window.innerHeight,
+      this.clientHeight, this.ready);
+    if (!slice) return false;
     const dpr = window.devicePixelRatio || 1;
     const v = this.view;
-    if (v && v.width === width && v.height === height && v.dpr === dpr && v.top === top) return true;
-    this.view = { width, height, dpr, top };
-    if (!v || v.width !== width) this.canvas.style.width = `${width}px`;
-    if (!v || v.height !== height) this.canvas.style.height = `${height}px`;
-    this.canvas.style.transform = `translateY(${top}px)`;
-    // Assigning width/height reallocates the drawing buffer even when unchanged: only on a real change.
-    const w = Math.round(width * dpr), h = Math.round(height * dpr);
+    if (v && v.width === slice.width && v.height === slice.height && v.dpr === dpr && v.top === slice.top) return true;
+    this.view = { ...slice, dpr };
+    if (!v || v.width !== slice.width) this.canvas.style.width = `${slice.width}px`;
+    if (!v || v.height !== slice.height) this.canvas.style.height = `${slice.height}px`;
+    this.canvas.style.transform = `translateY(${slice.top}px)`;
+    // The backing store matches the device pixels, so the picture maps 1:1 (set only on a change:
+    // assigning width or height clears the canvas even when unchanged).
+    const w = Math.round(slice.width * dpr), h = Math.round(slice.height * dpr);
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
-    this.module._aw_set_viewport(width, height, dpr, top);
+    this.runtime.module._aw_set_viewport(this.widgetId, slice.width, slice.height, dpr, slice.top);
     return true;
   }
 
   requestFrame() {
     // Nothing to draw before the article (or its error) is in: a frame then would only build the font atlas twice.
-    if (this.raf || !this.module || !this.contentSet) return;
-    this.raf = requestAnimationFrame((now) => {
-      this.raf = 0;
-      this.drawFrame(now);
-    });
+    if (!this.widgetId || !this.contentSet) return;
+    this.runtime.schedule(this);
+  }
+
+  // Draws again whatever it shows (after a move in the DOM, a restored GPU context).
+  redraw() {
+    this.view = null;
+    this.requestFrame();
   }
 
   drawFrame(now) {
-    if (this.noWebGl || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+    if (!this.widgetId || this.noWebGl || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
     if (!this.frames) performance.mark('aw:first-frame-start');
-    // -1: no WebGL 2; else bit 1: drew, bit 0: more to come.
-    const result = this.module._aw_frame(now, this.ready ? 1 : 0);
-    if (result < 0) {
+    const result = this.runtime.module._aw_frame(this.widgetId, now, this.ready ? 1 : 0);
+    if (result === Frame.NoWebGl) {
       this.noWebGl = true;
-      this.module._aw_describe(); // the article text stays reachable without the picture
+      this.runtime.module._aw_describe(this.widgetId); // the article text stays reachable without the picture
       return this.failWithoutCanvas('This browser cannot draw the article: WebGL 2 is not available.');
     }
-    if (result & 2) {
+    if (result & Frame.Drew) {
       if (!this.frames) performance.mark('aw:first-frame'); // the bench's "first frame"
       this.frames++;
       if (!this.ready) this.describeSoon();
     }
-    if (result & 1) this.requestFrame();
+    if (result & Frame.More) this.requestFrame();
+  }
+
+  // The picture the runtime drew for this widget, moved into its canvas.
+  show(bitmap) {
+    this.picture ??= this.canvas.getContext('bitmaprenderer');
+    this.picture.transferFromImageBitmap(bitmap);
+  }
+
+  // Well out of view: the picture is let go, so an offscreen widget holds no GPU memory.
+  leftView() {
+    if (!this.picture) return;
+    this.picture.transferFromImageBitmap(null);
+    this.view = null; // coming back draws afresh
   }
 
   markReady() {
     this.ready = true;
     clearTimeout(this.statusTimer);
-    if (!this.typingPrepared) {
+    if (!this.runtime.typingPrepared) {
       // The glyphs for typing are left out of the first picture's atlas; they are added once the page is idle.
-      this.typingPrepared = true;
-      const prepare = () => this.call('_aw_prepare_typing', []);
+      this.runtime.typingPrepared = true;
+      const prepare = () => { this.runtime.module._aw_prepare_typing(); this.requestFrame(); };
       if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 500 }); else setTimeout(prepare, 200);
     }
     this.status.hidden = true;
@@ -438,44 +389,15 @@ class ArticleWidget extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  watchPixelRatio() {
-    // A media query on the current ratio fires once when it changes (zoom, another screen); re-arm each time.
-    this.onDprChange = () => { this.watchPixelRatio(); this.requestFrame(); };
-    this.dprQuery?.removeEventListener('change', this.onDprChange);
-    this.dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    this.dprQuery.addEventListener('change', this.onDprChange, { once: true });
-  }
-
-  watchColorScheme() {
-    this.schemeQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.schemeQuery.addEventListener('change', () => this.applyTheme());
-  }
-
   applyTheme() {
-    if (!this.module) return;
+    if (!this.widgetId) return;
     const theme = this.getAttribute('theme') || 'auto';
-    const dark = theme === 'dark' || (theme !== 'light' && this.schemeQuery.matches); // unknown values: auto, as in the CSS
+    const dark = theme === 'dark' || (theme !== 'light' && this.runtime.dark); // unknown values: auto, as in the CSS
     this.box.classList.toggle('dark', dark);
-    this.module._aw_set_dark(dark ? 1 : 0);
+    this.call('_aw_set_dark', [], dark ? 1 : 0);
     // Host colours (--aw-accent, --aw-background; see host-colors.js): -1 keeps the theme's own.
     const colors = hostColors(this);
-    this.module._aw_set_colors?.(colors.accent, colors.background);
-    this.requestFrame();
-  }
-
-  wireInput() {
-    const point = (e) => {
-      if (!this.module || !this.view) return;
-      const r = this.canvas.getBoundingClientRect();
-      this.module._aw_pointer_move(e.clientX - r.left, e.clientY - r.top);
-      this.requestFrame();
-    };
-    // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
-    this.box.addEventListener('pointermove', point);
-    this.box.addEventListener('pointerleave', () => {
-      this.module?._aw_pointer_leave();
-      this.requestFrame();
-    });
+    this.call('_aw_set_colors', [], colors.accent, colors.background);
   }
 }
 

@@ -4,7 +4,13 @@
 // keyboards, screen readers); every change goes to the wasm side, which owns
 // the draft, validates it and draws it.
 
+import { Id, Kind, Part } from './protocol.js';
 import { cssFont, fitToWidth } from './text-layer.js';
+
+/** @typedef {import('./protocol.js').Rect} Rect */
+/** @typedef {import('./protocol.js').Line} Line */
+/** @typedef {import('./protocol.js').ControlsMessage} ControlsMessage */
+/** @typedef {import('./protocol.js').ListMessage} ListMessage */
 
 const encoder = new TextEncoder();
 const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
@@ -16,24 +22,26 @@ export function openExternal(url) {
   window.open(url, '_blank', 'noopener,noreferrer');
 }
 
-function place(el, [x, y, w, h]) {
+/** @param {HTMLElement} el @param {Rect} rect */
+function place(el, { x, y, width, height }) {
   const s = el.style;
   s.left = `${x}px`;
   s.top = `${y}px`;
-  s.width = `${w}px`;
-  s.height = `${h}px`;
+  s.width = `${width}px`;
+  s.height = `${height}px`;
 }
 
 // Transparent copies of the lines drawn inside a control's box, glyph on
 // glyph as in the text layer: find in page and selection highlight the text
 // where the reader sees it. `lines` hold content positions; `rect` is the box.
 // `hidden`: for finding only, when the control is named otherwise (a link's label).
-function lineSpans([x0, y0], lines, hidden = false) {
-  return lines.map(([x, y, width, height, text, face, size]) => {
+/** @param {Rect} box @param {Line[]} lines */
+function lineSpans(box, lines, hidden = false) {
+  return lines.map(({ x, y, width, height, text, face, size }) => {
     const span = Object.assign(document.createElement('span'), { className: 'line', textContent: `${text} ` });
     if (hidden) span.ariaHidden = 'true';
     const font = cssFont(face, size);
-    Object.assign(span.style, { left: `${x - x0}px`, top: `${y - y0}px`, height: `${height}px`, lineHeight: `${height}px`, font });
+    Object.assign(span.style, { left: `${x - box.x}px`, top: `${y - box.y}px`, height: `${height}px`, lineHeight: `${height}px`, font });
     fitToWidth(span, text, font, width);
     return span;
   });
@@ -42,10 +50,156 @@ function lineSpans([x0, y0], lines, hidden = false) {
 // A control's content as those copies, rebuilt only when they or the box move
 // (controls are updated on every keystroke).
 function showLines(el, rect, lines, hidden = false) {
-  const key = JSON.stringify([rect[0], rect[1], lines]);
+  const key = JSON.stringify([rect.x, rect.y, lines]);
   if (el.shownKey === key) return;
   el.shownKey = key;
   el.replaceChildren(...lineSpans(rect, lines, hidden));
+}
+
+// The element of each control kind: `make` creates it once, `update` brings
+// it up to date with each frame's control.
+const MIRRORS = {
+  [Kind.Heading]: {
+    make: (c, layer) => Object.assign(document.createElement('h2'), { id: `${layer.id}-${c.id}` }),
+    update(el, c, layer) {
+      if (c.part) layer.part(c.part).setAttribute('aria-labelledby', el.id);
+      place(el, c.rect);
+      showLines(el, c.rect, c.lines);
+    },
+  },
+  [Kind.Text]: {
+    make: (c) => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }),
+    update(el, c) {
+      if (c.rect) place(el, c.rect);
+      if (c.lines) showLines(el, c.rect, c.lines);
+      else el.textContent = c.text;
+    },
+  },
+  [Kind.Input]: { make: makeTextField, update: updateTextField },
+  [Kind.TextArea]: { make: makeTextField, update: updateTextField },
+  [Kind.Stars]: {
+    make(c, layer) {
+      const fieldset = document.createElement('fieldset');
+      fieldset.setAttribute('role', 'radiogroup');
+      fieldset.dataset.field = c.id;
+      const legend = Object.assign(document.createElement('legend'), { className: 'sr-only', textContent: c.label });
+      fieldset.append(legend);
+      for (let i = 1; i <= 5; i++) {
+        const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `${layer.id}-rating`, value: String(i) });
+        radio.dataset.field = c.id;
+        fieldset.append(radio);
+      }
+      return fieldset;
+    },
+    update(group, c, layer, newValues) {
+      const radios = group.querySelectorAll('input');
+      c.options.forEach(({ rect, label }, i) => {
+        place(radios[i], rect);
+        if (radios[i].getAttribute('aria-label') !== label) radios[i].setAttribute('aria-label', label);
+      });
+      if (newValues || !group.contains(document.activeElement)) radios.forEach((r) => { r.checked = Number(r.value) === c.value; });
+      layer.describe(group, c);
+    },
+  },
+  [Kind.Honeypot]: {
+    // Hidden from people (off-screen, skipped by Tab and screen readers); bots fill it in.
+    make(c) {
+      const input = Object.assign(document.createElement('input'), { type: 'text', name: c.id, tabIndex: -1, autocomplete: 'off' });
+      input.className = 'honeypot';
+      input.setAttribute('aria-hidden', 'true');
+      return input;
+    },
+    update() {},
+  },
+  [Kind.Button]: {
+    make(c) {
+      const b = Object.assign(document.createElement('button'), { type: 'submit' });
+      b.dataset.field = c.id; // focus on it draws its ring
+      return b;
+    },
+    update(el, c) {
+      el.textContent = c.label;
+      el.disabled = c.disabled;
+      place(el, c.rect);
+    },
+  },
+  [Kind.Status]: {
+    make() {
+      const p = Object.assign(document.createElement('p'), { className: 'notice' });
+      p.setAttribute('role', 'status');
+      return p;
+    },
+    update(el, c) {
+      if (el.textContent !== c.text) el.textContent = c.text;
+      if (c.rect) place(el, c.rect);
+    },
+  },
+  [Kind.Link]: {
+    make(c, layer) {
+      const a = document.createElement('a');
+      a.dataset.field = c.id;
+      a.addEventListener('click', (e) => {
+        if (a.dataset.openInWidget === 'true') {
+          e.preventDefault();
+          layer.calls.openInWidget(a.href);
+        } else if (a.target === '_blank') {
+          e.preventDefault();
+          openExternal(a.href); // inside the click: no popup blocker steps in
+        }
+      });
+      return a;
+    },
+    update(el, c) {
+      if (el.getAttribute('href') !== c.href) el.setAttribute('href', c.href);
+      el.dataset.openInWidget = String(Boolean(c.openInWidget));
+      if (c.external) {
+        el.target = '_blank';
+        el.rel = 'noopener noreferrer';
+        el.title = c.href;
+      }
+      el.setAttribute('aria-label', c.label);
+      place(el, c.rect);
+      // The link is named by its label; the copies of its lines are for find in page only.
+      if (c.lines) showLines(el, c.rect, c.lines, true);
+    },
+  },
+  [Kind.Action]: {
+    make(c, layer) {
+      const b = Object.assign(document.createElement('button'), { type: 'button' });
+      b.dataset.field = c.id;
+      b.addEventListener('click', () => layer.calls.action(c.id));
+      return b;
+    },
+    update(el, c) {
+      el.textContent = c.label;
+      place(el, c.rect);
+    },
+  },
+  [Kind.List]: {
+    make: () => document.createElement('section'),
+    update(el, c, layer) {
+      el.setAttribute('aria-label', c.label);
+      layer.fillList(el);
+    },
+  },
+};
+
+function makeTextField(c) {
+  const input = document.createElement(c.kind === Kind.TextArea ? 'textarea' : 'input');
+  if (c.kind === Kind.Input) input.type = c.id === Id.Email ? 'email' : 'text';
+  input.name = c.id;
+  input.dataset.field = c.id;
+  input.autocomplete = c.id === Id.Name ? 'name' : c.id === Id.Email ? 'email' : 'off';
+  input.spellcheck = c.id === Id.Body;
+  return input;
+}
+
+function updateTextField(el, c, layer, newValues) {
+  el.setAttribute('aria-label', c.label);
+  el.required = c.required;
+  place(el, c.rect);
+  if (newValues && el.value !== c.value) el.value = c.value;
+  layer.describe(el, c);
 }
 
 export class FormLayer {
@@ -68,7 +222,7 @@ export class FormLayer {
   part(name) {
     let el = this.parts.get(name);
     if (!el) {
-      if (name === 'review') {
+      if (name === Part.Review) {
         el = document.createElement('form');
         el.noValidate = true; // the widget's own messages, in plain words, replace the browser's bubbles
         el.addEventListener('submit', (e) => { e.preventDefault(); this.calls.submit(); });
@@ -85,7 +239,7 @@ export class FormLayer {
     const f = this.root;
     f.addEventListener('input', (e) => {
       const el = e.target;
-      if (el.name === 'website') this.calls.honeypot(el.value);
+      if (el.name === Id.Website) this.calls.honeypot(el.value);
       else if (el.dataset.field) this.calls.input(el.dataset.field, el.value, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
     });
     f.addEventListener('change', (e) => { if (e.target.type === 'radio') this.calls.rating(Number(e.target.value)); });
@@ -143,6 +297,7 @@ export class FormLayer {
     el.setAttribute('aria-invalid', control.message ? 'true' : 'false');
   }
 
+  /** @param {ControlsMessage} state */
   update(state) {
     const newValues = state.valueVersion !== this.valueVersion || state.item !== this.item;
     this.valueVersion = state.valueVersion;
@@ -160,147 +315,21 @@ export class FormLayer {
       this.parts.delete(name);
     }
     for (const c of state.controls) {
-      switch (c.kind) {
-        case 'heading': {
-          const el = this.element(c, () => Object.assign(document.createElement('h2'), { id: `${this.id}-${c.id}` }));
-          if (c.part) this.part(c.part).setAttribute('aria-labelledby', el.id);
-          place(el, c.rect);
-          showLines(el, c.rect, c.lines);
-          break;
-        }
-        case 'text': {
-          const el = this.element(c, () => Object.assign(document.createElement('p'), { className: c.rect ? 'placed' : 'sr-only' }));
-          if (c.rect) place(el, c.rect);
-          if (c.lines) showLines(el, c.rect, c.lines);
-          else el.textContent = c.text;
-          break;
-        }
-        case 'input':
-        case 'textarea': {
-          const el = this.element(c, () => {
-            const input = document.createElement(c.kind === 'textarea' ? 'textarea' : 'input');
-            if (c.kind === 'input') input.type = c.id === 'email' ? 'email' : 'text';
-            input.name = c.id;
-            input.dataset.field = c.id;
-            input.autocomplete = c.id === 'name' ? 'name' : c.id === 'email' ? 'email' : 'off';
-            input.spellcheck = c.id === 'body';
-            return input;
-          });
-          el.setAttribute('aria-label', c.label);
-          el.required = c.required;
-          place(el, c.rect);
-          if (newValues && el.value !== c.value) el.value = c.value;
-          this.describe(el, c);
-          break;
-        }
-        case 'stars': {
-          const group = this.element(c, () => {
-            const fieldset = document.createElement('fieldset');
-            fieldset.setAttribute('role', 'radiogroup');
-            fieldset.dataset.field = c.id;
-            const legend = Object.assign(document.createElement('legend'), { className: 'sr-only', textContent: c.label });
-            fieldset.append(legend);
-            for (let i = 1; i <= 5; i++) {
-              const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `${this.id}-rating`, value: String(i) });
-              radio.dataset.field = c.id;
-              radio.setAttribute('aria-label', `${i} ${i === 1 ? 'star' : 'stars'} of 5`);
-              fieldset.append(radio);
-            }
-            return fieldset;
-          });
-          const radios = group.querySelectorAll('input');
-          c.options.forEach((rect, i) => place(radios[i], rect));
-          if (newValues || !group.contains(document.activeElement)) radios.forEach((r) => { r.checked = Number(r.value) === c.value; });
-          this.describe(group, c);
-          break;
-        }
-        case 'honeypot': {
-          // Hidden from people (off-screen, skipped by Tab and screen readers); bots fill it in.
-          this.element(c, () => {
-            const input = Object.assign(document.createElement('input'), { type: 'text', name: 'website', tabIndex: -1, autocomplete: 'off' });
-            input.className = 'honeypot';
-            input.setAttribute('aria-hidden', 'true');
-            return input;
-          });
-          break;
-        }
-        case 'button': {
-          const el = this.element(c, () => {
-            const b = Object.assign(document.createElement('button'), { type: 'submit' });
-            b.dataset.field = c.id; // focus on it draws its ring
-            return b;
-          });
-          el.textContent = c.label;
-          el.disabled = c.disabled;
-          place(el, c.rect);
-          break;
-        }
-        case 'status': {
-          const el = this.element(c, () => {
-            const p = Object.assign(document.createElement('p'), { className: 'notice' });
-            p.setAttribute('role', 'status');
-            return p;
-          });
-          if (el.textContent !== c.text) el.textContent = c.text;
-          if (c.rect) place(el, c.rect);
-          break;
-        }
-        case 'link': {
-          const el = this.element(c, () => {
-            const a = document.createElement('a');
-            a.dataset.field = c.id;
-            a.addEventListener('click', (e) => {
-              if (a.dataset.openInWidget === 'true') {
-                e.preventDefault();
-                this.calls.openInWidget(a.href);
-              } else if (a.target === '_blank') {
-                e.preventDefault();
-                openExternal(a.href); // inside the click: no popup blocker steps in
-              }
-            });
-            return a;
-          });
-          if (el.getAttribute('href') !== c.href) el.setAttribute('href', c.href);
-          el.dataset.openInWidget = String(Boolean(c.openInWidget));
-          if (c.external) {
-            el.target = '_blank';
-            el.rel = 'noopener noreferrer';
-            el.title = c.href;
-          }
-          el.setAttribute('aria-label', c.label);
-          place(el, c.rect);
-          // The link is named by its label; the copies of its lines are for find in page only.
-          if (c.lines) showLines(el, c.rect, c.lines, true);
-          break;
-        }
-        case 'action': {
-          const el = this.element(c, () => {
-            const b = Object.assign(document.createElement('button'), { type: 'button' });
-            b.dataset.field = c.id;
-            b.addEventListener('click', () => this.calls.action(c.id));
-            return b;
-          });
-          el.textContent = c.label;
-          place(el, c.rect);
-          break;
-        }
-        case 'list': {
-          const el = this.element(c, () => document.createElement('section'));
-          el.setAttribute('aria-label', c.label);
-          this.fillList(el);
-          break;
-        }
-      }
+      const mirror = MIRRORS[c.kind];
+      if (!mirror) continue;
+      const el = this.element(c, () => mirror.make(c, this));
+      mirror.update(el, c, this, newValues);
     }
     this.arrange(state.controls);
   }
 
   // The review list's mirror comes on its own, only when it changes (see
   // ReviewSection::listMirror); the list control of each update places it.
-  updateList(items) {
+  /** @param {ListMessage} list */
+  updateList({ items }) {
     this.listItems = items;
     this.listVersion = (this.listVersion ?? 0) + 1;
-    const el = this.elements.get('reviews');
+    const el = this.elements.get(Id.Reviews);
     if (el) this.fillList(el);
   }
 

@@ -1,18 +1,11 @@
-// Everything instances share: the compiled wasm module, the Emscripten glue,
-// and the font files. Fetched once per page, however many widgets it has.
+// One runtime for the whole page, however many widgets it has: the compiled
+// program and its one instance (whose registry holds a state per widget), the
+// fonts and their atlases, one WebGL context that draws each visible widget's
+// slice in turn, one animation-frame loop, and the page-wide events (scroll,
+// resize, online, colour scheme, pixel ratio) fanned out to the widgets.
+import { Faces } from './protocol.js';
 
 const here = new URL('.', import.meta.url);
-
-// Order matches aw::ui::Face in src/ui/Fonts.h.
-const FACES = [
-  { file: 'fonts/serif-regular.ttf', family: 'AW Serif', weight: '400' },
-  { file: 'fonts/serif-bold.ttf', family: 'AW Serif', weight: '700' },
-  { file: 'fonts/sans-regular.ttf', family: 'AW Sans', weight: '400' },
-  { file: 'fonts/sans-bold.ttf', family: 'AW Sans', weight: '700' },
-  { file: 'fonts/icons.ttf', family: 'AW Icons', weight: '400' },
-];
-
-let shared = null;
 
 async function fetchOk(url, what) {
   let response;
@@ -34,26 +27,158 @@ async function compileWasm(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-// onProgress(done, total) is called as each shared part arrives.
+// Copies bytes into the wasm heap for one call. With `handOver` the callee owns (and frees) them.
+export function withBytes(module, bytes, call, handOver = false) {
+  const ptr = module._malloc(bytes.length || 1);
+  module.HEAPU8.set(bytes, ptr); // after _malloc: a growing heap replaces HEAPU8
+  try { return call(ptr, bytes.length); } finally { if (!handOver) module._free(ptr); }
+}
+
+const encoder = new TextEncoder();
+export function withStrings(module, strings, call) {
+  const ptrs = strings.map((s) => {
+    const bytes = encoder.encode(s + '\0');
+    const p = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, p);
+    return p;
+  });
+  try { return call(...ptrs); } finally { ptrs.forEach((p) => module._free(p)); }
+}
+
+class Runtime {
+  constructor(module) {
+    this.module = module;
+    /** @type {Map<number, any>} widget id -> its element */
+    this.widgets = new Map();
+    this.dirty = new Set();
+    this.raf = 0;
+    // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
+    this.events = new EventTarget();
+    const tell = (type) => () => this.events.dispatchEvent(new Event(type));
+    for (const type of ['scroll', 'resize']) window.addEventListener(type, tell('viewport'), { passive: true });
+    window.addEventListener('online', tell('online'));
+    this.scheme = matchMedia('(prefers-color-scheme: dark)');
+    this.scheme.addEventListener('change', tell('scheme'));
+    this.watchPixelRatio(tell('viewport'));
+    // Which widgets are near the viewport: only those draw while the page scrolls.
+    this.near = new Set();
+    this.intersections = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) { this.near.add(e.target); e.target.requestFrame(); } else { this.near.delete(e.target); e.target.leftView(); }
+      }
+    }, { rootMargin: '100px 0px' });
+    this.sizes = new ResizeObserver((entries) => { for (const e of entries) e.target.requestFrame?.(); });
+    this.surface = new OffscreenCanvas(1, 1);
+    module.glCanvas = this.surface;
+    this.surface.addEventListener('webglcontextlost', (e) => {
+      e.preventDefault(); // asks the browser to restore it
+      module._aw_context_lost();
+      this.events.dispatchEvent(new Event('contextlost'));
+    });
+    this.surface.addEventListener('webglcontextrestored', () => {
+      module._aw_context_restored();
+      for (const w of this.widgets.values()) w.redraw();
+    });
+  }
+
+  // A media query on the current ratio fires once when it changes (zoom, another screen); re-armed each time.
+  watchPixelRatio(changed) {
+    matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener('change', () => {
+      this.watchPixelRatio(changed);
+      changed();
+    }, { once: true });
+  }
+
+  get dark() { return this.scheme.matches; }
+
+  /** A state for the element in the registry; its id names it in every call. */
+  register(element) {
+    const id = this.module._aw_create();
+    this.widgets.set(id, element);
+    this.intersections.observe(element);
+    this.sizes.observe(element);
+    // The canvas's size in device pixels changes with zoom and screens too: a second witness of DPR changes.
+    try { this.sizes.observe(element.canvas, { box: 'device-pixel-content-box' }); } catch { /* the media query above */ }
+    return id;
+  }
+
+  unregister(id, element) {
+    this.module._aw_destroy(id);
+    this.widgets.delete(id);
+    this.dirty.delete(element);
+    this.near.delete(element);
+    this.intersections.unobserve(element);
+    this.sizes.unobserve(element);
+    this.sizes.unobserve(element.canvas);
+  }
+
+  isNear(element) { return this.near.has(element); }
+
+  // Calls a wasm export for one widget, strings first (copied into the heap) and numbers after.
+  call(id, name, strings, ...numbers) {
+    return withStrings(this.module, strings, (...ptrs) => this.module[name](id, ...ptrs, ...numbers));
+  }
+
+  onMessage(id, type, payload) { this.widgets.get(id)?.onMessage(type, payload); }
+
+  // The shared surface holds a widget's new picture: it moves to the widget's canvas without a copy.
+  present(id) {
+    this.widgets.get(id)?.show(this.surface.transferToImageBitmap());
+  }
+
+  /** One animation frame for the page: every widget that asked draws in it. */
+  schedule(element) {
+    this.dirty.add(element);
+    if (this.raf) return;
+    this.raf = requestAnimationFrame((now) => {
+      this.raf = 0;
+      const due = [...this.dirty];
+      this.dirty.clear();
+      for (const w of due) w.drawFrame(now);
+    });
+  }
+
+  cancel(element) { this.dirty.delete(element); }
+}
+
+let shared = null;
+
+// The page's runtime, loaded once; onProgress(done, total) is called as each shared part arrives.
 export function loadRuntime(onProgress) {
   if (!shared) {
     const listeners = new Set();
     let done = 0;
-    const total = 2 + FACES.length;
+    const total = 2 + Faces.length;
     const tick = (value) => { done++; for (const l of listeners) l(done, total); return value; };
     const promise = Promise.all([
       import('./aw.js').then(tick), // a literal path, so the site's bundle carries the glue
       compileWasm(new URL('aw.wasm', here)).then(tick),
-      ...FACES.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
-    ]).then(([glue, wasm, ...fonts]) => {
+      ...Faces.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
+    ]).then(async ([glue, wasm, ...fonts]) => {
       // The same bytes also back the transparent text layer, so selection matches the drawn glyphs.
-      FACES.forEach((f, i) => {
+      Faces.forEach((f, i) => {
         const face = new FontFace(f.family, fonts[i].slice(0), { weight: f.weight });
         document.fonts.add(face);
         face.load().catch(() => {});
       });
-      return { createModule: glue.default, wasm, fonts, total };
+      let runtime = null;
+      const module = await glue.default({
+        instantiateWasm: (imports, receive) => {
+          WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+          return {};
+        },
+        print: () => {},
+        printErr: (text) => console.warn('[article-widget]', text),
+        onMessage: (id, type, payload) => runtime.onMessage(id, type, payload),
+        onPresent: (id) => runtime.present(id),
+        hasReviewsEndpoint: (id) => runtime.widgets.get(id)?.hasAttribute('reviews') ?? false,
+      });
+      module._aw_init();
+      fonts.forEach((bytes, face) => withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
+      runtime = new Runtime(module);
+      return runtime;
     });
+    promise.finally(() => listeners.clear()).catch(() => {});
     // A failed download is tried again by the next widget or reload(), not cached.
     promise.catch(() => { shared = null; });
     shared = { promise, listeners, progress: () => [done, total] };

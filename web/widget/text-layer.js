@@ -2,17 +2,17 @@
 // line over the glyphs (as PDF.js does for PDFs), so screen readers, find in
 // page, selection and copy, translation and crawlers reach the article.
 
-const TAGS = { heading: 'h1', meta: 'p', lead: 'p', paragraph: 'p', alert: 'p' };
-const FAMILIES = {
-  serif: ['AW Serif', '400'],
-  'serif-bold': ['AW Serif', '700'],
-  sans: ['AW Sans', '400'],
-  'sans-bold': ['AW Sans', '700'],
-};
+import { Faces, Role } from './protocol.js';
 
-// The CSS font of a face name the C++ side sends ("serif-bold") at an em size.
-export function cssFont(face, size) {
-  const [family, weight] = FAMILIES[face] ?? FAMILIES.sans;
+/** @typedef {import('./protocol.js').SemanticsMessage} SemanticsMessage */
+/** @typedef {import('./protocol.js').Block} Block */
+
+const TAGS = { [Role.Heading]: 'h1', [Role.Meta]: 'p', [Role.Lead]: 'p', [Role.Paragraph]: 'p', [Role.Alert]: 'p' };
+const FACES = new Map(Faces.map((f) => [f.key, f]));
+
+// The CSS font of a face key the C++ side sends ("serif-bold") at an em size.
+export function cssFont(key, size) {
+  const { family, weight } = FACES.get(key) ?? FACES.get('sans');
   return `${weight} ${size}px "${family}"`;
 }
 
@@ -61,11 +61,12 @@ export function copyAsWritten(layer) {
   });
 }
 
-// A block's text as written, from its drawn lines.
+/** A block's text as written, from its drawn lines. @param {Block} block */
 export function blockText(block) {
-  return block.lines.map(([, , , , text, spaced]) => (spaced ? `${text} ` : text)).join('');
+  return block.lines.map(({ text, spaced }) => (spaced ? `${text} ` : text)).join('');
 }
 
+/** @param {HTMLElement} layer @param {SemanticsMessage} semantics */
 export function renderTextLayer(layer, semantics) {
   const fragment = document.createDocumentFragment();
   let group = null, inGroup = 0;
@@ -73,22 +74,22 @@ export function renderTextLayer(layer, semantics) {
   for (const block of semantics.blocks) {
     const el = document.createElement(TAGS[block.role] ?? 'p');
     el.className = block.role;
-    if (block.role === 'alert') {
+    if (block.role === Role.Alert) {
       el.setAttribute('role', 'alert');
       el.textContent = block.text;
       fragment.append(el);
       continue;
     }
-    const font = cssFont(block.font, block.size);
+    const font = cssFont(block.face, block.size);
     // Blocks and lines are in normal flow, not each absolutely positioned:
     // thousands of positioned boxes would each be a paint layer that every
     // pointer move has to hit-test, which made long articles slow to scroll.
-    const top = block.lines[0][1];
-    const left = Math.min(...block.lines.map((l) => l[0]));
+    const top = block.lines[0].y;
+    const left = Math.min(...block.lines.map((l) => l.x));
     const last = block.lines[block.lines.length - 1];
     Object.assign(el.style, { marginTop: `${top - flowY}px`, marginLeft: `${left}px`, font });
-    flowY = last[1] + last[3];
-    for (const [x, , width, height, text, spaced] of block.lines) {
+    flowY = last.y + last.height;
+    for (const { x, width, height, text, spaced } of block.lines) {
       const span = document.createElement('span');
       // A space keeps words apart when lines are read aloud or copied; a line
       // that ends inside a word ("three-|day") gets none.

@@ -1,0 +1,116 @@
+#pragma once
+// The one definition of everything the C++ side and the JS shell share: the
+// messages the widget sends to the shell, the kinds and ids of the controls
+// it asks the shell to mirror, the parts and actions, the frame result, the
+// font faces and the text layer's block roles. web/widget/protocol.js is
+// generated from these tables (protocolModule(), checked by a unit test), so
+// neither side spells a name the other does not know.
+//
+// Each table is an X-macro list of (C++ name, wire value): C++ code uses the
+// constants below, the generator walks the same list.
+#include <string>
+
+namespace aw::protocol {
+
+// Messages from the widget to the shell: Module.onMessage(type, payload), the
+// payload a JSON object whose shape protocol.js describes (JSDoc typedefs).
+#define AW_MESSAGES(X)                                                                                                 \
+    X(ContentHeight, "content-height") /* {height}: the content's full height, CSS px */                               \
+    X(Semantics, "semantics")          /* {blocks}: the text layer, on every layout change */                          \
+    X(ArticleError, "article-error")   /* {message}: the article could not be read */                                  \
+    X(Controls, "controls")            /* {item, valueVersion, controls}: what the shell mirrors as real DOM */        \
+    X(List, "list")                    /* {items}: the review list's mirror, only when it changes */                   \
+    X(FocusControl, "focus-control")   /* {id}: move keyboard focus to this control */                                 \
+    X(PostReview, "post-review")       /* {identifier, body}: send one review (body: its JSON text) */                 \
+    X(FetchReviews, "fetch-reviews")   /* {item}: load the published reviews of an article */                          \
+    X(WakeAt, "wake-at")               /* {at}: call aw_reviews_pump at this time (ms since the epoch) */
+
+// What a control is, which decides the element the shell gives it.
+#define AW_CONTROL_KINDS(X)                                                                                            \
+    X(Heading, "heading")   /* an <h2> with the drawn lines */                                                         \
+    X(Text, "text")         /* text: placed copies of drawn lines, or announced only */                                \
+    X(Input, "input")       /* a one-line text field */                                                                \
+    X(TextArea, "textarea") /* a text field of several lines */                                                        \
+    X(Stars, "stars")       /* a radio group, one option per star */                                                   \
+    X(Honeypot, "honeypot") /* a field for bots only: hidden from people */                                            \
+    X(Button, "button")     /* the form's submit button */                                                             \
+    X(Status, "status")     /* a live region: what happened to the review sent */                                      \
+    X(Link, "link")         /* an <a>: outside addresses, or articles that open inside */                              \
+    X(Action, "action")     /* a <button> whose id the shell acts on (see AW_ACTIONS) */                               \
+    X(List, "list")         /* the reviews: its items come in the List message */
+
+// Ids of the controls the shell refers to by name (form fields, actions).
+// Follow buttons and headlines are numbered: FollowPrefix + index.
+#define AW_CONTROL_IDS(X)                                                                                              \
+    X(Name, "name")                                                                                                    \
+    X(Email, "email")                                                                                                  \
+    X(Rating, "rating")                                                                                                \
+    X(Body, "body")                                                                                                    \
+    X(Website, "website") /* the honeypot */                                                                           \
+    X(Submit, "submit")                                                                                                \
+    X(Notice, "notice")                                                                                                \
+    X(Intro, "intro")                                                                                                  \
+    X(ReviewHeading, "heading")                                                                                        \
+    X(FollowHeading, "follow-heading")                                                                                 \
+    X(NewsHeading, "news-heading")                                                                                     \
+    X(Reviews, "reviews")                                                                                              \
+    X(FollowPrefix, "follow:")                                                                                         \
+    X(NewsPrefix, "news:")
+
+// What an Action control asks the shell to do, by its id.
+#define AW_ACTIONS(X)                                                                                                  \
+    X(Back, "back")          /* go back to the article opened before */                                                \
+    X(Retry, "retry")        /* load the article again */                                                              \
+    X(NewsMore, "news-more") /* show more headlines */
+
+// The parts of the widget the shell gives an element each, so assistive
+// technology announces them apart.
+#define AW_PARTS(X)                                                                                                    \
+    X(Review, "review") /* the review <form> */                                                                        \
+    X(Follow, "follow") /* "Follow us on social networks" */                                                           \
+    X(News, "news")     /* "News Line" */
+
+// Roles of the text layer's blocks; the shell maps each to an element.
+#define AW_BLOCK_ROLES(X)                                                                                              \
+    X(Heading, "heading")                                                                                              \
+    X(Lead, "lead")                                                                                                    \
+    X(Meta, "meta")                                                                                                    \
+    X(Paragraph, "paragraph")                                                                                          \
+    X(Alert, "alert")
+
+// The font faces, in the order the shell hands them to aw_set_face: key (as
+// lines name their face), file under widget/, CSS family and weight (the text
+// layer uses the same files, so selection matches the drawn glyphs).
+#define AW_FACES(X)                                                                                                    \
+    X(SerifRegular, "serif", "fonts/serif-regular.ttf", "AW Serif", "400")                                             \
+    X(SerifBold, "serif-bold", "fonts/serif-bold.ttf", "AW Serif", "700")                                              \
+    X(SansRegular, "sans", "fonts/sans-regular.ttf", "AW Sans", "400")                                                 \
+    X(SansBold, "sans-bold", "fonts/sans-bold.ttf", "AW Sans", "700")                                                  \
+    X(Icons, "icons", "fonts/icons.ttf", "AW Icons", "400")
+
+#define AW_PROTOCOL_STRING(name, value) inline constexpr const char name[] = value;
+namespace message { AW_MESSAGES(AW_PROTOCOL_STRING) }
+namespace kind { AW_CONTROL_KINDS(AW_PROTOCOL_STRING) }
+namespace id { AW_CONTROL_IDS(AW_PROTOCOL_STRING) }
+namespace action { AW_ACTIONS(AW_PROTOCOL_STRING) }
+namespace part { AW_PARTS(AW_PROTOCOL_STRING) }
+namespace role { AW_BLOCK_ROLES(AW_PROTOCOL_STRING) }
+#undef AW_PROTOCOL_STRING
+
+#define AW_PROTOCOL_FACE(name, key, file, family, weight) name,
+enum class Face { AW_FACES(AW_PROTOCOL_FACE) Count };
+#undef AW_PROTOCOL_FACE
+// The key lines carry to name the face they were drawn with ("serif-bold").
+const char* faceKey(Face face);
+
+// aw_frame's answer: Drew | More, 0 (nothing to draw yet), or NoWebGl.
+namespace frame {
+inline constexpr int More = 1;     // ImGui needs another frame to settle
+inline constexpr int Drew = 2;     // a picture was drawn
+inline constexpr int NoWebGl = -1; // the browser gave no WebGL 2 context
+} // namespace frame
+
+// web/widget/protocol.js, as generated from the tables above.
+std::string protocolModule();
+
+} // namespace aw::protocol

@@ -1,0 +1,118 @@
+#pragma once
+// The widget's views run natively, fed the way src/platform/WebMain.cpp feeds
+// them (faces, article, feed, viewport, frames), with no renderer: the tests
+// look only at what the shell would receive (the host's JSON and heights)
+// and at Dear ImGui's draw data, never at the views' internals.
+#include "ui/Widget.h"
+
+#include "../unit/TestHelpers.h" // readRepoFile
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace uitest {
+
+using nlohmann::json;
+
+// The platform's side, recording everything the widget tells it.
+class FakeHost final : public aw::ui::WidgetHost {
+public:
+    std::vector<float> heights;
+    std::vector<std::string> semantics, controls, lists, focusRequests, warnings, fetches;
+    std::vector<std::pair<std::string, std::string>> posts;
+    std::map<std::string, std::string> storage; // localStorage: load() reads what store() wrote
+    bool endpoint = true;
+    aw::UnixMillis clock = 1711000000000; // 2024-03-21
+
+    // Parsed anew on each call: bind the result to a local before iterating a member of it.
+    json lastControls() const { return json::parse(controls.at(controls.size() - 1)); }
+    json lastSemantics() const { return json::parse(semantics.at(semantics.size() - 1)); }
+    json lastList() const { return json::parse(lists.at(lists.size() - 1)).at("items"); } // the list message's items
+
+    void contentHeightChanged(float h) override { heights.push_back(h); }
+    void semanticsChanged(const std::string& j) override { semantics.push_back(j); }
+    void controlsChanged(const std::string& j) override { controls.push_back(j); }
+    void listChanged(const std::string& j) override { lists.push_back(j); }
+    void focusControl(const std::string& id) override { focusRequests.push_back(id); }
+    std::string load(const std::string& key) override;
+    aw::UnixMillis now() override { return clock; }
+    bool hasReviewEndpoint() override { return endpoint; }
+    void fetchReviews(const std::string& item) override { fetches.push_back(item); }
+    void warn(const std::string& message) override { warnings.push_back(message); }
+    void post(const std::string& id, const std::string& j) override { posts.emplace_back(id, j); }
+    void store(const std::string& key, const std::string& value) override;
+    void wakeAt(aw::UnixMillis) override {}
+};
+
+inline const char* const kSite = "https://news.example/";
+inline const char* const kDefaultArticle = "articles/stoltenberg-baku.json";
+
+// One widget in its own ImGui context with the shipped fonts loaded.
+class UiSession {
+public:
+    explicit UiSession(bool reviewEndpoint = true);
+    ~UiSession();
+    UiSession(const UiSession&) = delete;
+    UiSession& operator=(const UiSession&) = delete;
+
+    FakeHost host;
+    aw::ui::Widget& widget() { return *widget_; }
+    aw::ui::Fonts& fonts() { return fonts_; } // the page's, as the runtime shares them
+
+    // An article of assets/ (path under assets/), parsed as aw_set_article does.
+    void loadArticle(const std::string& asset = kDefaultArticle);
+    // Article JSON given as text; false when it did not parse (the error view shows then).
+    bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle);
+    // assets/news-line.json (or `text`), as aw_set_feed does: parsed against the feed's URL, labelled with the clock.
+    void loadFeed(const std::string& text = readRepoFile("assets/news-line.json"));
+
+    // Runs `n` frames of a canvas `cssWidth` CSS px wide at `dpr`, showing
+    // content from `viewTop`. The canvas is tall enough to show the whole
+    // content unless cssHeight is given.
+    void frames(float cssWidth, float dpr, int n = 2, float viewTop = 0, float cssHeight = 12000);
+
+    // The shell's form events (WebMain's aw_form_* functions).
+    void type(const std::string& control, const std::string& value);
+    void moveFocus(const std::string& to, const std::string& left);
+    void rate(int stars);
+    void submit();
+
+    // Server reviews, newest first, `count` of them; `name`/`body` override the first one's.
+    void serveReviews(int count, const std::string& name = "", const std::string& body = "");
+
+private:
+    ImFontAtlas placeholder_; // the context starts on it and draws with each frame's set, as in WebMain
+    ImGuiContext* context_;
+    aw::ui::Fonts fonts_;
+    std::unique_ptr<aw::ui::Widget> widget_;
+};
+
+// Controls of the last published controls JSON.
+json controlById(const json& controls, const std::string& id);
+std::vector<json> controlsOfPart(const json& controls, const std::string& part);
+
+// A box {x, y, width, height} in CSS px (a Rect or a Line of the protocol).
+struct Box {
+    float x, y, w, h;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+};
+Box boxOf(const json& rect);
+
+// Every positioned line the shell receives: the text layer's lines, the
+// controls' `lines`, the list mirror's `head` and `lines` (all {x, y, width, height, text, ...}).
+std::vector<json> allLines(const FakeHost& host);
+
+// The glyphs of the last rendered frame, one entry per triangle (two per
+// glyph, each spanning its quad), clipped to their draw command's clip rect,
+// in CSS px of the canvas.
+struct GlyphInk {
+    float left, top, right, bottom;
+};
+std::vector<GlyphInk> glyphsDrawn(float dpr);
+
+} // namespace uitest

@@ -1,0 +1,130 @@
+// Generated from src/core/Protocol.h by protocolModule(): do not edit.
+// After a change there, run build/native/tests/unit_tests --write-protocol.
+
+/**
+ * A box in CSS px of the widget's content (its top-left is the content's).
+ * @typedef {{x: number, y: number, width: number, height: number}} Rect
+ */
+/**
+ * One drawn line of a control (a heading, a headline, a review), for a
+ * transparent copy laid glyph on glyph: its box, its text, the face key
+ * (see Faces) and em size in CSS px it was drawn with.
+ * @typedef {{x: number, y: number, width: number, height: number, text: string, face: string, size: number}} Line
+ */
+/**
+ * One drawn line of the article's text layer. `spaced`: whether spaces
+ * separate it from the next line of its block (not after "three-|day").
+ * @typedef {{x: number, y: number, width: number, height: number, text: string, spaced: boolean}} TextLine
+ */
+/**
+ * A block of the text layer: its role (see Role), face key and em size, and
+ * its lines; an alert carries only its text.
+ * @typedef {{role: string, face?: string, size?: number, lines?: TextLine[], text?: string}} Block
+ */
+/** @typedef {{blocks: Block[]}} SemanticsMessage */
+/**
+ * A control the shell mirrors as real DOM. `part`: which part's element holds
+ * it (see Part); no `rect`: announced only. The other fields by kind: label,
+ * text, value, message, required, counter, options (one per star: its box and name),
+ * disabled, href, external, openInWidget, lines.
+ * @typedef {{id: string, kind: string, part?: string, rect?: Rect, label?: string, text?: string,
+ *   value?: (string|number), message?: string, required?: boolean, counter?: string,
+ *   options?: {rect: Rect, label: string}[],
+ *   disabled?: boolean, href?: string, external?: boolean, openInWidget?: boolean, lines?: Line[]}} Control
+ */
+/**
+ * The frame's controls. `item`: whose draft the values are; `valueVersion`
+ * changes when the widget changed the values itself (a restored draft).
+ * @typedef {{item: string, valueVersion: number, controls: Control[]}} ControlsMessage
+ */
+/**
+ * One review of the list (name and date lines, the rating in words, the text
+ * lines), or the line saying there are none (`empty`, `text`).
+ * @typedef {{rect: Rect, head?: Line[], rating?: string, lines?: Line[], empty?: boolean, text?: string}} ListItem
+ */
+/** @typedef {{items: ListItem[]}} ListMessage */
+
+/** Types of the messages the widget sends: Module.onMessage(type, payload). */
+export const Message = Object.freeze({
+  ContentHeight: 'content-height',
+  Semantics: 'semantics',
+  ArticleError: 'article-error',
+  Controls: 'controls',
+  List: 'list',
+  FocusControl: 'focus-control',
+  PostReview: 'post-review',
+  FetchReviews: 'fetch-reviews',
+  WakeAt: 'wake-at',
+});
+
+/** Control kinds. */
+export const Kind = Object.freeze({
+  Heading: 'heading',
+  Text: 'text',
+  Input: 'input',
+  TextArea: 'textarea',
+  Stars: 'stars',
+  Honeypot: 'honeypot',
+  Button: 'button',
+  Status: 'status',
+  Link: 'link',
+  Action: 'action',
+  List: 'list',
+});
+
+/** Control ids the shell refers to; follow buttons and headlines are FollowPrefix/NewsPrefix + index. */
+export const Id = Object.freeze({
+  Name: 'name',
+  Email: 'email',
+  Rating: 'rating',
+  Body: 'body',
+  Website: 'website',
+  Submit: 'submit',
+  Notice: 'notice',
+  Intro: 'intro',
+  ReviewHeading: 'heading',
+  FollowHeading: 'follow-heading',
+  NewsHeading: 'news-heading',
+  Reviews: 'reviews',
+  FollowPrefix: 'follow:',
+  NewsPrefix: 'news:',
+});
+
+/** Ids of Action controls, and what the shell does for each. */
+export const Action = Object.freeze({
+  Back: 'back',
+  Retry: 'retry',
+  NewsMore: 'news-more',
+});
+
+/** Parts of the widget, each its own element. */
+export const Part = Object.freeze({
+  Review: 'review',
+  Follow: 'follow',
+  News: 'news',
+});
+
+/** Roles of the text layer's blocks. */
+export const Role = Object.freeze({
+  Heading: 'heading',
+  Lead: 'lead',
+  Meta: 'meta',
+  Paragraph: 'paragraph',
+  Alert: 'alert',
+});
+
+/** aw_frame's answer: Drew | More, 0 (nothing to draw yet), or NoWebGl. */
+export const Frame = Object.freeze({
+  More: 1,
+  Drew: 2,
+  NoWebGl: -1,
+});
+
+/** The font faces in aw_set_face order: key, file under widget/, CSS family and weight. */
+export const Faces = Object.freeze([
+  { key: 'serif', file: 'fonts/serif-regular.ttf', family: 'AW Serif', weight: '400' },
+  { key: 'serif-bold', file: 'fonts/serif-bold.ttf', family: 'AW Serif', weight: '700' },
+  { key: 'sans', file: 'fonts/sans-regular.ttf', family: 'AW Sans', weight: '400' },
+  { key: 'sans-bold', file: 'fonts/sans-bold.ttf', family: 'AW Sans', weight: '700' },
+  { key: 'icons', file: 'fonts/icons.ttf', family: 'AW Icons', weight: '400' },
+].map(Object.freeze));

@@ -13,9 +13,9 @@ if [ ! -s "$token" ]; then
   echo "[serve] created the moderators' token in $token (mode 0600)"
 fi
 # DATABASE_URL=postgresql://USER@HOST:PORT/DB keeps the reviews in PostgreSQL instead.
-store=(--data-dir .data)
-[ -n "${DATABASE_URL:-}" ] && store=(--database "$DATABASE_URL")
-echo "[serve] http://127.0.0.1:${port}/  (Ctrl+C stops; reviews are kept in ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-.data/reviews.db})"
+store=(--data-dir .data) where=.data/reviews.db
+if [ -n "${DATABASE_URL:-}" ]; then store=(--database "$DATABASE_URL") where=PostgreSQL; fi
+echo "[serve] http://127.0.0.1:${port}/  (Ctrl+C stops; reviews are kept in $where)"
 echo "[serve] moderation: http://127.0.0.1:${port}/admin/ with the token in $token"
 exec build/native/src/server/review_server --root dist "${store[@]}" --host 127.0.0.1 --port "$port" \
   --admin-token-file "$token"

@@ -22,7 +22,6 @@ public:
     // The reader's address for a request from `peer` carrying `forwardedFor` (may be empty).
     std::string clientAddress(const std::string& peer, std::string_view forwardedFor) const;
     bool trusts(const std::string& address) const;
-    bool empty() const { return ranges_.empty(); }
 
 private:
     struct Range {

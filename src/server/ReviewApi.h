@@ -20,7 +20,9 @@ class ReviewStore;
 
 constexpr std::size_t kMaxRequestBytes = 16 * 1024; // a 2000-character review is at most ~8 KiB of JSON
 constexpr std::size_t kMaxReportMessageChars = 500;
-constexpr const char* kDefaultPublicCache = "public, max-age=30, stale-while-revalidate=60";
+// Shared caches (a CDN) keep the public GETs for 30 s; browsers revalidate every
+// time (a 304 while nothing changed), so a reader who just posted and reloads sees it.
+constexpr const char* kDefaultPublicCache = "public, max-age=0, must-revalidate, s-maxage=30";
 
 // What the endpoints share; it outlives the server.
 struct ApiContext {

@@ -3,6 +3,7 @@
 #include "server/Migrations.h"
 
 #include <climits>
+#include <future>
 
 namespace aw {
 namespace {
@@ -131,20 +132,39 @@ void ReviewStore::forgetState(const std::string& item) {
 std::string ReviewStore::visibleState(const std::string& item) {
     const auto now = std::chrono::steady_clock::now();
     unsigned long long writes = 0;
-    {
-        std::lock_guard<std::mutex> lock(memoMutex_);
-        const auto it = memo_.find(item);
-        if (it != memo_.end() && now - it->second.at < kStateMemo) return it->second.state;
-        writes = writes_;
+    std::promise<std::string> answer;
+    std::unique_lock<std::mutex> lock(memoMutex_);
+    const auto it = memo_.find(item);
+    if (it != memo_.end() && now - it->second.at < kStateMemo) return it->second.state;
+    writes = writes_;
+    // Readers that arrive together ask the database once: after a write every
+    // reader of a hot article misses at the same moment. Only a question asked
+    // since our last write will do.
+    const auto asked = asking_.find(item);
+    if (asked != asking_.end() && asked->second.writes == writes) {
+        const auto pending = asked->second.answer;
+        lock.unlock();
+        return pending.get();
     }
+    asking_[item] = {answer.get_future().share(), writes};
+    lock.unlock();
     std::string state;
-    db_->read([&](SqlSession& s) {
-        const SqlRows rows = s.query("SELECT (SELECT COUNT(*) FROM reviews WHERE item = ? AND visible = 1), "
-                                     "COALESCE((SELECT version FROM item_changes WHERE item = ?), 0)",
-                                     {item, item});
-        state = rows.at(0).at(0) + "." + rows[0].at(1);
-    });
-    std::lock_guard<std::mutex> lock(memoMutex_);
+    try {
+        db_->read([&](SqlSession& s) {
+            const SqlRows rows = s.query("SELECT (SELECT COUNT(*) FROM reviews WHERE item = ? AND visible = 1), "
+                                         "COALESCE((SELECT version FROM item_changes WHERE item = ?), 0)",
+                                         {item, item});
+            state = rows.at(0).at(0) + "." + rows[0].at(1);
+        });
+        answer.set_value(state);
+    } catch (...) {
+        answer.set_exception(std::current_exception());
+        lock.lock();
+        if (const auto q = asking_.find(item); q != asking_.end() && q->second.writes == writes) asking_.erase(q);
+        throw;
+    }
+    lock.lock();
+    if (const auto q = asking_.find(item); q != asking_.end() && q->second.writes == writes) asking_.erase(q);
     if (writes != writes_) return state; // a write of ours may have come after the read
     if (memo_.size() > 10000) memo_.clear(); // bounded: many quiet articles just get asked again
     memo_[item] = {state, now};

@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -122,6 +123,11 @@ private:
     };
     std::mutex memoMutex_;
     std::unordered_map<std::string, Memo> memo_;
+    struct Question {
+        std::shared_future<std::string> answer;
+        unsigned long long writes; // writes_ when it was asked
+    };
+    std::unordered_map<std::string, Question> asking_; // states being read from the database now
     unsigned long long writes_ = 0; // under memoMutex_: a state read across a write is not remembered
 };
 

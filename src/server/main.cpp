@@ -63,8 +63,8 @@ const char* usage() {
            "  --hide-after-reports N  hide a published review at N undecided reports (default: 3; 0: never)\n"
            "  --trust-proxy LIST    peers (CIDR ranges) whose X-Forwarded-For names the reader\n"
            "  --notify-url URL      POST a small JSON there for each new pending review and each report\n"
-           "  --public-cache VALUE  Cache-Control of the public GETs (default: \"" "public, max-age=30, "
-           "stale-while-revalidate=60\")\n"
+           "  --public-cache VALUE  Cache-Control of the public GETs (default: \"public, max-age=0, must-revalidate, "
+           "s-maxage=30\")\n"
            "  --verbose             log one line per request to stderr\n";
 }
 

@@ -12,6 +12,9 @@ const skip = postgres ? false : 'needs PostgreSQL: tests/run.sh starts one for i
 const cluster = process.env.REVIEW_TEST_POSTGRES_DIR;
 const control = fileURLToPath(new URL('./postgres.sh', import.meta.url));
 
+const pg = (command) =>
+  new Promise((resolve, reject) => execFile(control, [command, cluster], (e) => (e ? reject(e) : resolve())));
+
 async function allOf(base, item) {
   const out = [];
   let path = `/api/reviews?item=${item}&limit=100`;
@@ -98,7 +101,7 @@ test('while PostgreSQL restarts under load requests get 503 with Retry-After, th
     const clients = Array.from({ length: 6 }, client);
     while (acknowledged.size < 40) await new Promise((r) => setTimeout(r, 10));
     phase = 'restarting';
-    await new Promise((resolve, reject) => execFile(control, ['restart', cluster], (e) => (e ? reject(e) : resolve())));
+    await pg('restart');
     phase = 'after';
     await Promise.all(clients);
 
@@ -110,4 +113,28 @@ test('while PostgreSQL restarts under load requests get 503 with Retry-After, th
     const lost = [...acknowledged].filter((id) => !stored.has(id));
     assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.size} acknowledged reviews lost`);
     assert.ok((await listReviews(server.base, 'restart')).json.length > 0);
+  });
+
+test('while PostgreSQL is down /healthz and writes answer 503 with Retry-After; they recover by themselves',
+  { skip: skip || (!cluster && 'REVIEW_TEST_POSTGRES_DIR is not set') }, async (t) => {
+    const { base } = await startServer(t, { dataDir: tempDir(t, 'down'), args: ['--rate-limit', '0'] });
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+    await pg('pause');
+    t.after(() => pg('resume').catch(() => {})); // the next tests need it whatever happens here
+    const health = await fetch(`${base}/healthz`);
+    assert.equal(health.status, 503);
+    assert.ok(Number(health.headers.get('retry-after')) >= 1);
+    const posted = await postReview(base, makeReview({ itemReviewed: 'down' }));
+    assert.equal(posted.status, 503, posted.text);
+    assert.ok(Number(posted.headers.get('retry-after')) >= 1);
+    assert.match(posted.json.error, /try again/);
+    assert.equal((await fetch(`${base}/api/reviews?item=never-asked`)).status, 503);
+    await pg('resume');
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await fetch(`${base}/healthz`)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 50)); // PostgreSQL is still starting
+    }
+    assert.equal(status, 200, 'the pool reconnected');
+    assert.equal((await postReview(base, makeReview({ itemReviewed: 'down' }))).status, 201);
   });

@@ -3,6 +3,7 @@
 # directory as the postgres user, listening on a free loopback port.
 #   tests/server/postgres.sh start        prints "DIR PORT"
 #   tests/server/postgres.sh restart DIR  (the restart-under-load test)
+#   tests/server/postgres.sh pause DIR    stops it, keeping DIR; resume DIR starts it again
 #   tests/server/postgres.sh stop DIR     stops it and removes DIR
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -31,12 +32,18 @@ restart)
   as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 stop >/dev/null
   launch "$2"
   ;;
+pause)
+  as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 stop >/dev/null
+  ;;
+resume)
+  launch "$2"
+  ;;
 stop)
   as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w -t 30 stop >/dev/null || true
   rm -rf "$2"
   ;;
 *)
-  echo "usage: $0 start | restart DIR | stop DIR" >&2
+  echo "usage: $0 start | restart DIR | pause DIR | resume DIR | stop DIR" >&2
   exit 2
   ;;
 esac

@@ -124,6 +124,16 @@ void Widget::showError(std::string title, std::string detail) {
 }
 
 const FontSet* Widget::prepareFonts() {
+    if (desk_) {
+        // A restored draft or a refused review put back into the form may hold any typed character.
+        if (!desk_->form().isEmpty()) fonts_.enableTyping();
+        // Names and texts from other readers need their glyphs, in the atlas before the list is
+        // first laid out (else it is laid out and mirrored again a frame later).
+        if (desk_->version() != registeredReviews_) {
+            registeredReviews_ = desk_->version();
+            for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
+        }
+    }
     type_ = typographyFor(viewport_.cssWidth);
     set_ = fonts_.update(type_, viewport_.dpr);
     if (!set_) return nullptr;
@@ -197,12 +207,6 @@ float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bo
     article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
     float below = back + article_.height();
     if (desk_) {
-        // A restored draft or a refused review put back into the form may hold any typed character.
-        if (!desk_->form().isEmpty()) fonts_.enableTyping();
-        if (desk_->version() != registeredReviews_) {
-            registeredReviews_ = desk_->version(); // names and texts from other readers need their glyphs
-            for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
-        }
         below += reviews_.draw(p, *desk_, focus_, ImVec2(origin.x, origin.y + below), col.width);
     }
     const float sectionGap = p.px(space::Section);

@@ -127,6 +127,16 @@ TEST_CASE("the mirror is rebuilt once when the reviews change, and once when the
     CHECK(ui.host.lists.size() == settled + 2);
 }
 
+TEST_CASE("reviews that bring letters the atlas lacks are laid out and mirrored once") {
+    UiSession ui;
+    ui.loadArticle();
+    ui.frames(768, 1, 3);
+    const auto settled = ui.host.lists.size();
+    ui.serveReviews(3, "Şəhla Ümidova", "Çox maraqlı məqalə: ğ, ı, ö, ş, ü.");
+    ui.frames(768, 1, 3);
+    CHECK(ui.host.lists.size() == settled + 1);
+}
+
 TEST_CASE("the mirror follows the list when something above it moves it") {
     UiSession ui;
     ui.loadArticle();

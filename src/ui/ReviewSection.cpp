@@ -145,7 +145,7 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
     nlohmann::json control = {{"id", id}, {"kind", multiline ? protocol::kind::TextArea : protocol::kind::Input}, {"label", label},
                               {"value", value}, {"message", message}, {"required", hint == nullptr}};
     const float rounding = p.px(radius::Control);
-    p.dl.AddRectFilled(bmin, bmax, c.panel, rounding);
+    p.dl.AddRectFilled(bmin, bmax, box.onPanel ? c.background : c.panel, rounding);
     p.dl.AddRect(bmin, bmax, invalid ? c.errorText : c.rule, rounding, 0, invalid ? p.px(size::StrongBorder) : p.hairline());
     const bool focused = p.isFocused(id);
     if (focused) p.focusRing(bmin, bmax, rounding);
@@ -415,9 +415,10 @@ float ReviewSection::reportStep(const ReviewDesk& desk, const FormFocus& focus, 
         p.control({{"id", protocol::id::ReportReason}, {"kind", protocol::kind::Choice}, {"label", "Reason for the report"},
                    {"value", reasonValue(r.reason())}, {"options", std::move(options)}, {"message", needReason ? r.message() : ""}},
                   gmin, ImVec2(gmin.x + inner, origin_.y + y), p.px(radius::Control));
+        if (needReason) y = fieldMessage(r.message(), pad, inner, y + p.px(space::XS));
         y += p.px(space::S);
         const TextBox note{protocol::id::ReportNote, "Note", "optional, for the moderator", r.note(), {}, true, size::ReportNoteRows,
-                           kMaxReportNoteChars};
+                           kMaxReportNoteChars, true};
         y = textBox(note, focus, pad, inner, y);
         // Send, and Cancel beside it (under it when the column is too narrow for both).
         const char* send = sending ? "Sending\xE2\x80\xA6" : "Send report";

@@ -57,6 +57,7 @@ private:
         bool multiline = false;
         float rows = 1;          // the least height, in lines
         std::size_t limit = 0;   // characters; 0: no counter
+        bool onPanel = false;    // inside a panel: the box takes the background, to stand out from it
     };
     float drawForm(const ReviewDesk& desk, const FormFocus& focus);
     // Draws `box` from x (offset in the section) over `width` at y; returns the y under it.

@@ -86,8 +86,11 @@ public:
     void rate(int stars);
     void submit();
 
-    // Server reviews, newest first, `count` of them; `name`/`body` override the first one's.
-    void serveReviews(int count, const std::string& name = "", const std::string& body = "");
+    // Server reviews, newest first, `count` of them; `name`/`body` override the first one's;
+    // `next`: the URL of a further page.
+    void serveReviews(int count, const std::string& name = "", const std::string& body = "", const std::string& next = "");
+    // GET summary's answer: 37 reviews, 4.2 on average.
+    void serveSummary();
 
 private:
     ImFontAtlas placeholder_; // the context starts on it and draws with each frame's set, as in WebMain

@@ -181,7 +181,7 @@ const MIRRORS = {
       if (c.lines) showLines(el, c.rect, c.lines, true);
     },
   },
-  [Kind.Action]: { make: makeAction, update: updateAction },
+  [Kind.Action]: { make: makeAction, update: (el, c) => updateAction(el, c) },
   [Kind.List]: {
     make: () => document.createElement('section'),
     update(el, c, layer) {
@@ -302,7 +302,8 @@ export class FormLayer {
   }
 
   focus(id) {
-    const el = this.elements.get(id);
+    // A review's Report button lives in the list's mirror, not among the frame's controls.
+    const el = this.elements.get(id) ?? this.root.querySelector(`[data-field="${CSS.escape(id)}"]`);
     (el?.querySelector?.('input:checked, input') ?? el)?.focus();
   }
 

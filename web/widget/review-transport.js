@@ -22,6 +22,10 @@ export function nextPage(response) {
   return '';
 }
 
+// Reviews per page: the first page comes with the article, each "Show more reviews" brings the next.
+// Twenty fill a phone screen several times over and keep the first list cheap to lay out.
+export const PAGE_SIZE = 20;
+
 export class ReviewTransport {
   // endpoint(): the attribute's URL now; answer(name, strings, ...numbers): a call into the widget;
   // submitted(detail): a review the server took.
@@ -59,7 +63,7 @@ export class ReviewTransport {
   async list(item, page = '', fresh = false) {
     const more = page ? 1 : 0;
     try {
-      const url = page ? new URL(page) : this.url('', `?item=${encodeURIComponent(item)}`);
+      const url = page ? new URL(page) : this.url('', `?item=${encodeURIComponent(item)}&limit=${PAGE_SIZE}`);
       if (url.origin !== this.url().origin) throw new Error(`the next page is elsewhere: ${url.origin}`);
       const response = await fetch(url, { cache: fresh ? 'no-cache' : 'default' });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);

@@ -22,7 +22,9 @@ namespace aw::protocol {
     X(List, "list")                    /* {items}: the review list's mirror, only when it changes */                   \
     X(FocusControl, "focus-control")   /* {id}: move keyboard focus to this control */                                 \
     X(PostReview, "post-review")       /* {identifier, body}: send one review (body: its JSON text) */                 \
-    X(FetchReviews, "fetch-reviews")   /* {item}: load the published reviews of an article */                          \
+    X(FetchReviews, "fetch-reviews")   /* {item, page, fresh}: load a page of the published reviews (page: "" first) */ \
+    X(FetchSummary, "fetch-summary")   /* {item, fresh}: load the rating summary of an article */                     \
+    X(PostReport, "post-report")       /* {identifier, body}: report a review to the moderators */                    \
     X(WakeAt, "wake-at")               /* {at}: call aw_reviews_pump at this time (ms since the epoch) */
 
 // What a control is, which decides the element the shell gives it.
@@ -32,6 +34,8 @@ namespace aw::protocol {
     X(Input, "input")       /* a one-line text field */                                                                \
     X(TextArea, "textarea") /* a text field of several lines */                                                        \
     X(Stars, "stars")       /* a radio group, one option per star */                                                   \
+    X(Choice, "choice")     /* a radio group of labelled options, each with its value */                               \
+    X(Summary, "summary")   /* the rating summary: its drawn line and the distribution in words */                     \
     X(Honeypot, "honeypot") /* a field for bots only: hidden from people */                                            \
     X(Button, "button")     /* the form's submit button */                                                             \
     X(Status, "status")     /* a live region: what happened to the review sent */                                      \
@@ -54,6 +58,12 @@ namespace aw::protocol {
     X(FollowHeading, "follow-heading")                                                                                 \
     X(NewsHeading, "news-heading")                                                                                     \
     X(Reviews, "reviews")                                                                                              \
+    X(Summary, "summary")                                                                                              \
+    X(ReportTitle, "report-title")                                                                                     \
+    X(ReportReason, "report-reason")                                                                                   \
+    X(ReportNote, "report-note")                                                                                       \
+    X(ReportStatus, "report-status")                                                                                   \
+    X(ReportPrefix, "report:") /* + a review's identifier: its Report button (an action) */                            \
     X(FollowPrefix, "follow:")                                                                                         \
     X(NewsPrefix, "news:")
 
@@ -61,14 +71,18 @@ namespace aw::protocol {
 #define AW_ACTIONS(X)                                                                                                  \
     X(Back, "back")          /* go back to the article opened before */                                                \
     X(Retry, "retry")        /* load the article again */                                                              \
-    X(NewsMore, "news-more") /* show more headlines */
+    X(NewsMore, "news-more") /* show more headlines */                                                                \
+    X(ReviewsMore, "reviews-more")   /* show the next page of reviews */                                               \
+    X(ReportSend, "report-send")     /* send the report being written */                                               \
+    X(ReportClose, "report-close")   /* Cancel or Close the report step (Escape too) */
 
 // The parts of the widget the shell gives an element each, so assistive
 // technology announces them apart.
 #define AW_PARTS(X)                                                                                                    \
     X(Review, "review") /* the review <form> */                                                                        \
     X(Follow, "follow") /* "Follow us on social networks" */                                                           \
-    X(News, "news")     /* "News Line" */
+    X(News, "news")     /* "News Line" */                                                                          \
+    X(Report, "report") /* the step reporting a review, after that review */
 
 // Roles of the text layer's blocks; the shell maps each to an element.
 #define AW_BLOCK_ROLES(X)                                                                                              \

@@ -43,11 +43,12 @@ constexpr const char* kTypedefs = R"(
 /**
  * A control the shell mirrors as real DOM. `part`: which part's element holds
  * it (see Part); no `rect`: announced only. The other fields by kind: label,
- * text, value, message, required, counter, options (one per star: its box and name),
- * disabled, href, external, openInWidget, lines.
+ * text, value, message, required, counter, options (one per star or choice: its box,
+ * name and value), bars (the summary's distribution in words), disabled, href,
+ * external, openInWidget, lines.
  * @typedef {{id: string, kind: string, part?: string, rect?: Rect, label?: string, text?: string,
  *   value?: (string|number), message?: string, required?: boolean, counter?: string,
- *   options?: {rect: Rect, label: string}[],
+ *   options?: {rect: Rect, label: string, value?: string}[], bars?: string[],
  *   disabled?: boolean, href?: string, external?: boolean, openInWidget?: boolean, lines?: Line[]}} Control
  */
 /**
@@ -57,8 +58,11 @@ constexpr const char* kTypedefs = R"(
  */
 /**
  * One review of the list (name and date lines, the rating in words, the text
- * lines), or the line saying there are none (`empty`, `text`).
- * @typedef {{rect: Rect, head?: Line[], rating?: string, lines?: Line[], empty?: boolean, text?: string}} ListItem
+ * lines, and its Report button: an Action control), or the line saying there
+ * are none (`empty`, `text`). `key`: the review's identifier. `reportAfter`:
+ * the report step's part follows this review.
+ * @typedef {{rect: Rect, key?: string, head?: Line[], rating?: string, lines?: Line[], report?: Control,
+ *   reportAfter?: boolean, empty?: boolean, text?: string}} ListItem
  */
 /** @typedef {{items: ListItem[]}} ListMessage */
 )";

@@ -9,7 +9,8 @@ namespace aw {
 namespace {
 
 const char* kSentText = "Thank you! Your review was sent and is shown below.";
-const char* kModerationText = "Thank you! Your review was sent and is awaiting moderation before it appears.";
+const char* kModerationText =
+    "Thank you! Your review was sent. It is listed below as awaiting moderation until a moderator publishes it.";
 const char* kOfflineText =
     "You seem to be offline. Your review is saved on this device and will be sent when you are back online.";
 const char* kServerTroubleText =
@@ -40,6 +41,13 @@ std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped, std
     return out;
 }
 
+// The reader's own reviews in localStorage, without their email; none: the key goes.
+void storeReviews(ReviewPort& port, const std::string& key, const std::vector<Review>& reviews) {
+    Json all = Json::array();
+    for (const auto& r : reviews) all.push_back(toJsonValue(r, ReviewVisibility::Public));
+    port.store(key, reviews.empty() ? std::string() : serialize(all));
+}
+
 const std::string& when(const Review& r) { return r.datePublished.empty() ? r.dateCreated : r.datePublished; }
 
 } // namespace
@@ -48,7 +56,7 @@ ReviewDesk::ReviewDesk(ReviewPort& port, std::string itemReviewed, bool hasEndpo
     : port_(port), item_(std::move(itemReviewed)), hasEndpoint_(hasEndpoint) {}
 
 std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::string_view draftJson,
-                                             std::string_view localJson, UnixMillis now) {
+                                             std::string_view localJson, UnixMillis now, std::string_view awaitingJson) {
     std::vector<std::string> problems;
     if (!outboxJson.empty()) {
         auto load = Outbox::fromJson(outboxJson, now);
@@ -59,9 +67,19 @@ std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::s
     std::size_t skipped = 0;
     local_ = reviewsFrom(localJson, &skipped, &problems);
     if (skipped) problems.push_back(std::to_string(skipped) + " saved review(s) on this device could not be read");
+    skipped = 0;
+    awaiting_ = reviewsFrom(awaitingJson, &skipped, &problems);
+    if (skipped) problems.push_back(std::to_string(skipped) + " review(s) awaiting moderation could not be read");
     ++version_;
     if (hasEndpoint_) schedule(now);
     return problems;
+}
+
+void ReviewDesk::fetch() {
+    if (!hasEndpoint_) return;
+    // While the reader's own review waits for a moderator, a cached list could hide its publication.
+    port_.fetchReviews(item_, {}, !awaiting_.empty());
+    port_.fetchSummary(item_, false);
 }
 
 void ReviewDesk::draftChanged() { port_.store(draftKey(), form_.isEmpty() ? std::string() : form_.draftJson()); }
@@ -87,9 +105,7 @@ std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string 
     draftChanged();
     if (!hasEndpoint_) {
         local_.push_back(std::move(r));
-        Json all = Json::array();
-        for (const auto& l : local_) all.push_back(toJsonValue(l, ReviewVisibility::Public));
-        port_.store(localKey(), serialize(all));
+        storeReviews(port_, localKey(), local_);
         setNotice(Notice::Kind::KeptOnDevice, kLocalText);
         return std::nullopt;
     }
@@ -121,7 +137,14 @@ void ReviewDesk::onResult(const std::string& identifier, int status, std::string
         Review stored = e->review;
         if (stored.datePublished.empty()) stored.datePublished = stored.dateCreated;
         const bool moderated = serverField(body, "status") == "pending";
-        if (!moderated) server_.push_back(std::move(stored));
+        if (moderated) {
+            // Kept on the device as well, so a reload still says it is waiting, until a list holds it.
+            awaiting_.push_back(std::move(stored));
+            persistAwaiting();
+        } else {
+            server_.push_back(std::move(stored));
+            port_.fetchSummary(item_, true); // the average now counts it
+        }
         outbox_.remove(identifier);
         if (mine) setNotice(moderated ? Notice::Kind::AwaitingModeration : Notice::Kind::Sent, moderated ? kModerationText : kSentText);
     } else if (e && e->state == OutboxState::Failed) {
@@ -146,22 +169,87 @@ void ReviewDesk::onOnline(UnixMillis now) {
     pump(now);
 }
 
-std::size_t ReviewDesk::setServerReviews(std::string_view json) {
+std::size_t ReviewDesk::setServerReviews(std::string_view json, std::string nextPage) {
+    return takePage(json, std::move(nextPage), true);
+}
+
+std::size_t ReviewDesk::addServerPage(std::string_view json, std::string nextPage) {
+    return takePage(json, std::move(nextPage), false);
+}
+
+std::size_t ReviewDesk::takePage(std::string_view json, std::string nextPage, bool first) {
     std::size_t skipped = 0;
-    server_ = reviewsFrom(json, &skipped, nullptr);
+    std::vector<Review> page = reviewsFrom(json, &skipped, nullptr);
+    if (first) server_.clear();
+    std::unordered_set<std::string> published;
+    for (auto& r : page) {
+        published.insert(r.identifier);
+        server_.push_back(std::move(r));
+    }
+    // The reader's own reviews that a moderator has published since.
+    const auto before = awaiting_.size();
+    awaiting_.erase(std::remove_if(awaiting_.begin(), awaiting_.end(), [&](const Review& r) { return published.count(r.identifier) > 0; }),
+                    awaiting_.end());
+    if (awaiting_.size() != before) persistAwaiting();
+    nextPage_ = std::move(nextPage);
+    loadingMore_ = false;
     ++version_;
     return skipped;
+}
+
+void ReviewDesk::showMore() {
+    if (nextPage_.empty() || loadingMore_) return; // a second click while the page is on its way fetches nothing
+    loadingMore_ = true;
+    port_.fetchReviews(item_, nextPage_, false);
+    ++version_;
+}
+
+void ReviewDesk::pageFailed() {
+    loadingMore_ = false;
+    ++version_;
+}
+
+void ReviewDesk::setSummary(std::string_view json) {
+    summary_ = parseReviewSummary(json);
+    ++version_;
+}
+
+void ReviewDesk::openReport(const std::string& identifier) {
+    const auto it = std::find_if(server_.begin(), server_.end(), [&](const Review& r) { return r.identifier == identifier; });
+    if (it == server_.end()) return;
+    report_.open(identifier, it->authorName);
+    ++version_;
+}
+
+void ReviewDesk::closeReport() {
+    report_.close();
+    ++version_;
+}
+
+void ReviewDesk::chooseReportReason(ReportReason reason) { report_.choose(reason); }
+
+void ReviewDesk::setReportNote(std::string note) { report_.setNote(std::move(note)); }
+
+void ReviewDesk::sendReport() {
+    if (const auto body = report_.send()) port_.report(report_.identifier(), *body);
+}
+
+void ReviewDesk::onReportResult(const std::string& identifier, int status) {
+    if (report_.onResult(identifier, status)) ++version_;
 }
 
 std::vector<ListedReview> ReviewDesk::list() const {
     std::vector<ListedReview> out;
     std::unordered_set<std::string> listed; // a set: a server's long list stays linear
+    using Standing = ListedReview::Standing;
     for (const auto& r : server_)
-        if (listed.insert(r.identifier).second) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, Standing::Published});
     for (const auto& e : outbox_.entries())
-        if (e.state != OutboxState::Failed && listed.insert(e.review.identifier).second) out.push_back({e.review, true});
+        if (e.state != OutboxState::Failed && listed.insert(e.review.identifier).second) out.push_back({e.review, Standing::Unsent});
+    for (const auto& r : awaiting_)
+        if (listed.insert(r.identifier).second) out.push_back({r, Standing::AwaitingModeration});
     for (const auto& r : local_)
-        if (listed.insert(r.identifier).second) out.push_back({r, false});
+        if (listed.insert(r.identifier).second) out.push_back({r, Standing::OnDevice});
     for (auto& l : out) l.review.authorEmail.clear(); // never shown
     std::stable_sort(out.begin(), out.end(), [](const ListedReview& a, const ListedReview& b) { return when(a.review) > when(b.review); });
     return out;
@@ -172,6 +260,8 @@ void ReviewDesk::persistOutbox() {
                                     [](const OutboxEntry& e) { return e.state != OutboxState::Sent; });
     port_.store(outboxKey(), empty ? std::string() : outbox_.toJson());
 }
+
+void ReviewDesk::persistAwaiting() { storeReviews(port_, awaitingKey(), awaiting_); }
 
 void ReviewDesk::schedule(UnixMillis now) {
     if (const auto at = outbox_.nextWakeup(now)) port_.wakeAt(*at);

@@ -91,7 +91,13 @@ public:
     }
     aw::UnixMillis now() override { return static_cast<aw::UnixMillis>(js_now()); }
     bool hasReviewEndpoint() override { return js_has_reviews_endpoint(id_) != 0; }
-    void fetchReviews(const std::string& item) override { send(message::FetchReviews, {{"item", item}}); }
+    void fetchReviews(const std::string& item, const std::string& page, bool fresh) override {
+        send(message::FetchReviews, {{"item", item}, {"page", page}, {"fresh", fresh}});
+    }
+    void fetchSummary(const std::string& item, bool fresh) override { send(message::FetchSummary, {{"item", item}, {"fresh", fresh}}); }
+    void report(const std::string& identifier, const std::string& body) override {
+        send(message::PostReport, {{"identifier", identifier}, {"body", body}});
+    }
     void warn(const std::string& message) override { js_warn(message.c_str()); }
     void post(const std::string& id, const std::string& json) override {
         send(message::PostReview, {{"identifier", id}, {"body", json}});
@@ -299,11 +305,38 @@ EMSCRIPTEN_KEEPALIVE void aw_form_input(int id, const char* control, const char*
     if (!w) return;
     aw::ReviewDesk* desk = w->widget.desk();
     const auto field = aw::ui::fieldOfId(control);
-    if (!desk || !field) return;
-    desk->form().edit(*field, value);
-    desk->draftChanged();
+    if (!desk) return;
+    if (field) {
+        desk->form().edit(*field, value);
+        desk->draftChanged();
+    } else if (std::string_view(control) == aw::protocol::id::ReportNote) {
+        desk->setReportNote(value);
+    } else {
+        return;
+    }
     w->widget.focus() = aw::ui::FormFocus{control, selStart, selEnd};
     wake(*w);
+}
+
+// A radio group other than the stars: the report's reason.
+EMSCRIPTEN_KEEPALIVE void aw_form_choose(int id, const char* control, const char* value) {
+    WidgetSlot* w = slot(id);
+    aw::ReviewDesk* desk = w ? w->widget.desk() : nullptr;
+    if (!desk) return;
+    if (std::string_view(control) == aw::protocol::id::ReportReason) desk->chooseReportReason(aw::reasonOfValue(value));
+    wake(*w);
+}
+
+// An Action control the widget handles (see Widget::action); 0 when it is not one of them.
+EMSCRIPTEN_KEEPALIVE int aw_action(int id, const char* action) {
+    WidgetSlot* w = slot(id);
+    if (!w || !w->widget.action(action)) return 0;
+    wake(*w);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_report_result(int id, const char* identifier, int status) {
+    if (WidgetSlot* w = slot(id)) w->widget.reportResult(identifier, status), wake(*w);
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_form_select(int id, const char* control, unsigned selStart, unsigned selEnd) {
@@ -347,12 +380,26 @@ EMSCRIPTEN_KEEPALIVE void aw_review_result(int id, const char* identifier, const
     wake(*w);
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_reviews_list(int id, const char* json) {
+// A page of the list: the first (`more` 0) or the next one "Show more reviews" asked for;
+// `next` is the URL of the page after it ("" when this is the last).
+EMSCRIPTEN_KEEPALIVE void aw_reviews_list(int id, const char* json, const char* next, int more) {
     WidgetSlot* w = slot(id);
     if (!w) return;
     aw::ReviewDesk* desk = w->widget.desk();
-    if (desk && desk->setServerReviews(json) > 0) w->host.warn("some reviews from the server could not be read");
+    if (desk && (more ? desk->addServerPage(json, next) : desk->setServerReviews(json, next)) > 0)
+        w->host.warn("some reviews from the server could not be read");
     wake(*w);
+}
+
+// The next page could not be fetched: "Show more reviews" is there to try again.
+EMSCRIPTEN_KEEPALIVE void aw_reviews_page_failed(int id) {
+    WidgetSlot* w = slot(id);
+    if (aw::ReviewDesk* desk = w ? w->widget.desk() : nullptr) desk->pageFailed(), wake(*w);
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_reviews_summary(int id, const char* json) {
+    WidgetSlot* w = slot(id);
+    if (aw::ReviewDesk* desk = w ? w->widget.desk() : nullptr) desk->setSummary(json), wake(*w);
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_reviews_pump(int id) {

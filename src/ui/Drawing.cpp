@@ -83,4 +83,17 @@ void Painter::accentButton(nlohmann::json c, const std::string& label, ImVec2 mi
          enabled ? palette.onAccent : IM_COL32_WHITE, label);
 }
 
+ImVec2 Painter::outlineButton(nlohmann::json c, const std::string& label, ImVec2 min, bool enabled) const {
+    const ImVec2 max(min.x + outlineButtonWidth(label), min.y + px(size::TouchTarget));
+    const float rounding = px(radius::Control);
+    c["label"] = label;
+    if (!enabled) c["disabled"] = true;
+    const ControlState state = control(std::move(c), min, max, rounding);
+    dl.AddRectFilled(min, max, enabled && state.hovered ? palette.panel : palette.background, rounding);
+    dl.AddRect(min, max, palette.rule, rounding, 0, hairline());
+    text(Role::UiBold, ImVec2(min.x + px(space::L), std::round(min.y + (max.y - min.y - fonts.get(Role::UiBold)->FontSize) / 2)),
+         enabled ? palette.accent : palette.muted, label);
+    return max;
+}
+
 } // namespace aw::ui

@@ -76,6 +76,11 @@ public:
     // A filled accent button ("Send review", "Try again"): hover, focus and the
     // disabled look. Pressing it is the shell's business (a real <button> over it).
     void accentButton(nlohmann::json control, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) const;
+    // The quieter button beside or below it ("Show more headlines", "Cancel"):
+    // the label in accent on the background, outlined, a touch target tall and
+    // as wide as its label needs. Returns its bottom-right corner.
+    ImVec2 outlineButton(nlohmann::json control, const std::string& label, ImVec2 min, bool enabled = true) const;
+    float outlineButtonWidth(const std::string& label) const { return textWidth(Role::UiBold, label) + 2 * px(space::L); }
 
 private:
     const std::string& focused_;

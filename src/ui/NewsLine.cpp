@@ -65,16 +65,8 @@ float NewsLineView::draw(const Painter& p, ImVec2 origin, float width) const {
         y = max.y - origin.y;
     }
     if (count < feed_.items.size()) {
-        const char* more = "Show more headlines";
-        const float pad = p.px(space::L);
-        const ImVec2 min(origin.x, origin.y + y + p.px(space::S));
-        const ImVec2 max(min.x + p.textWidth(Role::UiBold, more) + 2 * pad, min.y + p.px(size::TouchTarget));
-        const float rounding = p.px(radius::Control);
-        const ControlState state =
-            p.control({{"id", protocol::action::NewsMore}, {"kind", protocol::kind::Action}, {"label", more}}, min, max, rounding);
-        p.dl.AddRectFilled(min, max, state.hovered ? c.panel : c.background, rounding);
-        p.dl.AddRect(min, max, c.rule, rounding, 0, p.hairline());
-        p.text(Role::UiBold, ImVec2(min.x + pad, std::round(min.y + (max.y - min.y - bold->FontSize) / 2)), c.accent, more);
+        const ImVec2 max = p.outlineButton({{"id", protocol::action::NewsMore}, {"kind", protocol::kind::Action}}, "Show more headlines",
+                                           ImVec2(origin.x, origin.y + y + p.px(space::S)));
         y = max.y - origin.y;
     }
     return y;

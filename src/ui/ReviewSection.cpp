@@ -11,6 +11,7 @@ namespace {
 
 constexpr float kPi = 3.14159265f;
 constexpr float kCaptionGap = space::S; // between a reviewer's name and the date
+constexpr const char* kReportLabel = "Report";
 
 // A five-pointed star as a fan of triangles around its centre (it is not convex).
 void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 outline, float thickness) {
@@ -50,7 +51,7 @@ float ReviewSection::draw(const Painter& painter, const ReviewDesk& desk, const 
     p_ = &painter;
     origin_ = origin;
     width_ = width;
-    return reviewList(desk, drawForm(desk, focus) + painter.px(space::XL));
+    return reviewList(desk, focus, drawForm(desk, focus) + painter.px(space::XL));
 }
 
 // The heading, fields, send button and notice; returns the y below them.
@@ -72,10 +73,18 @@ float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
     p.controls.add({{"id", protocol::id::Intro}, {"kind", protocol::kind::Text}, {"text", intro}});
     y += p.px(space::L);
 
-    y = textField(FormField::Name, "Your name", nullptr, form, false, focus, y);
-    y = textField(FormField::Email, "Email", "optional, never shown", form, false, focus, y);
-    y = stars(form.draft().rating, form.messageFor(FormField::Rating), y);
-    y = textField(FormField::Body, "Your review", nullptr, form, true, focus, y);
+    const ReviewDraft& d = form.draft();
+    const auto field = [&](FormField f, const char* label, const char* hint, const std::string& value) {
+        return TextBox{fieldId(f), label, hint, value, form.messageFor(f)};
+    };
+    y = textBox(field(FormField::Name, "Your name", nullptr, d.name), focus, 0, width_, y);
+    y = textBox(field(FormField::Email, "Email", "optional, never shown", d.email), focus, 0, width_, y);
+    y = stars(d.rating, form.messageFor(FormField::Rating), y);
+    TextBox body = field(FormField::Body, "Your review", nullptr, d.body);
+    body.multiline = true;
+    body.rows = size::FieldRows;
+    body.limit = kMaxBodyChars;
+    y = textBox(body, focus, 0, width_, y);
     p.controls.add({{"id", protocol::id::Website}, {"kind", protocol::kind::Honeypot}, {"label", "Leave this field empty"}});
 
     // Send button.
@@ -103,20 +112,22 @@ float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
     return nmax.y - origin.y + p.px(space::L);
 }
 
-float ReviewSection::textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
-                               const FormFocus& focus, float y) {
+float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x, float boxWidth, float y) {
     const Painter& p = *p_;
     const Palette& c = p.palette;
-    const char* id = fieldId(field);
-    const ReviewDraft& d = form.draft();
-    const std::string& value = field == FormField::Name ? d.name : field == FormField::Email ? d.email : d.body;
-    const std::string message = form.messageFor(field);
+    const char* id = box.id;
+    const char* label = box.label;
+    const char* hint = box.hint;
+    const std::string& value = box.value;
+    const std::string& message = box.message;
+    const bool multiline = box.multiline;
+    const float left = origin_.x + x;
     const ImFont* bold = p.font(Role::UiBold);
     const ImFont* ui = p.font(Role::Ui);
     const ImFont* meta = p.font(Role::Meta);
     const float lineH = p.lineHeight(Role::Ui);
 
-    const ImVec2 at(origin_.x, origin_.y + y);
+    const ImVec2 at(left, origin_.y + y);
     p.text(Role::UiBold, at, c.text, label);
     if (hint)
         p.text(Role::Meta, ImVec2(at.x + p.textWidth(Role::UiBold, label) + p.px(space::S), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
@@ -124,17 +135,17 @@ float ReviewSection::textField(FormField field, const char* label, const char* h
     y += lineH + p.px(space::Hair);
 
     const float pad = p.px(space::M);
-    const float innerW = width_ - 2 * pad;
+    const float innerW = boxWidth - 2 * pad;
     std::vector<LineSpan> lines;
     if (multiline) lines = breakLines(value, innerW, advanceOf(ui));
-    const float rows = multiline ? std::max<float>(size::FieldRows, static_cast<float>(lines.size())) : 1;
-    const ImVec2 bmin(origin_.x, origin_.y + y);
-    const ImVec2 bmax(origin_.x + width_, bmin.y + rows * lineH + 2 * pad);
+    const float rows = multiline ? std::max<float>(box.rows, static_cast<float>(lines.size())) : 1;
+    const ImVec2 bmin(left, origin_.y + y);
+    const ImVec2 bmax(left + boxWidth, bmin.y + rows * lineH + 2 * pad);
     const bool invalid = !message.empty();
     nlohmann::json control = {{"id", id}, {"kind", multiline ? protocol::kind::TextArea : protocol::kind::Input}, {"label", label},
                               {"value", value}, {"message", message}, {"required", hint == nullptr}};
     const float rounding = p.px(radius::Control);
-    p.dl.AddRectFilled(bmin, bmax, c.panel, rounding);
+    p.dl.AddRectFilled(bmin, bmax, box.onPanel ? c.background : c.panel, rounding);
     p.dl.AddRect(bmin, bmax, invalid ? c.errorText : c.rule, rounding, 0, invalid ? p.px(size::StrongBorder) : p.hairline());
     const bool focused = p.isFocused(id);
     if (focused) p.focusRing(bmin, bmax, rounding);
@@ -182,18 +193,18 @@ float ReviewSection::textField(FormField field, const char* label, const char* h
     y = bmax.y - origin_.y + p.px(space::S);
 
     // The message in plain words under the field, and for the review text a live count.
-    float messageWidth = width_;
-    if (multiline) {
-        const std::string counter = charactersLeftLabel(value, kMaxBodyChars);
+    float messageWidth = boxWidth;
+    if (box.limit) {
+        const std::string counter = charactersLeftLabel(value, box.limit);
         const float cw = p.textWidth(Role::Meta, counter);
-        p.text(Role::Meta, ImVec2(origin_.x + width_ - cw, origin_.y + y), charactersLeft(value, kMaxBodyChars) < 0 ? c.errorText : c.muted,
+        p.text(Role::Meta, ImVec2(left + boxWidth - cw, origin_.y + y), charactersLeft(value, box.limit) < 0 ? c.errorText : c.muted,
                counter);
         messageWidth -= cw + p.px(space::L);
         control["counter"] = counter;
     }
-    const float my = fieldMessage(message, messageWidth, y);
+    const float my = fieldMessage(message, x, messageWidth, y);
     p.controls.add(std::move(control), bmin, bmax);
-    return std::max(my, y + (multiline ? p.lineHeight(Role::Meta) : 0)) + p.px(space::M);
+    return std::max(my, y + (box.limit ? p.lineHeight(Role::Meta) : 0)) + p.px(space::M);
 }
 
 float ReviewSection::stars(int rating, const std::string& message, float y) {
@@ -232,12 +243,12 @@ float ReviewSection::stars(int rating, const std::string& message, float y) {
     const ImVec2 at = beside ? ImVec2(gmax.x + gap, gmin.y + (box - p.font(Role::Meta)->FontSize) / 2) : ImVec2(origin_.x, origin_.y + y);
     p.text(Role::Meta, at, c.muted, caption);
     if (!beside) y += p.lineHeight(Role::Meta);
-    return fieldMessage(message, width_, y) + p.px(space::M);
+    return fieldMessage(message, 0, width_, y) + p.px(space::M);
 }
 
 // A field's message in plain words, wrapped to `width`; returns the y under it.
-float ReviewSection::fieldMessage(const std::string& message, float width, float y) {
-    return y + p_->wrapped(message, Role::Meta, p_->palette.errorText, ImVec2(origin_.x, origin_.y + y), width);
+float ReviewSection::fieldMessage(const std::string& message, float x, float width, float y) {
+    return y + p_->wrapped(message, Role::Meta, p_->palette.errorText, ImVec2(origin_.x + x, origin_.y + y), width);
 }
 
 void ReviewSection::layOutList(const ReviewDesk& desk) {
@@ -255,7 +266,10 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
         const Review& r = item.review;
         ListedEntry e;
         const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
-        e.caption = item.pending ? date + "  \xC2\xB7  waiting to be sent" : date;
+        using Standing = ListedReview::Standing;
+        e.caption = item.standing == Standing::Unsent               ? date + "  \xC2\xB7  waiting to be sent"
+                    : item.standing == Standing::AwaitingModeration ? date + "  \xC2\xB7  awaiting moderation"
+                                                                    : date;
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
         e.captionWidth = p.textWidth(Role::Meta, e.caption);
@@ -295,17 +309,161 @@ void ReviewSection::placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Sta
     }
 }
 
-float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
+std::optional<std::pair<ImVec2, ImVec2>> ReviewSection::reportBox(const ListedEntry& e, ImVec2 at, float starsY) const {
+    if (e.item.standing != ListedReview::Standing::Published || !reportable_) return std::nullopt;
+    const Painter& p = *p_;
+    const float h = p.lineHeight(Role::Ui), w = p.textWidth(Role::Meta, kReportLabel) + 2 * p.px(space::S);
+    const float right = at.x + width_;
+    return std::make_pair(ImVec2(right - w, std::round(starsY - h / 2)), ImVec2(right, std::round(starsY - h / 2) + h));
+}
+
+// "4.2 out of 5 · 37 reviews" beside the average in stars, then a bar for
+// each number of stars, 5 to 1, with its count. Returns the y under it.
+float ReviewSection::summary(const ReviewSummary& s, float y) {
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
+    const float lineH = p.lineHeight(Role::Ui), pitch = p.px(size::ListStarPitch);
+    const ImVec2 top(origin_.x, origin_.y + y);
+    const int rounded = static_cast<int>(std::lround(s.average));
+    for (int i = 1; i <= kBestRating; ++i)
+        drawStar(p.dl, ImVec2(top.x + (i - 0.5f) * pitch, top.y + lineH / 2), p.px(size::ListStar), i <= rounded, c.star, c.muted,
+                 p.hairline());
+    const std::string line = summaryLine(s);
+    const ImVec2 lineAt(top.x + kBestRating * pitch + p.px(space::S), top.y + std::round((lineH - p.font(Role::UiBold)->FontSize) / 2));
+    p.text(Role::UiBold, lineAt, c.text, line);
+    y += lineH + p.px(space::XS);
+
+    // The bars: "5 ★" on the left, the count on the right, the bar between, as long as its share of the most given.
+    const float rowH = p.lineHeight(Role::Meta), barH = p.px(size::SummaryBar);
+    const int most = std::max(1, *std::max_element(s.distribution.begin(), s.distribution.end()));
+    const float labelW = p.textWidth(Role::Meta, "5") + p.px(space::XS) + 2 * p.px(size::ListStar);
+    const float countW = p.textWidth(Role::Meta, std::to_string(most));
+    const float barX = top.x + labelW + p.px(space::S);
+    const float barW = std::min(p.px(size::SummaryBarWidth), width_ - labelW - countW - 2 * p.px(space::S));
+    nlohmann::json bars = nlohmann::json::array();
+    for (int stars = kBestRating; stars >= 1; --stars) {
+        const int n = s.distribution[stars - 1];
+        const float ry = origin_.y + y, metaInset = std::round((rowH - p.font(Role::Meta)->FontSize) / 2);
+        p.text(Role::Meta, ImVec2(top.x, ry + metaInset), c.muted, std::to_string(stars));
+        drawStar(p.dl, ImVec2(top.x + p.textWidth(Role::Meta, "5") + p.px(space::XS) + p.px(size::ListStar), ry + rowH / 2),
+                 p.px(size::ListStar), true, c.star, c.muted, p.hairline());
+        const ImVec2 bmin(barX, std::round(ry + (rowH - barH) / 2));
+        p.dl.AddRectFilled(bmin, ImVec2(barX + barW, bmin.y + barH), c.rule, barH / 2);
+        if (n > 0) p.dl.AddRectFilled(bmin, ImVec2(barX + std::max(barH, barW * n / most), bmin.y + barH), c.star, barH / 2);
+        p.text(Role::Meta, ImVec2(barX + barW + p.px(space::S), ry + metaInset), c.muted, std::to_string(n));
+        bars.push_back(distributionLabel(stars, n));
+        y += rowH;
+    }
+    const ImVec2 bottom(top.x + width_, origin_.y + y);
+    p.controls.add({{"id", protocol::id::Summary},
+                    {"kind", protocol::kind::Summary},
+                    {"text", line},
+                    {"lines", nlohmann::json::array({p.controls.line(lineAt, p.textWidth(Role::UiBold, line), line, Role::UiBold, p.fonts)})},
+                    {"bars", std::move(bars)}},
+                   top, bottom);
+    return y + p.px(space::L);
+}
+
+// The step that reports a review, under it: the reason, a note, Send and
+// Cancel; then what came of it. Returns its height.
+float ReviewSection::reportStep(const ReviewDesk& desk, const FormFocus& focus, float y) {
+    const Painter& p = *p_;
+    const Palette& c = p.palette;
+    const ReportFlow& r = desk.reporting();
+    const ControlList::Part part(p.controls, protocol::part::Report);
+    const float pad = p.px(space::L), inner = width_ - 2 * pad;
+    const float top = y;
+    const ImVec2 pmin(origin_.x, origin_.y + y);
+    // The panel's box is drawn under its content, which is only measured by drawing it: a channel of its own.
+    p.dl.ChannelsSplit(2);
+    p.dl.ChannelsSetCurrent(1);
+    y += pad;
+    const std::string title = "Report the review by " + (r.author().empty() ? std::string("a reader") : r.author());
+    const float titleH = p.wrapped(title, Role::UiBold, c.text, ImVec2(origin_.x + pad, origin_.y + y), inner, p.lineHeight(Role::Ui));
+    p.controls.add({{"id", protocol::id::ReportTitle}, {"kind", protocol::kind::Text}, {"text", title}});
+    y += titleH + p.px(space::XS);
+
+    const bool done = r.step() == ReportFlow::Step::Sent || r.step() == ReportFlow::Step::Gone;
+    std::string status = r.message();
+    if (done) {
+        y += p.wrapped(r.message(), Role::Ui, c.text, ImVec2(origin_.x + pad, origin_.y + y), inner) + p.px(space::M);
+        const ImVec2 max = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, "Close",
+                                           ImVec2(origin_.x + pad, origin_.y + y));
+        y = max.y - origin_.y;
+    } else {
+        const bool sending = r.step() == ReportFlow::Step::Sending;
+        const char* question = "Why should a moderator look at it?";
+        y += p.wrapped(question, Role::Meta, c.muted, ImVec2(origin_.x + pad, origin_.y + y), inner) + p.px(space::XS);
+        // One row a finger can hit per reason, a drawn radio button and its label.
+        const float rowH = p.px(size::TouchTarget), dot = p.px(size::RadioRadius);
+        const ImVec2 gmin(origin_.x + pad, origin_.y + y);
+        nlohmann::json options = nlohmann::json::array();
+        for (ReportReason reason : kReportReasons) {
+            const ImVec2 min(gmin.x, origin_.y + y), max(gmin.x + inner, min.y + rowH);
+            const ImVec2 centre(min.x + dot + p.px(space::XS), std::round(min.y + rowH / 2));
+            const bool chosen = r.reason() == reason;
+            const bool hovered = ImGui::IsMouseHoveringRect(min, max);
+            p.dl.AddCircleFilled(centre, dot, c.background);
+            p.dl.AddCircle(centre, dot, chosen || hovered ? c.accent : c.muted, 0, std::max(1.0f, p.px(size::Stroke)));
+            if (chosen) p.dl.AddCircleFilled(centre, std::round(dot * 0.5f), c.accent);
+            p.text(Role::Ui, ImVec2(centre.x + dot + p.px(space::S), std::round(min.y + (rowH - p.font(Role::Ui)->FontSize) / 2)), c.text,
+                   reasonLabel(reason));
+            options.push_back({{"rect", p.controls.rect(min, max)}, {"label", reasonLabel(reason)}, {"value", reasonValue(reason)}});
+            y += rowH;
+        }
+        const bool needReason = r.reason() == ReportReason::None && !r.message().empty();
+        p.control({{"id", protocol::id::ReportReason}, {"kind", protocol::kind::Choice}, {"label", "Reason for the report"},
+                   {"value", reasonValue(r.reason())}, {"options", std::move(options)}, {"message", needReason ? r.message() : ""}},
+                  gmin, ImVec2(gmin.x + inner, origin_.y + y), p.px(radius::Control));
+        if (needReason) y = fieldMessage(r.message(), pad, inner, y + p.px(space::XS));
+        y += p.px(space::S);
+        const TextBox note{protocol::id::ReportNote, "Note", "optional, for the moderator", r.note(), {}, true, size::ReportNoteRows,
+                           kMaxReportNoteChars, true};
+        y = textBox(note, focus, pad, inner, y);
+        // Send, and Cancel beside it (under it when the column is too narrow for both).
+        const char* send = sending ? "Sending\xE2\x80\xA6" : "Send report";
+        const float sendW = std::max(p.textWidth(Role::UiBold, "Send report"), p.textWidth(Role::UiBold, "Sending\xE2\x80\xA6")) +
+                            2 * p.px(space::XL);
+        const ImVec2 smin(origin_.x + pad, origin_.y + y), smax(smin.x + sendW, smin.y + p.px(size::TouchTarget));
+        p.accentButton({{"id", protocol::action::ReportSend}, {"kind", protocol::kind::Action}}, send, smin, smax, !sending);
+        const bool beside = sendW + p.px(space::M) + p.outlineButtonWidth("Cancel") <= inner;
+        const ImVec2 cmin = beside ? ImVec2(smax.x + p.px(space::M), smin.y) : ImVec2(smin.x, smax.y + p.px(space::S));
+        const ImVec2 cmax = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, "Cancel", cmin);
+        y = cmax.y - origin_.y;
+        if (!needReason && !r.message().empty()) {
+            y += p.px(space::M);
+            y += p.wrapped(r.message(), Role::Ui, c.errorText, ImVec2(origin_.x + pad, origin_.y + y), inner);
+        }
+        if (sending) status = "Sending the report\xE2\x80\xA6";
+    }
+    y += pad;
+    const ImVec2 pmax(origin_.x + width_, origin_.y + y);
+    p.controls.add({{"id", protocol::id::ReportStatus}, {"kind", protocol::kind::Status}, {"text", status}});
+    p.dl.ChannelsSetCurrent(0);
+    p.dl.AddRectFilled(pmin, pmax, c.panel, p.px(radius::Small));
+    p.dl.AddRectFilled(pmin, ImVec2(pmin.x + p.px(size::AccentBar), pmax.y), r.step() == ReportFlow::Step::Gone ? c.muted : c.accent,
+                       p.px(radius::Small), ImDrawFlags_RoundCornersLeft);
+    p.dl.ChannelsMerge();
+    return y - top;
+}
+
+float ReviewSection::reviewList(const ReviewDesk& desk, const FormFocus& focus, float y) {
+    reportable_ = desk.hasEndpoint();
     layOutList(desk);
     const Painter& p = *p_;
     const Palette& c = p.palette;
-    const std::string heading = list_.empty() ? "Reviews" : "Reviews (" + std::to_string(list_.size()) + ")";
+    const auto& rating = desk.summary();
+    const std::size_t count = std::max<std::size_t>(list_.size(), rating ? rating->count : 0);
+    const std::string heading = count == 0 ? "Reviews" : "Reviews (" + std::to_string(count) + ")";
     p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, heading);
     y += p.lineHeight(Role::Ui) + p.px(space::XS);
+    if (rating) y = summary(*rating, y + p.px(space::XS));
     const float display = ImGui::GetIO().DisplaySize.y;
     const ImVec2 top(origin_.x, origin_.y + y);
     const char* empty = "No reviews yet. Be the first to share your view.";
     if (list_.empty()) y += p.wrapped(empty, Role::Ui, c.muted, top, width_);
+    const ReportFlow& report = desk.reporting();
+    float stepHeight = 0;
     for (const ListedEntry& e : list_) {
         const ImVec2 at(origin_.x, origin_.y + y);
         if (at.y < display && at.y + e.height > 0) // only what is on screen is drawn
@@ -316,14 +474,31 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
                     for (int i = 1; i <= kBestRating; ++i)
                         drawStar(p.dl, ImVec2(at.x + (i - 0.5f) * p.px(size::ListStarPitch), starsY), p.px(size::ListStar),
                                  i <= e.item.review.rating, c.star, c.muted, p.hairline());
+                    if (const auto box = reportBox(e, at, starsY)) {
+                        const auto [min, max] = *box;
+                        const bool hovered = ImGui::IsMouseHoveringRect(min, max);
+                        if (p.isFocused(protocol::id::ReportPrefix + e.item.review.identifier)) p.focusRing(min, max, p.px(radius::Small));
+                        const float tx = min.x + p.px(space::S), ty = std::round((min.y + max.y - p.font(Role::Meta)->FontSize) / 2);
+                        p.text(Role::Meta, ImVec2(tx, ty), hovered ? c.text : c.muted, kReportLabel);
+                        if (hovered) {
+                            const float uy = std::round(ty + p.font(Role::Meta)->FontSize * 0.92f);
+                            p.dl.AddLine(ImVec2(tx, uy), ImVec2(max.x - p.px(space::S), uy), c.text, p.hairline());
+                        }
+                    }
                 });
         y += e.height;
+        if (report.isOpen() && e.item.review.identifier == report.identifier()) {
+            // Close under the review it reports (inside the review's own bottom gap), the gap after it.
+            const float stepTop = y - p.px(space::XL) + p.px(space::XS);
+            stepHeight = stepTop + reportStep(desk, focus, stepTop) + p.px(space::XL) - y;
+            y += stepHeight;
+        }
     }
 
     // The shell's mirror of the list: rebuilt only when the reviews, their
     // layout or the list's place in the content change, never on a scrolled
     // frame (with 50 reviews and their lines it is tens of KB of JSON).
-    const nlohmann::json place = p.controls.rect(top, top);
+    const nlohmann::json place = {p.controls.rect(top, top), report.identifier(), stepHeight};
     if (mirrorStale_ || place != mirroredPlace_) {
         mirrorStale_ = false;
         mirroredPlace_ = place;
@@ -333,23 +508,45 @@ float ReviewSection::reviewList(const ReviewDesk& desk, float y) {
         float ey = top.y;
         for (const ListedEntry& e : list_) {
             const ImVec2 at(top.x, ey);
+            const Review& r = e.item.review;
             // The drawn lines (name and date, then the text) for the shell's transparent copy.
-            nlohmann::json head = nlohmann::json::array(), lines = nlohmann::json::array();
+            nlohmann::json head = nlohmann::json::array(), lines = nlohmann::json::array(), button;
             nlohmann::json* into = &head;
             placeEntry(
                 e, at,
                 [&](ImVec2 pos, std::string_view text, Role role, float width) { into->push_back(p.controls.line(pos, width, text, role, p.fonts)); },
-                [&](float) { into = &lines; });
-            items.push_back({{"head", std::move(head)},
-                             {"rating", starsLabel(e.item.review.rating)},
-                             {"lines", std::move(lines)},
-                             {"rect", p.controls.rect(at, ImVec2(at.x + width_, at.y + e.height))}});
+                [&](float starsY) {
+                    into = &lines;
+                    if (const auto box = reportBox(e, at, starsY))
+                        button = {{"id", protocol::id::ReportPrefix + r.identifier},
+                                  {"kind", protocol::kind::Action},
+                                  {"label", "Report the review by " + (r.authorName.empty() ? std::string("a reader") : r.authorName)},
+                                  {"rect", p.controls.rect(box->first, box->second)}};
+                });
+            nlohmann::json item = {{"key", r.identifier},
+                                   {"head", std::move(head)},
+                                   {"rating", starsLabel(r.rating)},
+                                   {"lines", std::move(lines)},
+                                   {"rect", p.controls.rect(at, ImVec2(at.x + width_, at.y + e.height))}};
+            if (!button.is_null()) item["report"] = std::move(button);
             ey += e.height;
+            if (report.isOpen() && r.identifier == report.identifier()) {
+                item["reportAfter"] = true;
+                ey += stepHeight;
+            }
+            items.push_back(std::move(item));
         }
         listMirror_ = nlohmann::json{{"items", std::move(items)}}.dump();
         ++listMirrorVersion_;
     }
     p.controls.add({{"id", protocol::id::Reviews}, {"kind", protocol::kind::List}, {"label", heading}}); // its items: listMirror()
+    if (desk.hasMore()) {
+        const bool loading = desk.loadingMore();
+        const ImVec2 max = p.outlineButton({{"id", protocol::action::ReviewsMore}, {"kind", protocol::kind::Action}},
+                                           loading ? "Loading more reviews\xE2\x80\xA6" : "Show more reviews",
+                                           ImVec2(origin_.x, origin_.y + y + p.px(space::XS)), !loading);
+        y = max.y - origin_.y;
+    }
     return y;
 }
 

@@ -20,7 +20,7 @@ namespace aw::ui {
 
 // Which control has the keyboard, and the selection in it (UTF-8 byte offsets).
 struct FormFocus {
-    std::string control; // "name", "email", "rating", "body", "submit" or empty
+    std::string control; // "name", "email", "rating", "body", "submit", "report-note", ... or empty
     std::uint32_t selectionStart = 0;
     std::uint32_t selectionEnd = 0;
 };
@@ -46,22 +46,40 @@ public:
     unsigned listMirrorVersion() const { return listMirrorVersion_; }
 
 private:
+    // A text field as drawn: its label (and hint), box, text, selection and
+    // caret, its message and, with a limit, a live count of characters left.
+    struct TextBox {
+        const char* id;
+        const char* label;
+        const char* hint; // beside the label; none: the field is required
+        const std::string& value;
+        std::string message;
+        bool multiline = false;
+        float rows = 1;          // the least height, in lines
+        std::size_t limit = 0;   // characters; 0: no counter
+        bool onPanel = false;    // inside a panel: the box takes the background, to stand out from it
+    };
     float drawForm(const ReviewDesk& desk, const FormFocus& focus);
-    float textField(FormField field, const char* label, const char* hint, const ReviewForm& form, bool multiline,
-                    const FormFocus& focus, float y);
+    // Draws `box` from x (offset in the section) over `width` at y; returns the y under it.
+    float textBox(const TextBox& box, const FormFocus& focus, float x, float width, float y);
     float stars(int rating, const std::string& message, float y);
-    float fieldMessage(const std::string& message, float width, float y);
-    float reviewList(const ReviewDesk& desk, float y);
+    float fieldMessage(const std::string& message, float x, float width, float y);
+    float summary(const ReviewSummary& summary, float y);
+    float reportStep(const ReviewDesk& desk, const FormFocus& focus, float y);
+    float reviewList(const ReviewDesk& desk, const FormFocus& focus, float y);
     void layOutList(const ReviewDesk& desk);
     struct ListedEntry;
     template <class Text, class Stars>
     void placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Stars&& stars) const;
+    // The Report button of a listed review whose stars are centred at starsY (none for the reader's own).
+    std::optional<std::pair<ImVec2, ImVec2>> reportBox(const ListedEntry& e, ImVec2 at, float starsY) const;
 
     // Per-draw context, set at the top of draw().
     const Painter* p_ = nullptr;
     ImVec2 origin_;
     float width_ = 0;
     int hoverStar_ = 0;
+    bool reportable_ = false; // listed reviews can be reported: there is an endpoint
 
     // The review list laid out once per change of reviews, width or fonts, not
     // every frame: scrolling past 50 long reviews must stay cheap.

@@ -79,6 +79,10 @@ inline constexpr float FieldRows = 5;      // the review text's least height, in
 inline constexpr float FormStar = 15;      // a star's outer radius in the form
 inline constexpr float ListStar = 7;       // and in the review list
 inline constexpr float ListStarPitch = 18;
+inline constexpr float SummaryBar = 8;        // a bar of the rating summary: its thickness
+inline constexpr float SummaryBarWidth = 240; // and its most length
+inline constexpr float RadioRadius = 9;      // a drawn radio button
+inline constexpr float ReportNoteRows = 3;   // the report's note field, in lines
 inline constexpr float IconBox = 22;       // a follow button's icon
 inline constexpr float Stroke = 1.5f;      // drawn marks: star outlines, arrows
 } // namespace size

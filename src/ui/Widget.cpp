@@ -58,11 +58,11 @@ void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     reviews_.newDesk();
     registeredReviews_ = ~0u;
     for (const auto& problem : desk_->restore(host_.load(desk_->outboxKey()), host_.load(desk_->draftKey()),
-                                              host_.load(desk_->localKey()), host_.now()))
+                                              host_.load(desk_->localKey()), host_.now(), host_.load(desk_->awaitingKey())))
         host_.warn(problem);
     if (!desk_->form().isEmpty()) fonts_.enableTyping(); // a restored draft is drawn in the first picture
     focus_ = FormFocus{};
-    if (desk_->hasEndpoint()) host_.fetchReviews(article.id);
+    desk_->fetch();
 }
 
 void Widget::setFeed(Feed feed, std::vector<std::string> timeLabels) {
@@ -112,6 +112,36 @@ void Widget::submitReview(std::string identifier, std::string dateCreated) {
     if (const auto invalid = desk_->submit(std::move(identifier), std::move(dateCreated), host_.now())) {
         host_.focusControl(fieldId(*invalid));
     }
+}
+
+bool Widget::action(const std::string& id) {
+    if (!desk_) return false;
+    namespace action = protocol::action;
+    const std::string prefix = protocol::id::ReportPrefix;
+    if (id.rfind(prefix, 0) == 0) {
+        desk_->openReport(id.substr(prefix.size()));
+        if (desk_->reporting().isOpen()) host_.focusControl(protocol::id::ReportReason);
+    } else if (id == action::ReportClose) {
+        const std::string reported = desk_->reporting().identifier();
+        desk_->closeReport();
+        if (!reported.empty()) host_.focusControl(prefix + reported); // back where the reader started
+    } else if (id == action::ReportSend) {
+        desk_->sendReport();
+        if (desk_->reporting().step() == ReportFlow::Step::Choosing && desk_->reporting().reason() == ReportReason::None)
+            host_.focusControl(protocol::id::ReportReason);
+    } else if (id == action::ReviewsMore) {
+        desk_->showMore();
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void Widget::reportResult(const std::string& identifier, int status) {
+    if (!desk_) return;
+    desk_->onReportResult(identifier, status);
+    const auto step = desk_->reporting().step();
+    if (step == ReportFlow::Step::Sent || step == ReportFlow::Step::Gone) host_.focusControl(protocol::action::ReportClose);
 }
 
 void Widget::showError(std::string title, std::string detail) {

@@ -35,7 +35,6 @@ public:
     virtual std::string load(const std::string& key) = 0; // "" when nothing is stored
     virtual UnixMillis now() = 0;
     virtual bool hasReviewEndpoint() = 0;
-    virtual void fetchReviews(const std::string& item) = 0; // answer with desk()->setServerReviews
     virtual void warn(const std::string& message) = 0;     // the developer console
 };
 
@@ -76,6 +75,11 @@ public:
     FormFocus& focus() { return focus_; }
     // Send pressed: validates, queues, or moves focus to the first field to fix.
     void submitReview(std::string identifier, std::string dateCreated);
+    // An Action control the widget handles itself (a review's Report button,
+    // the report step's Send and Close, "Show more reviews"). False for an unknown id.
+    bool action(const std::string& id);
+    // The server's answer to a report; the keyboard moves on to what is left to press.
+    void reportResult(const std::string& identifier, int httpStatus);
 
     void setViewport(const Viewport& v) { viewport_ = v; }
     const Viewport& viewport() const { return viewport_; }

@@ -123,3 +123,14 @@ TEST_CASE("a back label too long for the column is cut to one line; assistive te
     REQUIRE(tops.size() > 20); // the link's glyphs
     CHECK(*std::max_element(tops.begin(), tops.end()) - *std::min_element(tops.begin(), tops.end()) < 12); // one line
 }
+
+TEST_CASE("the summary, an open report step and Show more reviews stay inside the column at 320 px") {
+    checkAtPhoneWidth([](UiSession& ui) {
+        ui.loadArticle();
+        ui.serveReviews(20, "Gülnar Məmmədova-Hüseynzadə of the Lankaran Regional Readers' Association", "",
+                        "https://news.example/api/reviews?item=x&cursor=20");
+        ui.serveSummary();
+        ui.widget().action("report:00000000-0000-4000-8000-000000000000");
+        ui.widget().desk()->setReportNote(std::string(40, 'w') + " a long note that wraps over several lines of the field");
+    });
+}

@@ -126,7 +126,12 @@ void UiSession::rate(int stars) {
 
 void UiSession::submit() { widget_->submitReview("9b2f4c1e-6a1d-4c3e-8f0a-2d5b7e9c1a34", "2024-03-21T10:00:00Z"); }
 
-void UiSession::serveReviews(int count, const std::string& name, const std::string& body) {
+void UiSession::serveSummary() {
+    widget_->desk()->setSummary(R"({"@type":"AggregateRating","itemReviewed":"stoltenberg-baku","ratingValue":4.2,"ratingCount":37,
+        "reviewCount":37,"bestRating":5,"worstRating":1,"distribution":{"1":2,"2":1,"3":4,"4":10,"5":20}})");
+}
+
+void UiSession::serveReviews(int count, const std::string& name, const std::string& body, const std::string& next) {
     json list = json::array();
     for (int i = 0; i < count; ++i) {
         aw::Review r;
@@ -144,7 +149,7 @@ void UiSession::serveReviews(int count, const std::string& name, const std::stri
         r.dateCreated = r.datePublished = date;
         list.push_back(aw::toJsonValue(r, aw::ReviewVisibility::Public));
     }
-    REQUIRE(widget_->desk()->setServerReviews(list.dump()) == 0);
+    REQUIRE(widget_->desk()->setServerReviews(list.dump(), next) == 0);
 }
 
 json controlById(const json& controls, const std::string& id) {

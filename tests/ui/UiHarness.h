@@ -23,7 +23,8 @@ class FakeHost final : public aw::ui::WidgetHost {
 public:
     std::vector<float> heights;
     std::vector<std::string> semantics, controls, lists, focusRequests, warnings, fetches;
-    std::vector<std::pair<std::string, std::string>> posts;
+    std::vector<std::pair<std::string, std::string>> posts, reports;
+    std::vector<std::string> pageFetches, summaryFetches;
     std::map<std::string, std::string> storage; // localStorage: load() reads what store() wrote
     bool endpoint = true;
     aw::UnixMillis clock = 1711000000000; // 2024-03-21
@@ -41,7 +42,11 @@ public:
     std::string load(const std::string& key) override;
     aw::UnixMillis now() override { return clock; }
     bool hasReviewEndpoint() override { return endpoint; }
-    void fetchReviews(const std::string& item) override { fetches.push_back(item); }
+    void fetchReviews(const std::string& item, const std::string& page, bool) override {
+        (page.empty() ? fetches : pageFetches).push_back(page.empty() ? item : page);
+    }
+    void fetchSummary(const std::string& item, bool) override { summaryFetches.push_back(item); }
+    void report(const std::string& id, const std::string& body) override { reports.emplace_back(id, body); }
     void warn(const std::string& message) override { warnings.push_back(message); }
     void post(const std::string& id, const std::string& j) override { posts.emplace_back(id, j); }
     void store(const std::string& key, const std::string& value) override;
@@ -81,8 +86,11 @@ public:
     void rate(int stars);
     void submit();
 
-    // Server reviews, newest first, `count` of them; `name`/`body` override the first one's.
-    void serveReviews(int count, const std::string& name = "", const std::string& body = "");
+    // Server reviews, newest first, `count` of them; `name`/`body` override the first one's;
+    // `next`: the URL of a further page.
+    void serveReviews(int count, const std::string& name = "", const std::string& body = "", const std::string& next = "");
+    // GET summary's answer: 37 reviews, 4.2 on average.
+    void serveSummary();
 
 private:
     ImFontAtlas placeholder_; // the context starts on it and draws with each frame's set, as in WebMain

@@ -16,6 +16,16 @@ struct FakePort : aw::ReviewPort {
         if (value.empty()) storage.erase(key); else storage[key] = value;
     }
     void wakeAt(aw::UnixMillis when) override { wakes.push_back(when); }
+    struct Fetch {
+        std::string item, page;
+        bool fresh;
+    };
+    std::vector<Fetch> fetches;
+    std::vector<std::pair<std::string, bool>> summaries;
+    std::vector<std::pair<std::string, std::string>> reports;
+    void fetchReviews(const std::string& item, const std::string& page, bool fresh) override { fetches.push_back({item, page, fresh}); }
+    void fetchSummary(const std::string& item, bool fresh) override { summaries.emplace_back(item, fresh); }
+    void report(const std::string& id, const std::string& body) override { reports.emplace_back(id, body); }
 };
 
 void fillValid(aw::ReviewForm& f) {
@@ -83,7 +93,7 @@ TEST_CASE("a valid review is stored in the outbox before it is posted, and the f
     CHECK(posted["reviewRating"]["ratingValue"] == 4);
     // The review shows at once, marked pending.
     REQUIRE(desk.list().size() == 1);
-    CHECK(desk.list()[0].pending);
+    CHECK(desk.list()[0].standing == aw::ListedReview::Standing::Unsent);
     // A second Send while sending does nothing.
     fillValid(desk.form());
     desk.submit("11111111-2222-4333-8444-555555555555", "2024-03-18T10:00:01.000Z", 1001);
@@ -101,7 +111,7 @@ TEST_CASE("outcomes: sent, moderated, offline then online, refused") {
         desk.onResult(id, 201, R"({"status":"published"})", 10);
         CHECK(desk.notice().kind == aw::Notice::Kind::Sent);
         REQUIRE(desk.list().size() == 1);
-        CHECK_FALSE(desk.list()[0].pending);
+        CHECK(desk.list()[0].standing == aw::ListedReview::Standing::Published);
         CHECK(port.storage.count("aw-outbox:a") == 0);
     }
     SUBCASE("awaiting moderation") {
@@ -109,7 +119,8 @@ TEST_CASE("outcomes: sent, moderated, offline then online, refused") {
         desk.submit(id, "2024-03-18T10:00:00.000Z", 0);
         desk.onResult(id, 201, R"({"status":"pending"})", 10);
         CHECK(desk.notice().kind == aw::Notice::Kind::AwaitingModeration);
-        CHECK(desk.list().empty());
+        REQUIRE(desk.list().size() == 1);
+        CHECK(desk.list()[0].standing == aw::ListedReview::Standing::AwaitingModeration);
     }
     SUBCASE("offline: kept, retried with backoff, sent exactly once after online") {
         fillValid(desk.form());
@@ -218,4 +229,159 @@ TEST_CASE("typed text is kept as valid UTF-8, so drafts and reviews always save"
                                                std::to_string(at) + ", read as U+FFFD"});
     REQUIRE(next.list().size() == 1);
     CHECK(next.list()[0].review.body.find("\xEF\xBF\xBDnalysis") != std::string::npos);
+}
+
+namespace {
+
+std::string reviewJson(const std::string& id, const std::string& name, const std::string& date) {
+    return R"({"@type":"Review","identifier":")" + id + R"(","itemReviewed":"a","author":{"@type":"Person","name":")" + name +
+           R"("},"reviewRating":{"@type":"Rating","ratingValue":4,"bestRating":5},"reviewBody":"Clear and fair.","dateCreated":")" + date +
+           R"(","datePublished":")" + date + R"("})";
+}
+
+const std::string kMine = "6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f";
+
+// A desk whose reader has sent a review the server keeps for a moderator.
+void sendModerated(FakePort& port, aw::ReviewDesk& desk) {
+    fillValid(desk.form());
+    desk.submit(kMine, "2024-03-18T10:00:00.000Z", 0);
+    desk.onResult(kMine, 201, R"({"status":"pending"})", 10);
+    (void)port;
+}
+
+} // namespace
+
+TEST_CASE("pre-moderation: the reader's review is awaiting moderation, across a reload, until a list holds it") {
+    using Standing = aw::ListedReview::Standing;
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", true);
+    sendModerated(port, desk);
+    REQUIRE(desk.list().size() == 1);
+    CHECK(desk.list()[0].standing == Standing::AwaitingModeration);
+    REQUIRE(port.storage.count("aw-awaiting:a") == 1);
+    CHECK(port.storage.at("aw-awaiting:a").find("Leyla") != std::string::npos);
+    CHECK(port.storage.count("aw-outbox:a") == 0);
+
+    // A reload: still waiting, and the list is asked for afresh (a cached copy could hide its publication).
+    FakePort again;
+    again.storage = port.storage;
+    aw::ReviewDesk reloaded(again, "a", true);
+    CHECK(reloaded.restore("", "", "", 100, again.storage.at("aw-awaiting:a")).empty());
+    reloaded.fetch();
+    REQUIRE(again.fetches.size() == 1);
+    CHECK(again.fetches[0].page.empty());
+    CHECK(again.fetches[0].fresh);
+    REQUIRE(reloaded.list().size() == 1);
+    CHECK(reloaded.list()[0].standing == Standing::AwaitingModeration);
+
+    // A list without it (not published yet) keeps it waiting; one with it shows it published.
+    reloaded.setServerReviews("[" + reviewJson("11111111-2222-4333-8444-555555555555", "Rauf", "2024-03-17T09:00:00Z") + "]");
+    REQUIRE(reloaded.list().size() == 2);
+    CHECK(reloaded.list()[0].standing == Standing::AwaitingModeration);
+    reloaded.setServerReviews("[" + reviewJson(kMine, "Leyla Əliyeva", "2024-03-18T11:00:00Z") + "]");
+    REQUIRE(reloaded.list().size() == 1);
+    CHECK(reloaded.list()[0].standing == Standing::Published);
+    CHECK(again.storage.count("aw-awaiting:a") == 0);
+    // Nothing waits any more: later lists may come from the cache.
+    reloaded.fetch();
+    CHECK_FALSE(again.fetches.back().fresh);
+}
+
+TEST_CASE("a published review asks for the summary again; a moderated one does not change it") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", true);
+    desk.fetch();
+    REQUIRE(port.summaries.size() == 1);
+    CHECK_FALSE(port.summaries[0].second);
+    sendModerated(port, desk);
+    CHECK(port.summaries.size() == 1);
+    fillValid(desk.form());
+    desk.submit("11111111-2222-4333-8444-555555555555", "2024-03-18T10:00:00.000Z", 20);
+    desk.onResult("11111111-2222-4333-8444-555555555555", 201, R"({"status":"published"})", 30);
+    REQUIRE(port.summaries.size() == 2);
+    CHECK(port.summaries[1].second); // fresh: the cached one does not count it
+}
+
+TEST_CASE("without an endpoint nothing is fetched") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", false);
+    desk.fetch();
+    CHECK(port.fetches.empty());
+    CHECK(port.summaries.empty());
+}
+
+TEST_CASE("the summary: shown when the server has one, none for anything else") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", true);
+    CHECK_FALSE(desk.summary().has_value());
+    const unsigned v = desk.version();
+    desk.setSummary(R"({"ratingValue":4.2,"ratingCount":37,"distribution":{"1":2,"2":1,"3":4,"4":10,"5":20}})");
+    REQUIRE(desk.summary().has_value());
+    CHECK(desk.summary()->count == 37);
+    CHECK(desk.version() != v);
+    desk.setSummary(R"({"error":"not found"})");
+    CHECK_FALSE(desk.summary().has_value());
+}
+
+TEST_CASE("paging: the first page, then each next page appended once, until there is none") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", true);
+    const std::string next1 = "http://127.0.0.1:8000/api/reviews?item=a&limit=2&cursor=2";
+    desk.setServerReviews("[" + reviewJson("00000000-0000-4000-8000-000000000001", "One", "2024-03-20T12:00:00Z") + "," +
+                              reviewJson("00000000-0000-4000-8000-000000000002", "Two", "2024-03-19T12:00:00Z") + "]",
+                          next1);
+    CHECK(desk.hasMore());
+    CHECK_FALSE(desk.loadingMore());
+    desk.showMore();
+    desk.showMore(); // a second click while the page is on its way
+    REQUIRE(port.fetches.size() == 1);
+    CHECK(port.fetches[0].page == next1);
+    CHECK(desk.loadingMore());
+    // The page fails (offline): the button is there to try again.
+    desk.pageFailed();
+    CHECK_FALSE(desk.loadingMore());
+    CHECK(desk.hasMore());
+    desk.showMore();
+    REQUIRE(port.fetches.size() == 2);
+    desk.addServerPage("[" + reviewJson("00000000-0000-4000-8000-000000000003", "Three", "2024-03-18T12:00:00Z") + "]", "");
+    CHECK_FALSE(desk.hasMore());
+    CHECK_FALSE(desk.loadingMore());
+    const auto list = desk.list();
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].review.authorName == "One");
+    CHECK(list[2].review.authorName == "Three");
+    desk.showMore();
+    CHECK(port.fetches.size() == 2); // no next page: nothing to fetch
+    // A later first page starts the list again.
+    desk.setServerReviews("[" + reviewJson("00000000-0000-4000-8000-000000000001", "One", "2024-03-20T12:00:00Z") + "]", next1);
+    CHECK(desk.list().size() == 1);
+    CHECK(desk.hasMore());
+}
+
+TEST_CASE("reporting: only a published review of the list, posted once, answered in plain words") {
+    FakePort port;
+    aw::ReviewDesk desk(port, "a", true);
+    const std::string id = "00000000-0000-4000-8000-000000000001";
+    desk.setServerReviews("[" + reviewJson(id, "One", "2024-03-20T12:00:00Z") + "]");
+    desk.openReport("not-in-the-list");
+    CHECK_FALSE(desk.reporting().isOpen());
+    sendModerated(port, desk);
+    desk.openReport(kMine); // the reader's own, awaiting moderation: not reportable
+    CHECK_FALSE(desk.reporting().isOpen());
+    desk.openReport(id);
+    REQUIRE(desk.reporting().isOpen());
+    CHECK(desk.reporting().author() == "One");
+    desk.sendReport();
+    CHECK(port.reports.empty());
+    desk.chooseReportReason(aw::ReportReason::Spam);
+    desk.setReportNote("Links to a shop.");
+    desk.sendReport();
+    desk.sendReport();
+    REQUIRE(port.reports.size() == 1);
+    CHECK(port.reports[0].first == id);
+    CHECK(nlohmann::json::parse(port.reports[0].second) == nlohmann::json{{"reason", "spam"}, {"message", "Links to a shop."}});
+    desk.onReportResult(id, 202);
+    CHECK(desk.reporting().step() == aw::ReportFlow::Step::Sent);
+    desk.closeReport();
+    CHECK_FALSE(desk.reporting().isOpen());
 }

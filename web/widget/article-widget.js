@@ -70,12 +70,14 @@ class ArticleWidget extends HTMLElement {
       select: (id, s, e) => this.call('_aw_form_select', [id], s, e),
       focus: (id, left) => this.call('_aw_form_focus', [id, left]),
       rating: (n) => this.call('_aw_form_rating', [], n),
+      choose: (id, value) => this.call('_aw_form_choose', [id, value]),
       honeypot: (v) => this.call('_aw_form_honeypot', [v]),
       submit: () => this.call('_aw_review_submit', [newIdentifier(), new Date().toISOString()]),
       action: (id) => {
         if (id === Action.Back) this.back();
         else if (id === Action.Retry) this.reload();
         else if (id === Action.NewsMore) this.call('_aw_news_more', []);
+        else this.call('_aw_action', [id]); // the reviews' own: Report, its Send and Close, more reviews
       },
       openInWidget: (url) => this.open(url),
     });
@@ -261,7 +263,9 @@ class ArticleWidget extends HTMLElement {
       case Message.List: return this.formLayer.updateList(payload);
       case Message.FocusControl: return setTimeout(() => this.formLayer.focus(payload.id));
       case Message.PostReview: return this.transport.post(payload.identifier, payload.body);
-      case Message.FetchReviews: return this.transport.list(payload.item);
+      case Message.FetchReviews: return this.transport.list(payload.item, payload.page, payload.fresh);
+      case Message.FetchSummary: return this.transport.summary(payload.item, payload.fresh);
+      case Message.PostReport: return this.transport.report(payload.identifier, payload.body);
       case Message.WakeAt: return this.transport.wakeAt(payload.at);
       default: return console.warn('[article-widget] unknown message from the widget:', type);
     }

@@ -4,7 +4,7 @@
 // keyboards, screen readers); every change goes to the wasm side, which owns
 // the draft, validates it and draws it.
 
-import { Id, Kind, Part } from './protocol.js';
+import { Action, Id, Kind, Part } from './protocol.js';
 import { cssFont, fitToWidth } from './text-layer.js';
 
 /** @typedef {import('./protocol.js').Rect} Rect */
@@ -56,6 +56,32 @@ function showLines(el, rect, lines, hidden = false) {
   el.replaceChildren(...lineSpans(rect, lines, hidden));
 }
 
+// A radio group (the stars, the report's reasons): a fieldset of transparent
+// radio buttons, one on each drawn option. `values`: each option's value.
+function makeRadioGroup(c, layer, values) {
+  const fieldset = document.createElement('fieldset');
+  fieldset.setAttribute('role', 'radiogroup');
+  fieldset.dataset.field = c.id;
+  const legend = Object.assign(document.createElement('legend'), { className: 'sr-only', textContent: c.label });
+  fieldset.append(legend);
+  for (const value of values) {
+    const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `${layer.id}-${c.id}`, value: String(value) });
+    radio.dataset.field = c.id;
+    fieldset.append(radio);
+  }
+  return fieldset;
+}
+
+function updateRadioGroup(group, c, layer, newValues) {
+  const radios = group.querySelectorAll('input');
+  c.options.forEach(({ rect, label }, i) => {
+    place(radios[i], rect);
+    if (radios[i].getAttribute('aria-label') !== label) radios[i].setAttribute('aria-label', label);
+  });
+  if (newValues || !group.contains(document.activeElement)) radios.forEach((r) => { r.checked = r.value === String(c.value); });
+  layer.describe(group, c);
+}
+
 // The element of each control kind: `make` creates it once, `update` brings
 // it up to date with each frame's control.
 const MIRRORS = {
@@ -77,28 +103,20 @@ const MIRRORS = {
   },
   [Kind.Input]: { make: makeTextField, update: updateTextField },
   [Kind.TextArea]: { make: makeTextField, update: updateTextField },
-  [Kind.Stars]: {
-    make(c, layer) {
-      const fieldset = document.createElement('fieldset');
-      fieldset.setAttribute('role', 'radiogroup');
-      fieldset.dataset.field = c.id;
-      const legend = Object.assign(document.createElement('legend'), { className: 'sr-only', textContent: c.label });
-      fieldset.append(legend);
-      for (let i = 1; i <= 5; i++) {
-        const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `${layer.id}-rating`, value: String(i) });
-        radio.dataset.field = c.id;
-        fieldset.append(radio);
-      }
-      return fieldset;
+  [Kind.Stars]: { make: (c, layer) => makeRadioGroup(c, layer, [1, 2, 3, 4, 5]), update: updateRadioGroup },
+  [Kind.Choice]: { make: (c, layer) => makeRadioGroup(c, layer, c.options.map((o) => o.value)), update: updateRadioGroup },
+  [Kind.Summary]: {
+    // The drawn line for find in page and selection; the bars as a list in words for screen readers.
+    make() {
+      const el = Object.assign(document.createElement('div'), { className: 'placed' });
+      el.append(document.createElement('p'), Object.assign(document.createElement('ul'), { className: 'sr-only' }));
+      return el;
     },
-    update(group, c, layer, newValues) {
-      const radios = group.querySelectorAll('input');
-      c.options.forEach(({ rect, label }, i) => {
-        place(radios[i], rect);
-        if (radios[i].getAttribute('aria-label') !== label) radios[i].setAttribute('aria-label', label);
-      });
-      if (newValues || !group.contains(document.activeElement)) radios.forEach((r) => { r.checked = Number(r.value) === c.value; });
-      layer.describe(group, c);
+    update(el, c) {
+      place(el, c.rect);
+      showLines(el.firstChild, c.rect, c.lines);
+      const bars = el.lastChild;
+      if (bars.textContent !== c.bars.join('')) bars.replaceChildren(...c.bars.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
     },
   },
   [Kind.Honeypot]: {
@@ -163,18 +181,7 @@ const MIRRORS = {
       if (c.lines) showLines(el, c.rect, c.lines, true);
     },
   },
-  [Kind.Action]: {
-    make(c, layer) {
-      const b = Object.assign(document.createElement('button'), { type: 'button' });
-      b.dataset.field = c.id;
-      b.addEventListener('click', () => layer.calls.action(c.id));
-      return b;
-    },
-    update(el, c) {
-      el.textContent = c.label;
-      place(el, c.rect);
-    },
-  },
+  [Kind.Action]: { make: makeAction, update: (el, c) => updateAction(el, c) },
   [Kind.List]: {
     make: () => document.createElement('section'),
     update(el, c, layer) {
@@ -184,13 +191,27 @@ const MIRRORS = {
   },
 };
 
+function makeAction(c, layer) {
+  const b = Object.assign(document.createElement('button'), { type: 'button' });
+  b.dataset.field = c.id;
+  b.addEventListener('click', () => { if (b.ariaDisabled !== 'true') layer.calls.action(c.id); });
+  return b;
+}
+
+// Busy buttons ("Loading more reviews…") stay focusable: a disabled one would drop the keyboard focus.
+function updateAction(el, c, rect = c.rect) {
+  if (el.textContent !== c.label) el.textContent = c.label;
+  el.ariaDisabled = c.disabled ? 'true' : null;
+  place(el, rect);
+}
+
 function makeTextField(c) {
   const input = document.createElement(c.kind === Kind.TextArea ? 'textarea' : 'input');
   if (c.kind === Kind.Input) input.type = c.id === Id.Email ? 'email' : 'text';
   input.name = c.id;
   input.dataset.field = c.id;
   input.autocomplete = c.id === Id.Name ? 'name' : c.id === Id.Email ? 'email' : 'off';
-  input.spellcheck = c.id === Id.Body;
+  input.spellcheck = c.kind === Kind.TextArea;
   return input;
 }
 
@@ -203,8 +224,8 @@ function updateTextField(el, c, layer, newValues) {
 }
 
 export class FormLayer {
-  // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), honeypot(v), submit(),
-  //          action(id), openInWidget(url) }
+  // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), choose(id, value),
+  //          honeypot(v), submit(), action(id), openInWidget(url) }
   constructor(container, calls) {
     this.calls = calls;
     this.id = `aw${++uid}`;
@@ -226,6 +247,15 @@ export class FormLayer {
         el = document.createElement('form');
         el.noValidate = true; // the widget's own messages, in plain words, replace the browser's bubbles
         el.addEventListener('submit', (e) => { e.preventDefault(); this.calls.submit(); });
+      } else if (name === Part.Report) {
+        // The report step sits in the list right after the review it reports (see placeReport).
+        el = document.createElement('section');
+        el.setAttribute('aria-label', 'Report a review');
+        el.addEventListener('keydown', (e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          this.calls.action(Action.ReportClose);
+        });
       } else {
         el = document.createElement('section');
       }
@@ -242,7 +272,12 @@ export class FormLayer {
       if (el.name === Id.Website) this.calls.honeypot(el.value);
       else if (el.dataset.field) this.calls.input(el.dataset.field, el.value, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd));
     });
-    f.addEventListener('change', (e) => { if (e.target.type === 'radio') this.calls.rating(Number(e.target.value)); });
+    f.addEventListener('change', (e) => {
+      const el = e.target;
+      if (el.type !== 'radio') return;
+      if (el.dataset.field === Id.Rating) this.calls.rating(Number(el.value));
+      else this.calls.choose(el.dataset.field, el.value);
+    });
     // Caret moves without input: arrows, clicks, selection. Read it after the browser has moved it.
     const report = (e) => {
       const el = e.target; // read now: after dispatch the browser clears targets inside shadow trees
@@ -267,7 +302,8 @@ export class FormLayer {
   }
 
   focus(id) {
-    const el = this.elements.get(id);
+    // A review's Report button lives in the list's mirror, not among the frame's controls.
+    const el = this.elements.get(id) ?? this.root.querySelector(`[data-field="${CSS.escape(id)}"]`);
     (el?.querySelector?.('input:checked, input') ?? el)?.focus();
   }
 
@@ -317,10 +353,12 @@ export class FormLayer {
     for (const c of state.controls) {
       const mirror = MIRRORS[c.kind];
       if (!mirror) continue;
+      const made = !this.elements.has(c.id); // a new control takes its value, whatever the version says
       const el = this.element(c, () => mirror.make(c, this));
-      mirror.update(el, c, this, newValues);
+      mirror.update(el, c, this, newValues || made);
     }
     this.arrange(state.controls);
+    this.placeReport();
   }
 
   // The review list's mirror comes on its own, only when it changes (see
@@ -333,22 +371,58 @@ export class FormLayer {
     if (el) this.fillList(el);
   }
 
+  // The list's nodes are kept by review: a rebuilt mirror (a page more, a
+  // report step opened) moves and updates them in place, so the keyboard focus
+  // on a Report button, or in the report step between two reviews, stays.
   fillList(el) {
     if (!this.listItems || el.listVersion === this.listVersion) return;
     el.listVersion = this.listVersion;
-    el.replaceChildren(...this.listItems.map((item) => {
-      // A review is an <article>: its name and date, the rating in words, its text.
+    const old = el.byKey ?? new Map();
+    el.byKey = new Map();
+    const nodes = this.listItems.map((item) => {
+      const key = item.empty ? '' : item.key;
+      let node = old.get(key);
       if (item.empty) {
-        const p = Object.assign(document.createElement('p'), { className: 'placed', textContent: item.text });
-        place(p, item.rect);
-        return p;
+        node ??= Object.assign(document.createElement('p'), { className: 'placed' });
+        node.textContent = item.text;
+      } else {
+        // A review is an <article>: its name and date, the rating in words, its text, and its Report button.
+        node ??= document.createElement('article');
+        const content = JSON.stringify([item.head, item.rating, item.lines].map((l) => Array.isArray(l) ? l.map((x) => [x.x - item.rect.x, x.y - item.rect.y, x.text]) : l));
+        if (node.contentKey !== content) {
+          node.contentKey = content;
+          const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
+          node.replaceChildren(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
+          node.reportButton = null;
+        }
+        if (item.report) {
+          node.reportButton ??= node.appendChild(makeAction(item.report, this));
+          const { x, y, width, height } = item.report.rect;
+          updateAction(node.reportButton, item.report, { x: x - item.rect.x, y: y - item.rect.y, width, height });
+        }
+        node.reportAfter = Boolean(item.reportAfter);
       }
-      const a = document.createElement('article');
-      const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
-      a.append(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
-      place(a, item.rect);
-      return a;
-    }));
+      place(node, item.rect);
+      el.byKey.set(key, node);
+      return node;
+    });
+    for (const [key, node] of old) if (!el.byKey.has(key)) node.remove();
+    const wanted = new Set(nodes);
+    let next = el.firstChild;
+    for (const node of nodes) {
+      while (next && !wanted.has(next)) next = next.nextSibling; // the report step stays after its review
+      if (node === next) next = next.nextSibling;
+      else el.insertBefore(node, next);
+    }
+    this.placeReport();
+  }
+
+  // Reading and Tab order: the report step right after the review it reports.
+  placeReport() {
+    const step = this.parts.get(Part.Report);
+    const list = this.elements.get(Id.Reviews);
+    const review = list?.byKey && [...list.byKey.values()].find((n) => n.reportAfter);
+    if (step && review && review.nextSibling !== step) review.after(step);
   }
 
   // Tab and reading order follow the picture: the DOM takes the order in which
@@ -360,7 +434,8 @@ export class FormLayer {
       const el = this.elements.get(c.id);
       if (!el) continue;
       const parent = c.part ? this.parts.get(c.part) : this.root;
-      if (c.part && !order.get(this.root).includes(parent)) order.get(this.root).push(parent);
+      // The report step's part lives in the list, after its review (placeReport), not among the parts.
+      if (c.part && c.part !== Part.Report && !order.get(this.root).includes(parent)) order.get(this.root).push(parent);
       if (!order.has(parent)) order.set(parent, []);
       order.get(parent).push(el);
     }

@@ -25,11 +25,12 @@
 /**
  * A control the shell mirrors as real DOM. `part`: which part's element holds
  * it (see Part); no `rect`: announced only. The other fields by kind: label,
- * text, value, message, required, counter, options (one per star: its box and name),
- * disabled, href, external, openInWidget, lines.
+ * text, value, message, required, counter, options (one per star or choice: its box,
+ * name and value), bars (the summary's distribution in words), disabled, href,
+ * external, openInWidget, lines.
  * @typedef {{id: string, kind: string, part?: string, rect?: Rect, label?: string, text?: string,
  *   value?: (string|number), message?: string, required?: boolean, counter?: string,
- *   options?: {rect: Rect, label: string}[],
+ *   options?: {rect: Rect, label: string, value?: string}[], bars?: string[],
  *   disabled?: boolean, href?: string, external?: boolean, openInWidget?: boolean, lines?: Line[]}} Control
  */
 /**
@@ -39,8 +40,11 @@
  */
 /**
  * One review of the list (name and date lines, the rating in words, the text
- * lines), or the line saying there are none (`empty`, `text`).
- * @typedef {{rect: Rect, head?: Line[], rating?: string, lines?: Line[], empty?: boolean, text?: string}} ListItem
+ * lines, and its Report button: an Action control), or the line saying there
+ * are none (`empty`, `text`). `key`: the review's identifier. `reportAfter`:
+ * the report step's part follows this review.
+ * @typedef {{rect: Rect, key?: string, head?: Line[], rating?: string, lines?: Line[], report?: Control,
+ *   reportAfter?: boolean, empty?: boolean, text?: string}} ListItem
  */
 /** @typedef {{items: ListItem[]}} ListMessage */
 
@@ -54,6 +58,8 @@ export const Message = Object.freeze({
   FocusControl: 'focus-control',
   PostReview: 'post-review',
   FetchReviews: 'fetch-reviews',
+  FetchSummary: 'fetch-summary',
+  PostReport: 'post-report',
   WakeAt: 'wake-at',
 });
 
@@ -64,6 +70,8 @@ export const Kind = Object.freeze({
   Input: 'input',
   TextArea: 'textarea',
   Stars: 'stars',
+  Choice: 'choice',
+  Summary: 'summary',
   Honeypot: 'honeypot',
   Button: 'button',
   Status: 'status',
@@ -86,6 +94,12 @@ export const Id = Object.freeze({
   FollowHeading: 'follow-heading',
   NewsHeading: 'news-heading',
   Reviews: 'reviews',
+  Summary: 'summary',
+  ReportTitle: 'report-title',
+  ReportReason: 'report-reason',
+  ReportNote: 'report-note',
+  ReportStatus: 'report-status',
+  ReportPrefix: 'report:',
   FollowPrefix: 'follow:',
   NewsPrefix: 'news:',
 });
@@ -95,6 +109,9 @@ export const Action = Object.freeze({
   Back: 'back',
   Retry: 'retry',
   NewsMore: 'news-more',
+  ReviewsMore: 'reviews-more',
+  ReportSend: 'report-send',
+  ReportClose: 'report-close',
 });
 
 /** Parts of the widget, each its own element. */
@@ -102,6 +119,7 @@ export const Part = Object.freeze({
   Review: 'review',
   Follow: 'follow',
   News: 'news',
+  Report: 'report',
 });
 
 /** Roles of the text layer's blocks. */

@@ -56,7 +56,8 @@ ReviewDesk::ReviewDesk(ReviewPort& port, std::string itemReviewed, bool hasEndpo
     : port_(port), item_(std::move(itemReviewed)), hasEndpoint_(hasEndpoint) {}
 
 std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::string_view draftJson,
-                                             std::string_view localJson, UnixMillis now, std::string_view awaitingJson) {
+                                             std::string_view localJson, UnixMillis now, std::string_view awaitingJson,
+                                             std::string_view sentJson) {
     std::vector<std::string> problems;
     if (!outboxJson.empty()) {
         auto load = Outbox::fromJson(outboxJson, now);
@@ -67,9 +68,11 @@ std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::s
     std::size_t skipped = 0;
     local_ = reviewsFrom(localJson, &skipped, &problems);
     if (skipped) problems.push_back(std::to_string(skipped) + " saved review(s) on this device could not be read");
-    skipped = 0;
-    awaiting_ = reviewsFrom(awaitingJson, &skipped, &problems);
-    if (skipped) problems.push_back(std::to_string(skipped) + " review(s) awaiting moderation could not be read");
+    std::size_t skippedAwaiting = 0, skippedSent = 0;
+    awaiting_ = reviewsFrom(awaitingJson, &skippedAwaiting, &problems);
+    sent_ = reviewsFrom(sentJson, &skippedSent, &problems);
+    if (skippedAwaiting + skippedSent)
+        problems.push_back(std::to_string(skippedAwaiting + skippedSent) + " of your sent review(s) on this device could not be read");
     ++version_;
     if (hasEndpoint_) schedule(now);
     return problems;
@@ -77,8 +80,8 @@ std::vector<std::string> ReviewDesk::restore(std::string_view outboxJson, std::s
 
 void ReviewDesk::fetch() {
     if (!hasEndpoint_) return;
-    // While the reader's own review waits for a moderator, a cached list could hide its publication.
-    port_.fetchReviews(item_, {}, !awaiting_.empty());
+    // While the reader's own review is in no list yet, a cached list could hide it or its publication.
+    port_.fetchReviews(item_, {}, !awaiting_.empty() || !sent_.empty());
     port_.fetchSummary(item_, false);
 }
 
@@ -137,14 +140,10 @@ void ReviewDesk::onResult(const std::string& identifier, int status, std::string
         Review stored = e->review;
         if (stored.datePublished.empty()) stored.datePublished = stored.dateCreated;
         const bool moderated = serverField(body, "status") == "pending";
-        if (moderated) {
-            // Kept on the device as well, so a reload still says it is waiting, until a list holds it.
-            awaiting_.push_back(std::move(stored));
-            persistAwaiting();
-        } else {
-            server_.push_back(std::move(stored));
-            port_.fetchSummary(item_, true); // the average now counts it
-        }
+        // Kept on the device as well, so a reload still shows it (waiting, or published), until a list holds it.
+        (moderated ? awaiting_ : sent_).push_back(std::move(stored));
+        persistOwn();
+        if (!moderated) port_.fetchSummary(item_, true); // the average now counts it
         outbox_.remove(identifier);
         if (mine) setNotice(moderated ? Notice::Kind::AwaitingModeration : Notice::Kind::Sent, moderated ? kModerationText : kSentText);
     } else if (e && e->state == OutboxState::Failed) {
@@ -186,11 +185,12 @@ std::size_t ReviewDesk::takePage(std::string_view json, std::string nextPage, bo
         published.insert(r.identifier);
         server_.push_back(std::move(r));
     }
-    // The reader's own reviews that a moderator has published since.
-    const auto before = awaiting_.size();
-    awaiting_.erase(std::remove_if(awaiting_.begin(), awaiting_.end(), [&](const Review& r) { return published.count(r.identifier) > 0; }),
-                    awaiting_.end());
-    if (awaiting_.size() != before) persistAwaiting();
+    // The reader's own reviews this list holds (published by a moderator since, or now past the cache).
+    const auto listed = [&](const Review& r) { return published.count(r.identifier) > 0; };
+    const auto before = awaiting_.size() + sent_.size();
+    awaiting_.erase(std::remove_if(awaiting_.begin(), awaiting_.end(), listed), awaiting_.end());
+    sent_.erase(std::remove_if(sent_.begin(), sent_.end(), listed), sent_.end());
+    if (awaiting_.size() + sent_.size() != before) persistOwn();
     nextPage_ = std::move(nextPage);
     loadingMore_ = false;
     ++version_;
@@ -246,6 +246,8 @@ std::vector<ListedReview> ReviewDesk::list() const {
         if (listed.insert(r.identifier).second) out.push_back({r, Standing::Published});
     for (const auto& e : outbox_.entries())
         if (e.state != OutboxState::Failed && listed.insert(e.review.identifier).second) out.push_back({e.review, Standing::Unsent});
+    for (const auto& r : sent_)
+        if (listed.insert(r.identifier).second) out.push_back({r, Standing::Sent});
     for (const auto& r : awaiting_)
         if (listed.insert(r.identifier).second) out.push_back({r, Standing::AwaitingModeration});
     for (const auto& r : local_)
@@ -261,7 +263,10 @@ void ReviewDesk::persistOutbox() {
     port_.store(outboxKey(), empty ? std::string() : outbox_.toJson());
 }
 
-void ReviewDesk::persistAwaiting() { storeReviews(port_, awaitingKey(), awaiting_); }
+void ReviewDesk::persistOwn() {
+    storeReviews(port_, awaitingKey(), awaiting_);
+    storeReviews(port_, sentKey(), sent_);
+}
 
 void ReviewDesk::schedule(UnixMillis now) {
     if (const auto at = outbox_.nextWakeup(now)) port_.wakeAt(*at);

@@ -41,6 +41,7 @@ struct ListedReview {
     enum class Standing {
         Published,          // on the server, public
         Unsent,             // still on this device, not yet on the server
+        Sent,               // the reader's own, published, not yet in a list from the server (a cached one)
         AwaitingModeration, // the reader's own, on the server, waiting for a moderator
         OnDevice,           // kept on this device only: the site collects no reviews
     };
@@ -58,7 +59,7 @@ public:
     // Returns problems worth a console warning.
     std::vector<std::string> restore(std::string_view outboxJson, std::string_view draftJson,
                                      std::string_view localReviewsJson, UnixMillis now,
-                                     std::string_view awaitingJson = {});
+                                     std::string_view awaitingJson = {}, std::string_view sentJson = {});
     // Asks for the first page of reviews and the summary (none without an endpoint).
     void fetch();
 
@@ -107,12 +108,13 @@ public:
     std::string draftKey() const { return "aw-draft:" + item_; }
     std::string localKey() const { return "aw-reviews:" + item_; }
     std::string awaitingKey() const { return "aw-awaiting:" + item_; }
+    std::string sentKey() const { return "aw-sent:" + item_; }
 
 private:
     void persistOutbox();
     void schedule(UnixMillis now);
     void setNotice(Notice::Kind kind, std::string text);
-    void persistAwaiting();
+    void persistOwn();
     std::size_t takePage(std::string_view json, std::string nextPage, bool first);
 
     ReviewPort& port_;
@@ -122,7 +124,10 @@ private:
     Outbox outbox_;
     std::vector<Review> server_;
     std::vector<Review> local_; // without an endpoint: the reader's own reviews
-    std::vector<Review> awaiting_; // the reader's own, taken by the server, not yet published
+    // The reader's own reviews the server took, kept (and stored) until a list from the server
+    // holds them: a list from a cache 30 s old must not hide them.
+    std::vector<Review> awaiting_; // not yet published
+    std::vector<Review> sent_;     // published
     std::string nextPage_;
     bool loadingMore_ = false;
     std::optional<ReviewSummary> summary_;

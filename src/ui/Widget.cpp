@@ -58,7 +58,8 @@ void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     reviews_.newDesk();
     registeredReviews_ = ~0u;
     for (const auto& problem : desk_->restore(host_.load(desk_->outboxKey()), host_.load(desk_->draftKey()),
-                                              host_.load(desk_->localKey()), host_.now(), host_.load(desk_->awaitingKey())))
+                                              host_.load(desk_->localKey()), host_.now(), host_.load(desk_->awaitingKey()),
+                                              host_.load(desk_->sentKey())))
         host_.warn(problem);
     if (!desk_->form().isEmpty()) fonts_.enableTyping(); // a restored draft is drawn in the first picture
     focus_ = FormFocus{};

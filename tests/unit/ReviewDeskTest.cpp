@@ -111,8 +111,19 @@ TEST_CASE("outcomes: sent, moderated, offline then online, refused") {
         desk.onResult(id, 201, R"({"status":"published"})", 10);
         CHECK(desk.notice().kind == aw::Notice::Kind::Sent);
         REQUIRE(desk.list().size() == 1);
-        CHECK(desk.list()[0].standing == aw::ListedReview::Standing::Published);
+        CHECK(desk.list()[0].standing == aw::ListedReview::Standing::Sent);
         CHECK(port.storage.count("aw-outbox:a") == 0);
+        // Kept until a list from the server holds it: a cached list must not hide it after a reload.
+        CHECK(port.storage.count("aw-sent:a") == 1);
+        desk.setServerReviews("[]");
+        CHECK(desk.list().size() == 1);
+        desk.fetch();
+        CHECK(port.fetches.back().fresh);
+        desk.setServerReviews(R"([{"identifier":")" + id + R"(","itemReviewed":"a","author":{"name":"L"},"reviewRating":{"ratingValue":4},)"
+                              R"("reviewBody":"Fine.","dateCreated":"2024-03-18T10:00:00.000Z","datePublished":"2024-03-18T10:00:01Z"}])");
+        REQUIRE(desk.list().size() == 1);
+        CHECK(desk.list()[0].standing == aw::ListedReview::Standing::Published);
+        CHECK(port.storage.count("aw-sent:a") == 0);
     }
     SUBCASE("awaiting moderation") {
         fillValid(desk.form());

@@ -19,6 +19,7 @@ APT_PACKAGES=(
   fonts-noto-core fonts-fork-awesome fonttools # fonts, subset at build time
   brotli dpkg-dev xz-utils       # precompression; apt-get source
   chromium                       # browser tests and screenshots
+  poppler-utils                  # pdftotext and pdftoppm: the print test reads the printed pages back
   clang-14 libfuzzer-14-dev      # fuzz targets and the sanitizer build of the unit tests (tests/fuzz)
   cmake g++ make
 )

@@ -117,11 +117,11 @@ enum class Face { AW_FACES(AW_PROTOCOL_FACE) Count };
 // The key lines carry to name the face they were drawn with ("serif-bold").
 const char* faceKey(Face face);
 
-// aw_frame's answer: Drew | More, 0 (nothing to draw yet), or NoWebGl.
+// aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet).
 namespace frame {
-inline constexpr int More = 1;     // ImGui needs another frame to settle
-inline constexpr int Drew = 2;     // a picture was drawn
-inline constexpr int NoWebGl = -1; // the browser gave no WebGL 2 context
+inline constexpr int More = 1;    // ImGui needs another frame to settle
+inline constexpr int Drew = 2;    // a picture was drawn
+inline constexpr int NoWebGl = 4; // laid out and described, but no picture: the browser gives no WebGL 2
 } // namespace frame
 
 // web/widget/protocol.js, as generated from the tables above.

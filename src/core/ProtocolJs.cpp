@@ -106,7 +106,7 @@ std::string protocolModule() {
     AW_BLOCK_ROLES(AW_PROTOCOL_ENTRY)
     js << "});\n";
 #undef AW_PROTOCOL_ENTRY
-    table("Frame", "aw_frame's answer: Drew | More, 0 (nothing to draw yet), or NoWebGl.");
+    table("Frame", "aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet).");
     js << "  More: " << frame::More << ",\n  Drew: " << frame::Drew << ",\n  NoWebGl: " << frame::NoWebGl << ",\n});\n";
     js << "\n/** The font faces in aw_set_face order: key, file under widget/, CSS family and weight. */\n"
           "export const Faces = Object.freeze([\n";

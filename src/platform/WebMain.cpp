@@ -117,6 +117,7 @@ struct Runtime {
     ImFontAtlas placeholder; // each ImGui context starts on it, then draws with its frame's set
     aw::platform::GlRenderer renderer;
     bool contextLost = false;
+    bool noWebGl = false; // the browser gave no WebGL 2 context: frames lay out and describe, and draw nothing
 };
 
 // One widget: its ImGui context (input, windows, draw lists) and its state.
@@ -429,7 +430,9 @@ EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
 // to its canvas. Returns frame::Drew when it drew, plus frame::More while
 // more frames are needed to settle (without it the shell stops asking until
 // something changes); 0 when there is nothing to draw yet (no fonts, a lost
-// context); frame::NoWebGl when this browser gives no WebGL 2 context.
+// context). Without WebGL 2 each frame still lays out and describes (the
+// shell shows the text layer and the controls themselves) and answers
+// frame::NoWebGl instead of Drew.
 // Without `describe`, the frame's text layer and controls wait for aw_describe.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
     return guarded(id, [&](WidgetSlot& slot) { return drawFrame(id, slot, nowMs, describe != 0); });
@@ -466,19 +469,23 @@ int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe) {
         throw;
     }
     ImGui::Render();
+    if (w->settleFrames > 0) --w->settleFrames;
+    const int more = w->settleFrames > 0 ? frame::More : 0;
 
     aw::platform::GlRenderer& renderer = runtime->renderer;
-    if (!renderer.initialised()) {
-        if (js_create_gl_context() <= 0) return frame::NoWebGl;
-        renderer.init();
+    if (!runtime->noWebGl && !renderer.initialised()) {
+        if (js_create_gl_context() > 0) renderer.init();
+        else runtime->noWebGl = true; // asked once: a browser without WebGL 2 does not get it later
     }
+    if (runtime->noWebGl) return frame::NoWebGl | more;
     renderer.upload(*fonts);
     js_surface_size(fbWidth, fbHeight);
-    if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w->widget.background())) return frame::NoWebGl;
+    if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w->widget.background())) {
+        runtime->noWebGl = true;
+        return frame::NoWebGl | more;
+    }
     js_present(id);
-
-    if (w->settleFrames > 0) --w->settleFrames;
-    return frame::Drew | (w->settleFrames > 0 ? frame::More : 0);
+    return frame::Drew | more;
 }
 
 } // namespace

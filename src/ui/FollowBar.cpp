@@ -63,8 +63,12 @@ float FollowBarView::draw(const Painter& p, ImVec2 origin, float width) const {
         const float w = pad + iconW + iconGap + p.textWidth(Role::UiBold, link.label) + pad;
         if (x > 0 && x + w > width) { x = 0; y += h + gap; }
         const ImVec2 min(origin.x + x, origin.y + y), max(min.x + w, min.y + h);
+        const ImVec2 labelAt(min.x + pad + iconW + iconGap, std::round(min.y + (h - p.font(Role::UiBold)->FontSize) / 2));
+        // The drawn name as a line: found in page where it is drawn, and what a browser without WebGL shows.
+        const nlohmann::json lines = nlohmann::json::array(
+            {p.controls.line(labelAt, p.textWidth(Role::UiBold, link.label), link.label, Role::UiBold, p.fonts)});
         const ControlState state = p.control({{"id", protocol::id::FollowPrefix + std::to_string(i)}, {"kind", protocol::kind::Link},
-                                              {"label", link.accessibleName}, {"href", link.url}, {"external", true}},
+                                              {"label", link.accessibleName}, {"href", link.url}, {"external", true}, {"lines", lines}},
                                              min, max, h / 2);
         const ImU32 brand = brandColor(link.network, c);
         p.dl.AddRectFilled(min, max, state.hovered ? c.panel : c.background, h / 2);
@@ -80,8 +84,7 @@ float FollowBarView::draw(const Painter& p, ImVec2 origin, float width) const {
             p.dl.AddLine(ImVec2(left, top), ImVec2(right, bottom), brand, std::round(iconW * 0.145f));
             p.dl.AddLine(ImVec2(left, bottom), ImVec2(right, top), brand, p.hairline());
         }
-        p.text(Role::UiBold, ImVec2(min.x + pad + iconW + iconGap, std::round(min.y + (h - p.font(Role::UiBold)->FontSize) / 2)), c.text,
-               link.label);
+        p.text(Role::UiBold, labelAt, c.text, link.label);
         if (state.hovered) { hovered = &link; hoverMin = min; hoverMax = max; }
         x += w + gap;
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, repo, startServer } from './harness.mjs';
+import { launchBrowser, openPage, repo, settledFrames, startServer } from './harness.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, browser;
@@ -28,7 +28,7 @@ async function showEverything(page, count) {
   await page.waitForFunction((n) => window.__widgetEvents.filter((e) => e.type === 'ready').length >= n, count, { timeout: 30000 });
   for (let y = 0; ; y += 600) {
     const done = await page.evaluate((top) => { window.scrollTo(0, top); return top + innerHeight >= document.documentElement.scrollHeight; }, y);
-    await page.waitForTimeout(120);
+    await settledFrames(page); // what came into view is drawn and described
     if (done) break;
   }
   const worker = await page.evaluate(() => Promise.race([
@@ -36,7 +36,7 @@ async function showEverything(page, count) {
     new Promise((r) => setTimeout(r, 15000, 'none')),
   ]));
   assert.match(worker, /activ/, 'the service worker registered under the policy');
-  await page.waitForTimeout(300);
+  await settledFrames(page); // a violation of the last frames is reported by now
 }
 
 test('csp.html: the policy as a <meta>, and no violation at all', async () => {
@@ -74,10 +74,11 @@ for (const path of ['', 'embed.html']) {
       window.__inline = false;
       const s = document.createElement('script');
       s.textContent = 'window.__inline = true';
-      document.body.append(s);
-      return new Promise((r) => setTimeout(() => r(window.__inline), 100));
+      document.body.append(s); // an allowed inline script would have run by now
+      return window.__inline;
     });
     assert.equal(inlineRan, false, 'the policy is in force');
+    await page.waitForFunction(() => window.__violations.length > 0); // reported in a task of its own
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations.map((v) => v.directive), ['script-src-elem'], JSON.stringify(violations));
     await page.context().close();

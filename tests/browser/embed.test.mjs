@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decodePng } from './png.mjs';
-import { launchBrowser, openPage, startServer } from './harness.mjs';
+import { launchBrowser, openPage, settledFrames, startServer } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -91,7 +91,7 @@ test('theme attribute, prefers-color-scheme and the host colours reach the canva
   const page = await openPage(browser, `${server.url}embed.html`);
   await waitForBothReady(page);
   await page.evaluate(() => document.getElementById('economy').scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(300);
+  await settledFrames(page, '#economy');
   // The dark widget is restyled by the page: --aw-background: #10302a. A pixel in its left margin, drawn by the canvas:
   const dark = await page.evaluate(() => {
     const w = document.getElementById('economy');
@@ -102,18 +102,18 @@ test('theme attribute, prefers-color-scheme and the host colours reach the canva
 
   // The light one: white canvas; with prefers-color-scheme: dark (theme auto) it turns dark.
   await page.evaluate(() => document.getElementById('culture').scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(300);
+  await settledFrames(page, '#culture');
   const light = await page.evaluate(() => {
     const c = document.getElementById('culture').shadowRoot.querySelector('canvas').getBoundingClientRect();
     return { x: c.x + 6, y: c.y + 200 };
   });
   assert.deepEqual(await pixel(page, light.x, light.y), [0xff, 0xff, 0xff]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForTimeout(300);
+  await settledFrames(page, '#culture');
   assert.deepEqual(await pixel(page, light.x, light.y), [0x16, 0x17, 0x19]);
   // theme="light" wins over the reader's preference.
   await page.evaluate(() => document.getElementById('culture').setAttribute('theme', 'light'));
-  await page.waitForTimeout(300);
+  await settledFrames(page, '#culture');
   assert.deepEqual(await pixel(page, light.x, light.y), [0xff, 0xff, 0xff]);
   // A host colour set later is read when the theme is applied again.
   await page.evaluate(() => {
@@ -121,7 +121,7 @@ test('theme attribute, prefers-color-scheme and the host colours reach the canva
     w.style.setProperty('--aw-background', 'rgb(250, 244, 230)');
     w.setAttribute('theme', 'auto');
   });
-  await page.waitForTimeout(300);
+  await settledFrames(page, '#culture');
   assert.deepEqual(await pixel(page, light.x, light.y), [250, 244, 230]);
   await page.context().close();
 });

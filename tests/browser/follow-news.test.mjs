@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inkIn, launchBrowser, openPage, repo, selectionRect, startServer, waitForEvent } from './harness.mjs';
+import { inkIn, launchBrowser, openPage, repo, selectionRect, settledFrames, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -57,8 +57,12 @@ test('the review form, the follow buttons and the News Line are separate parts f
 test('find in page reaches the News Line headlines where they are drawn', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
-  await page.locator('article-widget').locator('a[data-open-in-widget="true"]').first().waitFor();
+  // The headline's copies come with the frame that lays the News Line out, after its links.
+  await page.waitForFunction(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('a[data-open-in-widget] .line')]
+    .some((l) => l.textContent.startsWith('Caspian ferries add sailings')));
+  await settledFrames(page);
   assert.equal(await page.evaluate(() => window.find('Caspian ferries add sailings')), true);
+  await settledFrames(page); // find in page may scroll to the match
   const hit = await selectionRect(page);
   assert.ok(hit.width > 100 && hit.height > 10, `the match has a box (${JSON.stringify(hit)})`);
   // The highlight lies on the drawn headline, not on an empty box beside it.
@@ -99,8 +103,8 @@ test('a News Line item opens the other article inside the widget, and the way ba
     label.replace(/^[^:]*: /, ''), { timeout: 10000 }).catch(async (e) => {
     throw new Error(`the opened article's headline never reached the text layer (it shows "${await headline()}")`, { cause: e });
   });
+  await settledFrames(page);
   const h1 = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1 span').getBoundingClientRect().toJSON());
-  await page.waitForTimeout(200);
   assert.ok(await inkIn(page, h1) > 0.05, 'the opened article is drawn');
 
   const back = page.locator('article-widget').locator('button', { hasText: 'Back to' });

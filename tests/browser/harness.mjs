@@ -134,3 +134,35 @@ export function settledScroll(page) {
     requestAnimationFrame(check);
   }));
 }
+
+// Resolves once the widget has settled: it is ready, and for `quiet` animation
+// frames in a row no widget of the page drew or asked for a frame, nothing
+// scrolled (the page or a widget's own box), and the glyphs for typing, added
+// when the page is first idle, are in. Its picture then shows the current
+// state. Gives its frame count.
+export function settledFrames(page, widget = 'article-widget', quiet = 3) {
+  return page.evaluate(([w, q]) => new Promise((resolve) => {
+    const el = document.querySelector(w);
+    const all = [...document.querySelectorAll('article-widget')];
+    let last = null, still = 0;
+    const check = () => {
+      const now = [window.scrollY, ...all.flatMap((x) => [x.frameCount, x.scrollTop])].join();
+      const { runtime } = el;
+      const busy = !el.ready || !runtime || runtime.raf || runtime.dirty.size || runtime.typingPrepared !== true || all.some((x) => x.describeFrame);
+      still = !busy && now === last ? still + 1 : 0;
+      last = now;
+      if (still >= q) resolve(el.frameCount); else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }), [widget, quiet]);
+}
+
+// Resolves after `count` animation frames: the span over which a claim that
+// nothing happens (no frame drawn, nothing sent) is checked, counted in the
+// browser's frames rather than in wall-clock time.
+export function animationFrames(page, count) {
+  return page.evaluate((n) => new Promise((resolve) => {
+    const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decodePng } from './png.mjs';
-import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, startServer, waitForEvent } from './harness.mjs';
+import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, settledFrames, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -29,6 +29,17 @@ async function fillForm(page, { name, stars, body }) {
 
 const notice = (page) => widget(page).locator('[role=status].notice');
 
+// Counts the reviews the page sends (window.__posts), at the moment it sends
+// them: a check that nothing more was sent needs no waiting for the network.
+const countPosts = (page) => page.addInitScript(() => {
+  window.__posts = 0;
+  const send = window.fetch;
+  window.fetch = (input, init) => {
+    if (init?.method === 'POST') window.__posts++;
+    return send(input, init);
+  };
+});
+
 test('letters readers type in other scripts are drawn, not replaced by "?"', async () => {
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
@@ -40,7 +51,7 @@ test('letters readers type in other scripts are drawn, not replaced by "?"', asy
     await name.click();
     await page.keyboard.type(text);
     await page.keyboard.press('Tab'); // no caret in the picture
-    await page.waitForTimeout(200);
+    await settledFrames(page);
     return (await page.screenshot({ clip: await name.boundingBox() })).toString('base64');
   };
   const letters = await drawn('ЖаннаƏə');
@@ -68,7 +79,7 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
   assert.match(await widget(page).locator('section article').first().textContent(), new RegExp(`^Leyla Əliyeva \\d+ \\w+ \\d{4} 4 stars of 5\\. ${body}`));
   // Find in page lands on the drawn review, not on an empty box.
   assert.equal(await page.evaluate((t) => window.find(t), body.slice(0, 24)), true);
-  await page.waitForTimeout(300); // scrolled to the match: drawn a frame later
+  await settledFrames(page); // scrolled to the match: drawn a frame later
   const hit = await selectionRect(page);
   assert.ok(await inkIn(page, hit) > 0.06, `drawn text under the match (${JSON.stringify(hit)})`);
   // Scrolling redraws the list but sends its mirror (every review's lines) no more.
@@ -79,7 +90,7 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
     w.onMessage = (type, payload) => { if (type === 'list') window.__lists++; onMessage(type, payload); };
   });
   const frames = await frameCount(page);
-  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await page.waitForTimeout(30); }
+  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await nextFrames(page); }
   await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n + 3, frames);
   assert.equal(await page.evaluate(() => window.__lists), 0, 'no list mirror sent while scrolling');
   await page.setViewportSize({ width: 700, height: 900 }); // a new column width: the mirror follows
@@ -112,8 +123,7 @@ test('Tab from the review text to "Send review" moves the drawn focus with it', 
   assert.ok(await focusBlue(await topEdge('textarea[name=body]', 4)) > 0.3, 'the review field is drawn focused');
   await page.keyboard.press('Tab');
   await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.type === 'submit');
-  await page.waitForTimeout(100); // past the deferred caret report of the key that left the field
-  await nextFrames(page);
+  await settledFrames(page); // past the deferred caret report of the key that left the field, and drawn
   assert.ok(await focusBlue(await topEdge('button[type=submit]', 4)) > 0.1, 'the button is drawn focused');
   assert.ok(await focusBlue(await topEdge('textarea[name=body]', 4)) < 0.05, 'the review field is no longer drawn focused');
   await page.context().close();
@@ -176,7 +186,7 @@ test('the draft survives a reload and is cleared once sent', async () => {
   await waitForEvent(page, 'review-submitted');
   await page.reload();
   await waitForEvent(page, 'ready');
-  await page.waitForTimeout(300);
+  await widget(page).locator('textarea[name=body]').waitFor(); // its first value, a restored draft's or none, comes with it
   assert.equal(await widget(page).locator('textarea[name=body]').inputValue(), '');
   await page.context().close();
 });
@@ -196,7 +206,7 @@ test('offline: the review survives a reload and arrives exactly once after going
   await page.context().setOffline(false);
   await page.reload();
   await waitForEvent(page, 'ready');
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('section article')?.textContent.includes('waiting to be sent'));
   assert.equal(storedReviews(body), 0);
   await page.context().unroute('**/api/reviews');
   await page.context().setOffline(true);
@@ -204,11 +214,14 @@ test('offline: the review survives a reload and arrives exactly once after going
   await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('section')?.textContent.includes('waiting to be sent'), null, { timeout: 15000 });
   assert.equal(storedReviews(body), 1);
   // Nothing is sent twice, even after more reloads and online events.
+  await countPosts(page);
   await page.reload();
   await waitForEvent(page, 'ready');
+  await page.evaluate(() => { window.__onlines = 0; addEventListener('online', () => window.__onlines++); }); // after the widget's listener
   await page.context().setOffline(true);
   await page.context().setOffline(false);
-  await page.waitForTimeout(1000);
+  await page.waitForFunction(() => window.__onlines > 0); // the widget has handled it: anything it sends is sent by now
+  assert.equal(await page.evaluate(() => window.__posts), 0);
   assert.equal(storedReviews(body), 1);
   await page.context().close();
 });
@@ -249,19 +262,22 @@ test('a refused review shows the server message and keeps the text for editing',
 });
 
 test('a double click sends one review', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(browser, server.url, { before: countPosts });
   await waitForEvent(page, 'ready');
-  let posts = 0;
+  // The answer comes late, as from a slow network: the second click lands while the first is on its way.
+  let answer;
+  const answered = new Promise((r) => { answer = r; });
   await page.context().route('**/api/reviews', async (route) => {
-    if (route.request().method() === 'POST') { posts++; await new Promise((r) => setTimeout(r, 300)); }
+    if (route.request().method() === 'POST') await answered;
     return route.continue();
   });
   const body = `Clicked twice ${Date.now()}`;
   await fillForm(page, { name: 'Quick Clicker', stars: 5, body });
   await widget(page).locator('button[type=submit]').dblclick();
+  assert.equal(await page.evaluate(() => window.__posts), 1, 'both clicks handled, one review sent');
+  answer();
   await waitForEvent(page, 'review-submitted');
-  await page.waitForTimeout(500);
-  assert.equal(posts, 1);
+  assert.equal(await page.evaluate(() => window.__posts), 1);
   assert.equal(storedReviews(body), 1);
   await page.context().close();
 });
@@ -283,7 +299,7 @@ for (const dpr of [1, 2]) {
     };
     assert.equal(await amber(box), 0, 'no star filled before hovering');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForTimeout(150);
+    await settledFrames(page); // the move reached ImGui and is drawn
     assert.ok(await amber(box) > 0.1, 'the hovered star is filled');
     assert.equal(await amber(fourth), 0, 'the next star is not');
     await page.context().close();

@@ -49,10 +49,10 @@ class ArticleWidget extends HTMLElement {
     this.headline = null;     // the article's, for a "Back to" link after opening another
     this.view = null;         // the last slice sent to the runtime
     this.picture = null;      // the canvas's bitmaprenderer context
-    this.frames = 0;          // frames drawn, for tests of the idle loop
+    this.frames = 0;          // frames drawn (or laid out, without WebGL), for tests of the idle loop
     this.ready = false;       // drawn, with its text layer and controls in
     this.shown = null;        // 'article' or 'error', from the text layer
-    this.noWebGl = false;
+    this.noWebGl = false;     // no picture: the text layer and controls show themselves
     this.describeFrame = this.describeTimer = 0;
     this.statusTimer = 0;
     this.contentSet = false;  // an article or its error is in: frames may be drawn
@@ -338,7 +338,7 @@ class ArticleWidget extends HTMLElement {
   }
 
   drawFrame(now) {
-    if (!this.widgetId || this.noWebGl || this.broken || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
+    if (!this.widgetId || this.broken || !this.syncViewport()) return; // off screen: draw nothing until it scrolls into view
     if (!this.frames) performance.mark('aw:first-frame-start');
     let result;
     try {
@@ -346,17 +346,23 @@ class ArticleWidget extends HTMLElement {
     } catch (e) {
       return this.crashed(e);
     }
-    if (result === Frame.NoWebGl) {
-      this.noWebGl = true;
-      this.runtime.module._aw_describe(this.widgetId); // the article text stays reachable without the picture
-      return this.failWithoutCanvas('This browser cannot draw the article: WebGL 2 is not available.');
-    }
-    if (result & Frame.Drew) {
+    if (result & Frame.NoWebGl && !this.noWebGl) this.withoutWebGl();
+    if (result & (Frame.Drew | Frame.NoWebGl)) {
       if (!this.frames) performance.mark('aw:first-frame'); // the bench's "first frame"
       this.frames++;
       if (!this.ready) this.describeSoon();
     }
     if (result & Frame.More) this.requestFrame();
+  }
+
+  // No WebGL 2 (a blocklisted GPU driver, --disable-webgl): the wasm side still lays out, validates
+  // and describes every frame, and the mirrors it places show themselves instead of the picture:
+  // the text layer as text, the controls as the browser's own (article-widget.css, .plain).
+  withoutWebGl() {
+    this.noWebGl = true;
+    this.formLayer.plain = true;
+    this.box.classList.add('plain');
+    console.warn('[article-widget] WebGL 2 is not available: the article is shown as HTML text and controls.');
   }
 
   // The picture the runtime drew for this widget, moved into its canvas.
@@ -377,8 +383,8 @@ class ArticleWidget extends HTMLElement {
     clearTimeout(this.statusTimer);
     if (!this.runtime.typingPrepared) {
       // The glyphs for typing are left out of the first picture's atlas; they are added once the page is idle.
-      this.runtime.typingPrepared = true;
-      const prepare = () => { this.runtime.module._aw_prepare_typing(); this.requestFrame(); };
+      this.runtime.typingPrepared = 'soon'; // true once the glyphs are in (tests wait for it)
+      const prepare = () => { this.runtime.module._aw_prepare_typing(); this.runtime.typingPrepared = true; this.requestFrame(); };
       if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 500 }); else setTimeout(prepare, 200);
     }
     this.status.hidden = true;
@@ -402,7 +408,7 @@ class ArticleWidget extends HTMLElement {
     this.status.querySelector('.progress-bar').style.transform = `scaleX(${fraction})`;
   }
 
-  // Without the program (download failed, no WebGL 2) the status line says why.
+  // Without the program (download failed) the status line says why.
   failWithoutCanvas(message) {
     this.showStatus(message);
     this.status.classList.add('failed');

@@ -31,6 +31,13 @@ function place(el, { x, y, width, height }) {
   s.height = `${height}px`;
 }
 
+// Without WebGL nothing draws a field's label, message or counter: the
+// .plain styles place those elements by the box of what they belong to.
+/** @param {Rect} rect */
+function at(el, { x, y, width, height }) {
+  for (const [k, v] of Object.entries({ x, y, width, height })) el.style.setProperty(`--${k}`, `${v}px`);
+}
+
 // Transparent copies of the lines drawn inside a control's box, glyph on
 // glyph as in the text layer: find in page and selection highlight the text
 // where the reader sees it. `lines` hold content positions; `rect` is the box.
@@ -74,6 +81,7 @@ function makeRadioGroup(c, layer, values) {
 
 function updateRadioGroup(group, c, layer, newValues) {
   const radios = group.querySelectorAll('input');
+  if (layer.plain) at(group.querySelector('legend'), c.options[0].rect); // without the drawing, the legend is the label
   c.options.forEach(({ rect, label }, i) => {
     place(radios[i], rect);
     if (radios[i].getAttribute('aria-label') !== label) radios[i].setAttribute('aria-label', label);
@@ -176,6 +184,7 @@ const MIRRORS = {
         el.title = c.href;
       }
       el.setAttribute('aria-label', c.label);
+      el.dataset.label = c.label; // printed with its address (article-widget.css)
       place(el, c.rect);
       // The link is named by its label; the copies of its lines are for find in page only.
       if (c.lines) showLines(el, c.rect, c.lines, true);
@@ -217,6 +226,7 @@ function makeTextField(c) {
 
 function updateTextField(el, c, layer, newValues) {
   el.setAttribute('aria-label', c.label);
+  if (layer.plain) el.placeholder = c.required ? c.label : `${c.label} (optional)`; // nothing draws the label
   el.required = c.required;
   place(el, c.rect);
   if (newValues && el.value !== c.value) el.value = c.value;
@@ -259,6 +269,7 @@ export class FormLayer {
       } else {
         el = document.createElement('section');
       }
+      el.dataset.part = name; // print shows the follow links and leaves the rest out
       this.root.append(el);
       this.parts.set(name, el);
     }
@@ -324,12 +335,13 @@ export class FormLayer {
     if (!msg) {
       msg = el.messageEl = document.createElement('span');
       msg.id = msgId;
-      msg.className = 'sr-only';
+      msg.className = 'sr-only message';
       el.after(msg);
       el.setAttribute('aria-describedby', msgId);
     }
     const text = [control.message, control.counter].filter(Boolean).join('. ');
     if (msg.textContent !== text) msg.textContent = text;
+    if (this.plain && control.rect) at(msg, control.rect);
     el.setAttribute('aria-invalid', control.message ? 'true' : 'false');
   }
 

@@ -131,11 +131,11 @@ export const Role = Object.freeze({
   Alert: 'alert',
 });
 
-/** aw_frame's answer: Drew | More, 0 (nothing to draw yet), or NoWebGl. */
+/** aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet). */
 export const Frame = Object.freeze({
   More: 1,
   Drew: 2,
-  NoWebGl: -1,
+  NoWebGl: 4,
 });
 
 /** The font faces in aw_set_face order: key, file under widget/, CSS family and weight. */

@@ -1,5 +1,5 @@
 // What the widget restores from localStorage: the saved outbox (and with the
-// same bytes, the draft and the device's own reviews). Any bytes give an
+// same bytes, the draft, the device's own reviews, a summary and a page of the list). Any bytes give an
 // outbox and messages, never a crash; once read, saving and reading again
 // changes nothing, and the review desk sends, retries and lists what was
 // restored.
@@ -19,6 +19,9 @@ struct NullPort : aw::ReviewPort {
     }
     void store(const std::string&, const std::string& value) override { fuzz::requireText(value, "stored JSON is valid UTF-8"); }
     void wakeAt(aw::UnixMillis) override {}
+    void fetchReviews(const std::string&, const std::string&, bool) override {}
+    void fetchSummary(const std::string&, bool) override {}
+    void report(const std::string&, const std::string& body) override { fuzz::requireText(body, "a report body is valid UTF-8"); }
 };
 
 } // namespace
@@ -36,7 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
 
     NullPort port;
     aw::ReviewDesk desk(port, "article", true);
-    fuzz::requireTexts(desk.restore(text, text, text, kNow), "restore problems are valid UTF-8");
+    fuzz::requireTexts(desk.restore(text, text, text, kNow, text, text), "restore problems are valid UTF-8");
+    desk.setSummary(text); // any text: a summary or none, never a crash
+    desk.setServerReviews(text, "next");
     desk.pump(kNow + aw::Outbox::kMaxBackoff);
     // Each restored review meets one of the server's answers: retry, refusal, success.
     constexpr int kAnswers[] = {aw::Outbox::kNetworkError, 503, 422, 201};

@@ -63,7 +63,7 @@ float FollowBarView::draw(const Painter& p, ImVec2 origin, float width) const {
         const float w = pad + iconW + iconGap + p.textWidth(Role::UiBold, link.label) + pad;
         if (x > 0 && x + w > width) { x = 0; y += h + gap; }
         const ImVec2 min(origin.x + x, origin.y + y), max(min.x + w, min.y + h);
-        const ImVec2 labelAt(min.x + pad + iconW + iconGap, std::round(min.y + (h - p.font(Role::UiBold)->FontSize) / 2));
+        const ImVec2 labelAt(min.x + pad + iconW + iconGap, min.y + std::round((h - p.font(Role::UiBold)->FontSize) / 2));
         // The drawn name as a line: found in page where it is drawn, and what a browser without WebGL shows.
         const nlohmann::json lines = nlohmann::json::array(
             {p.controls.line(labelAt, p.textWidth(Role::UiBold, link.label), link.label, Role::UiBold, p.fonts)});

@@ -339,7 +339,9 @@ export class FormLayer {
       el.after(msg);
       el.setAttribute('aria-describedby', msgId);
     }
-    const text = [control.message, control.counter].filter(Boolean).join('. ');
+    // The message and the counter are read (and, without WebGL, shown) as two sentences, with one full stop between.
+    const message = control.message && !/[.!?]$/.test(control.message) ? `${control.message}.` : control.message;
+    const text = [message, control.counter].filter(Boolean).join(' ');
     if (msg.textContent !== text) msg.textContent = text;
     if (this.plain && control.rect) at(msg, control.rect);
     el.setAttribute('aria-invalid', control.message ? 'true' : 'false');

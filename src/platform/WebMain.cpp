@@ -179,7 +179,7 @@ auto guarded(int id, Work&& work) -> decltype(work(std::declval<WidgetSlot&>()))
     return Result();
 }
 
-int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe);
+int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe);
 
 } // namespace
 
@@ -435,21 +435,20 @@ EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
 // frame::NoWebGl instead of Drew.
 // Without `describe`, the frame's text layer and controls wait for aw_describe.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
-    return guarded(id, [&](WidgetSlot& slot) { return drawFrame(id, slot, nowMs, describe != 0); });
+    return guarded(id, [&](WidgetSlot& w) { return drawFrame(id, w, nowMs, describe != 0); });
 }
 
 } // extern "C"
 
 namespace {
 
-int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe) {
+int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
     namespace frame = aw::protocol::frame;
-    WidgetSlot* w = &slot;
     if (runtime->contextLost) return 0;
     ImGuiIO& io = ImGui::GetIO();
-    const aw::ui::Viewport& v = w->widget.viewport();
+    const aw::ui::Viewport& v = w.widget.viewport();
     if (v.cssWidth <= 0 || v.cssHeight <= 0) return 0;
-    const aw::ui::FontSet* fonts = w->widget.prepareFonts();
+    const aw::ui::FontSet* fonts = w.widget.prepareFonts();
     if (!fonts) return 0; // fonts not here yet
     io.Fonts = &fonts->atlas();
 
@@ -457,20 +456,20 @@ int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe) {
     const int fbHeight = static_cast<int>(std::round(v.cssHeight * v.dpr));
     io.DisplaySize = ImVec2(static_cast<float>(fbWidth), static_cast<float>(fbHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1); // ImGui works in device pixels already
-    io.DeltaTime = w->lastFrameMs > 0 ? static_cast<float>(std::clamp((nowMs - w->lastFrameMs) / 1000.0, 0.001, 0.25))
+    io.DeltaTime = w.lastFrameMs > 0 ? static_cast<float>(std::clamp((nowMs - w.lastFrameMs) / 1000.0, 0.001, 0.25))
                                       : 1.0f / 60.0f;
-    w->lastFrameMs = nowMs;
+    w.lastFrameMs = nowMs;
 
     ImGui::NewFrame();
     try {
-        w->widget.draw(describe);
+        w.widget.draw(describe);
     } catch (...) {
         ImGui::EndFrame(); // the next frame starts clean
         throw;
     }
     ImGui::Render();
-    if (w->settleFrames > 0) --w->settleFrames;
-    const int more = w->settleFrames > 0 ? frame::More : 0;
+    if (w.settleFrames > 0) --w.settleFrames;
+    const int more = w.settleFrames > 0 ? frame::More : 0;
 
     aw::platform::GlRenderer& renderer = runtime->renderer;
     if (!runtime->noWebGl && !renderer.initialised()) {
@@ -480,7 +479,7 @@ int drawFrame(int id, WidgetSlot& slot, double nowMs, bool describe) {
     if (runtime->noWebGl) return frame::NoWebGl | more;
     renderer.upload(*fonts);
     js_surface_size(fbWidth, fbHeight);
-    if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w->widget.background())) {
+    if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w.widget.background())) {
         runtime->noWebGl = true;
         return frame::NoWebGl | more;
     }

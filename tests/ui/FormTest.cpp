@@ -145,10 +145,7 @@ TEST_CASE("a long text makes the text box grow past its five lines") {
 TEST_CASE("a valid review is sent: no focus moves, the form empties, the notice says so, the button waits") {
     FormSession ui;
     const unsigned version = ui.host.lastControls().at("valueVersion");
-    ui.type("name", "Ann");
-    ui.rate(4);
-    ui.type("body", "Clear and useful.");
-    ui.submit();
+    ui.sendReview();
     ui.draw();
     CHECK(ui.host.focusRequests.empty());
     REQUIRE(ui.host.posts.size() == 1);
@@ -169,10 +166,7 @@ TEST_CASE("a valid review is sent: no focus moves, the form empties, the notice 
 
 TEST_CASE("the notice sits between the send button and the list, inside the column") {
     FormSession ui;
-    ui.type("name", "Ann");
-    ui.rate(4);
-    ui.type("body", "Clear and useful.");
-    ui.submit();
+    ui.sendReview();
     ui.draw();
     const json controls = ui.host.lastControls();
     const Box notice = boxOf(controlById(controls, "notice").at("rect"));

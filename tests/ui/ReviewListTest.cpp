@@ -179,10 +179,7 @@ TEST_CASE("a review sent while the server has not confirmed it is listed as wait
     UiSession ui;
     ui.loadArticle();
     ui.frames(768, 1);
-    ui.type("name", "Ann");
-    ui.rate(4);
-    ui.type("body", "Clear and useful.");
-    ui.submit();
+    ui.sendReview();
     ui.frames(768, 1);
     const json list = ui.host.lastList();
     REQUIRE(list.size() == 1);

@@ -200,10 +200,7 @@ TEST_CASE("the reader's review under pre-moderation is listed as awaiting modera
     UiSession ui;
     ui.loadArticle();
     ui.frames(768, 1);
-    ui.type("name", "Ann");
-    ui.rate(4);
-    ui.type("body", "Clear and useful.");
-    ui.submit();
+    ui.sendReview();
     ui.widget().desk()->onResult("9b2f4c1e-6a1d-4c3e-8f0a-2d5b7e9c1a34", 201, R"({"status":"pending"})", ui.host.clock);
     ui.frames(768, 1);
     const json list = ui.host.lastList();

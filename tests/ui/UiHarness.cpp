@@ -124,6 +124,13 @@ void UiSession::rate(int stars) {
     widget_->desk()->draftChanged();
 }
 
+void UiSession::sendReview() {
+    type("name", "Ann");
+    rate(4);
+    type("body", "Clear and useful.");
+    submit();
+}
+
 void UiSession::submit() { widget_->submitReview("9b2f4c1e-6a1d-4c3e-8f0a-2d5b7e9c1a34", "2024-03-21T10:00:00Z"); }
 
 void UiSession::serveSummary() {

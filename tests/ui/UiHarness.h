@@ -85,6 +85,8 @@ public:
     void moveFocus(const std::string& to, const std::string& left);
     void rate(int stars);
     void submit();
+    // A valid review typed in and sent: Ann, 4 stars, "Clear and useful.".
+    void sendReview();
 
     // Server reviews, newest first, `count` of them; `name`/`body` override the first one's;
     // `next`: the URL of a further page.

@@ -381,12 +381,7 @@ class ArticleWidget extends HTMLElement {
   markReady() {
     this.ready = true;
     clearTimeout(this.statusTimer);
-    if (!this.runtime.typingPrepared) {
-      // The glyphs for typing are left out of the first picture's atlas; they are added once the page is idle.
-      this.runtime.typingPrepared = 'soon'; // true once the glyphs are in (tests wait for it)
-      const prepare = () => { this.runtime.module._aw_prepare_typing(); this.runtime.typingPrepared = true; this.requestFrame(); };
-      if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 500 }); else setTimeout(prepare, 200);
-    }
+    this.runtime.prepareTyping();
     this.status.hidden = true;
     this.box.classList.add('drawn');
     if (this.shown === 'article') this.fire('ready', { src: this.getAttribute('src') });

@@ -52,6 +52,7 @@ class Runtime {
     this.widgets = new Map();
     this.dirty = new Set();
     this.raf = 0;
+    this.typingPrepared = false;
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -67,7 +68,10 @@ class Runtime {
         if (e.isIntersecting) { this.near.add(e.target); e.target.requestFrame(); } else { this.near.delete(e.target); e.target.leftView(); }
       }
     }, { rootMargin: '100px 0px' });
-    this.sizes = new ResizeObserver((entries) => { for (const e of entries) e.target.requestFrame?.(); });
+    // A widget's own box, or its canvas in device pixels (whose element is the shadow root's host).
+    this.sizes = new ResizeObserver((entries) => {
+      for (const e of entries) (e.target instanceof HTMLCanvasElement ? e.target.getRootNode().host : e.target).requestFrame();
+    });
     this.surface = new OffscreenCanvas(1, 1);
     module.glCanvas = this.surface;
     this.surface.addEventListener('webglcontextlost', (e) => {
@@ -90,6 +94,20 @@ class Runtime {
   }
 
   get dark() { return this.scheme.matches; }
+
+  // The glyphs for typing are left out of the first picture's atlas; they are added, once for
+  // the page, when it is idle after its first widget is drawn. typingPrepared: false, 'soon',
+  // then true once they are in (tests wait for it).
+  prepareTyping() {
+    if (this.typingPrepared) return;
+    this.typingPrepared = 'soon';
+    const prepare = () => {
+      this.module._aw_prepare_typing();
+      this.typingPrepared = true;
+      for (const w of this.near) w.requestFrame();
+    };
+    if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 500 }); else setTimeout(prepare, 200);
+  }
 
   /** A state for the element in the registry; its id names it in every call. */
   register(element) {

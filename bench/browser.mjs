@@ -7,10 +7,11 @@
 //   node bench/browser.mjs         (bench/run.sh builds everything first and calls this)
 //
 // Environment: BENCH_RUNS (first-frame runs, default 15), BENCH_IDLE_RUNS (3),
-// BENCH_SCROLL_RUNS (5), BENCH_IDLE_SECONDS (5), BENCH_SCROLL_SECONDS (5).
+// BENCH_SCROLL_RUNS (5), BENCH_IDLE_SECONDS (5), BENCH_SCROLL_SECONDS (5);
+// BENCH_ONLY=scroll measures the scrolling rows alone.
 // Prints one table row per goal; figures are medians over the runs.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ const IDLE_RUNS = Math.min(RUNS, env('BENCH_IDLE_RUNS', 3)); // 0: skip the idle
 const SCROLL_RUNS = Math.max(1, env('BENCH_SCROLL_RUNS', 5));
 const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 5);
 const SCROLL_SECONDS = env('BENCH_SCROLL_SECONDS', 5);
+const ONLY_SCROLL = process.env.BENCH_ONLY === 'scroll'; // the scrolling rows alone (issue 22's comparison)
 const VIEWPORT = { width: 1280, height: 900 };
 const TIMEOUT = 20000;
 let chromiumVersion = 'Chromium';
@@ -112,14 +114,54 @@ async function metrics(cdp) {
 // Main-thread busy time per second of wall time over `action` (CDP TaskDuration, ScriptDuration).
 async function cpuDuring(cdp, action) {
   const a = await metrics(cdp);
+  const browserA = browserCpuSeconds();
   await action();
+  const browserB = browserCpuSeconds();
   const b = await metrics(cdp);
   const seconds = b.Timestamp - a.Timestamp;
   return {
     task: (b.TaskDuration - a.TaskDuration) / seconds,
+    browser: (browserB - browserA) / seconds, // all the browser's processes
     script: (b.ScriptDuration - a.ScriptDuration) / seconds,
     seconds,
   };
+}
+
+// CPU seconds used so far by the browser: every process descended from this one
+// (Chromium's browser, GPU, renderer and utility processes), the review_server
+// that serves the pages left out. From /proc/PID/stat (utime + stime, in ticks).
+function browserCpuSeconds() {
+  const procs = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try { stat = readFileSync(`/proc/${name}/stat`, 'utf8'); } catch { continue; } // gone meanwhile
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const f = stat.slice(close + 2).split(' '); // from field 3 (state) on
+    procs.set(Number(name), { comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid) && p.comm !== 'review_server') { mine.add(pid); grew = true; }
+  }
+  mine.delete(process.pid);
+  let ticks = 0;
+  for (const pid of mine) ticks += procs.get(pid).ticks;
+  return ticks / CLK_TCK;
+}
+const CLK_TCK = 100; // Linux's USER_HZ
+
+// Frames the page's compositor drew (the renderer's DrawFrame trace events) over `action`.
+async function framesDuring(browser, page, action) {
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame'] });
+  const t0 = Date.now();
+  await action();
+  const seconds = (Date.now() - t0) / 1000;
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const renderers = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'process_name' && e.args?.name === 'Renderer').map((e) => e.pid));
+  return traceEvents.filter((e) => e.name === 'DrawFrame' && renderers.has(e.pid)).length / seconds;
 }
 
 // Waits for a page's "drawn" moment; on a timeout says what the page reported instead.
@@ -256,7 +298,7 @@ async function main() {
 
     // 1-3: first frame, download, idle CPU. Each run opens each page cold in a fresh context,
     // in the opposite order to the run before, so no page always comes first or after the same one.
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (ONLY_SCROLL ? 0 : RUNS); run++) {
       const order = Object.entries(pages);
       if (run % 2) order.reverse();
       for (const [name, { url, api, firstFrameOnly }] of order) {
@@ -313,54 +355,69 @@ async function main() {
       await seedView.close();
     }
 
-    // 4, 5: the seed article and the 100x one scrolled the same way from the middle
-    // of their pages (the plain page once, for reference); heap sizes after it.
-    const scrollPages = [[1, ''], [REPEAT, 'bench-long.html'], ['plain', 'bench-plain.html']];
-    for (const [key, path] of scrollPages) {
-      const runs = key === 'plain' ? 1 : SCROLL_RUNS;
-      R.scroll[key] = [];
-      for (let run = 0; run < runs; run++) {
-        const view = await open(browser, server.url + path);
-        try {
-          const api = key === 'plain' ? plain : widget;
-          await api.ready(view.page);
-          if (key !== 'plain') await sleep(500);
-          const max = await view.page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-          const start = Math.max(0, Math.round(max / 2 - amplitude / 2));
-          const before = key === 'plain' ? null : { frames: await widget.frames(view.page), layouts: await widget.layouts(view.page) };
-          let steps = 0;
-          const cpu = await cpuDuring(view.cdp, async () => { steps = await scrollSteadily(view.page, { start, amplitude, seconds: SCROLL_SECONDS }); });
-          const result = { ...cpu, steps, max };
-          if (before) {
-            result.frames = (await widget.frames(view.page)) - before.frames;
-            result.layouts = (await widget.layouts(view.page)) - before.layouts;
-            result.heap = await widget.heap(view.page);
-          }
-          R.scroll[key].push(result);
-        } finally {
-          await view.close();
+    // 4, 5, 22: the seed article, the 100x one and the plain page scrolled the same way from
+    // the middle of their pages, in an order turned round every run; heap sizes after it.
+    // CPU runs measure the main thread (CDP) and every browser process (/proc); the frames the
+    // compositor drew come from separate runs with a trace, which has a cost of its own.
+    const scrollPages = { 1: '', [REPEAT]: 'bench-long.html', plain: 'bench-plain.html' };
+    R.scroll.plain = [];
+    R.scrollFps = { 1: [], [REPEAT]: [], plain: [] };
+    const scrollOnce = async (key, traced) => {
+      const view = await open(browser, server.url + scrollPages[key]);
+      try {
+        const api = key === 'plain' ? plain : widget;
+        await api.ready(view.page);
+        await sleep(500);
+        const max = await view.page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+        const start = Math.max(0, Math.round(max / 2 - amplitude / 2));
+        const scroll = async () => { steps = await scrollSteadily(view.page, { start, amplitude, seconds: SCROLL_SECONDS }); };
+        let steps = 0;
+        if (traced) {
+          R.scrollFps[key].push(await framesDuring(browser, view.page, scroll));
+          return;
         }
+        const before = key === 'plain' ? null : { frames: await widget.frames(view.page), layouts: await widget.layouts(view.page) };
+        const cpu = await cpuDuring(view.cdp, scroll);
+        const result = { ...cpu, steps, max };
+        if (before) {
+          result.frames = (await widget.frames(view.page)) - before.frames;
+          result.layouts = (await widget.layouts(view.page)) - before.layouts;
+          result.heap = await widget.heap(view.page);
+        }
+        R.scroll[key].push(result);
+      } finally {
+        await view.close();
       }
+    };
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const order = Object.keys(scrollPages);
+      if (run % 2) order.reverse();
+      for (const key of order) await scrollOnce(key, false);
+      if (run < 3) for (const key of order) await scrollOnce(key, true);
+    }
+    for (const key of Object.keys(scrollPages)) {
       const s = R.scroll[key];
-      log(`scroll ${key}${key === 'plain' ? '' : 'x'}: ${s.map((x) => `${(x.task * 1000).toFixed(0)} ms/s, ${x.steps} steps, ${x.frames ?? '-'} frames`).join('; ')}`);
+      log(`scroll ${key}${key === 'plain' ? '' : 'x'}: ${s.map((x) => `${(x.task * 1000).toFixed(0)} ms/s main, ${(x.browser * 1000).toFixed(0)} ms/s browser, ${x.steps} steps, ${x.frames ?? '-'} widget frames`).join('; ')}; ` +
+        `compositor frames/s ${R.scrollFps[key].map((f) => f.toFixed(1)).join(' / ')}`);
     }
-
-    // An offscreen widget (below a 5000 px spacer): once started (it may draw a
-    // one-pixel slice to learn its height), it draws nothing until scrolled to.
-    const off = await open(browser, server.url + 'bench-offscreen.html');
-    try {
-      await until(off.page, 'the offscreen widget\'s module', () => !!document.querySelector('article-widget')?.runtime);
-      await sleep(2000);
-      const startup = await widget.frames(off.page);
-      await sleep(2000);
-      R.offscreen = { startup, frames: (await widget.frames(off.page)) - startup };
-      await off.page.evaluate(() => document.querySelector('article-widget').scrollIntoView());
-      await until(off.page, 'a frame once scrolled into view', (n) => document.querySelector('article-widget').frameCount > n, startup);
-      R.offscreen.drawnWhenSeen = true;
-    } finally {
-      await off.close();
+    if (!ONLY_SCROLL) {
+      // An offscreen widget (below a 5000 px spacer): once started (it may draw a
+      // one-pixel slice to learn its height), it draws nothing until scrolled to.
+      const off = await open(browser, server.url + 'bench-offscreen.html');
+      try {
+        await until(off.page, 'the offscreen widget\'s module', () => !!document.querySelector('article-widget')?.runtime);
+        await sleep(2000);
+        const startup = await widget.frames(off.page);
+        await sleep(2000);
+        R.offscreen = { startup, frames: (await widget.frames(off.page)) - startup };
+        await off.page.evaluate(() => document.querySelector('article-widget').scrollIntoView());
+        await until(off.page, 'a frame once scrolled into view', (n) => document.querySelector('article-widget').frameCount > n, startup);
+        R.offscreen.drawnWhenSeen = true;
+      } finally {
+        await off.close();
+      }
+      R.infinite = await infiniteScroll(browser, server.url);
     }
-    R.infinite = await infiniteScroll(browser, server.url);
   } finally {
     await browser.close();
     await server.stop();
@@ -443,7 +500,9 @@ function report(R, loaded, site, seconds) {
   const row = (goal, w, b, ratio, target, pass) => rows.push([goal, w, b, ratio, target, pass === null ? 'info' : pass ? 'PASS' : 'FAIL']);
   const skipped = (goal, target) => rows.push([goal, 'not run', '', '', target, 'skipped']);
 
-  if (R.idle.widget.length) {
+  if (ONLY_SCROLL) {
+    // only goal 4's and 22's rows below
+  } else if (R.idle.widget.length) {
     const idleW = median(R.idle.widget), idleB = median(R.idle.baseline);
     row('1 idle CPU (TaskDuration)', cpu(idleW), cpu(idleB), r2(idleW / idleB), '<= 0.01x', idleW / idleB <= 0.01);
     const fW = median(R.idleFrames.widget), fB = median(R.idleFrames.baseline);
@@ -451,6 +510,7 @@ function report(R, loaded, site, seconds) {
   } else {
     skipped('1 idle CPU (TaskDuration)', '<= 0.01x');
   }
+  if (!ONLY_SCROLL) {
   row('1 offscreen widget: frames in 2 s', `${R.offscreen.frames} (${R.offscreen.startup} at start-up)`, '', '', '0', R.offscreen.frames === 0 && R.offscreen.drawnWhenSeen);
 
   const wW = median(R.wire.widget), wB = median(R.wire.baseline);
@@ -465,6 +525,7 @@ function report(R, loaded, site, seconds) {
   row('3 first frame vs baseline', `${ms(ffA)} (bare page)`, ms(ffB), r2(ffA / ffB), '<= 1.0x', ffA / ffB <= 1.0);
   row('3 first frame vs plain HTML', `${ms(ffA)} (bare page)`, `${ms(ffP)} (plain)`, r2(ffA / ffP), '<= 2.0x', ffA / ffP <= 2.0);
   row('3 first frame, demo news page', `${ms(ffW)} (demo page)`, ms(ffB), r2(ffW / ffB), '(info)', null);
+  }
 
   const s1 = R.scroll[1], sN = R.scroll[REPEAT];
   const c1 = median(s1.map((s) => s.task)), cN = median(sN.map((s) => s.task));
@@ -477,11 +538,23 @@ function report(R, loaded, site, seconds) {
   const p1 = perFrame(s1), pN = perFrame(sN);
   row('4 scroll CPU per frame drawn', `${ms(pN)} (${REPEAT}x)`, `${ms(p1)} (1x)`, r2(pN / p1), '<= 1.2x', pN / p1 <= 1.2);
   const fps = (list) => median(list.map((s) => s.frames / s.seconds));
-  row('4 frames/s while scrolling', `${fps(sN).toFixed(1)} (${REPEAT}x)`, `${fps(s1).toFixed(1)} (1x)`, r2(fps(sN) / fps(s1)), '(info)', null);
-  const plainScroll = median((R.scroll.plain || []).map((s) => s.task));
-  row('4 scroll CPU, 1x vs plain HTML', `${cpu(c1)} (1x)`, `${cpu(plainScroll)} (plain)`, r2(c1 / plainScroll), '(info)', null);
+  row('4 widget frames drawn/s while scrolling', `${fps(sN).toFixed(1)} (${REPEAT}x)`, `${fps(s1).toFixed(1)} (1x)`, r2(fps(sN) / fps(s1)), '(info)', null);
+  // Issue 22: scrolling the widget against scrolling the plain page, on the main thread and in all
+  // the browser's processes (GPU and compositor included), and the frames the compositor showed.
+  const pS = R.scroll.plain;
+  const main1 = c1, mainP = median(pS.map((s) => s.task));
+  const all1 = median(s1.map((s) => s.browser)), allN = median(sN.map((s) => s.browser)), allP = median(pS.map((s) => s.browser));
+  row('22 scroll CPU, main thread, 1x vs plain HTML', `${cpu(main1)} (1x)`, `${cpu(mainP)} (plain)`, r2(main1 / mainP), '<= 1.5x', main1 / mainP <= 1.5);
+  row('22 scroll CPU, whole browser, 1x vs plain HTML', `${cpu(all1)} (1x)`, `${cpu(allP)} (plain)`, r2(all1 / allP), '<= 1.5x', all1 / allP <= 1.5);
+  row(`22 scroll CPU, whole browser, ${REPEAT}x vs plain HTML`, `${cpu(allN)} (${REPEAT}x)`, `${cpu(allP)} (plain)`, r2(allN / allP), '(info)', null);
+  const shown1 = median(R.scrollFps[1]), shownN = median(R.scrollFps[REPEAT]), shownP = median(R.scrollFps.plain);
+  row('22 frames/s shown while scrolling, 1x vs plain', `${shown1.toFixed(1)} (1x)`, `${shownP.toFixed(1)} (plain)`, r2(shown1 / shownP), '>= 1.0x', shown1 >= shownP);
+  row(`22 frames/s shown while scrolling, ${REPEAT}x`, `${shownN.toFixed(1)} (${REPEAT}x)`, `${shownP.toFixed(1)} (plain)`, r2(shownN / shownP), '(info)', null);
+  const steps = (list) => median(list.map((s) => s.steps));
+  row('22 wheel steps taken in the scroll', `${steps(s1)} (1x)`, `${steps(pS)} (plain)`, r2(steps(s1) / steps(pS)), '(info)', null);
   const layoutsWhileScrolling = Math.max(...s1.map((s) => s.layouts), ...sN.map((s) => s.layouts));
   row('4 layouts while scrolling', `${layoutsWhileScrolling}`, '', '', '0', layoutsWhileScrolling === 0);
+  if (!ONLY_SCROLL) {
   row('4 layouts for 1 width change', `${R.widthOnce.layouts} (${R.widthOnce.frames} frames)`, '', '', '1', R.widthOnce.layouts === 1);
   row('4 layouts for 10 width steps', `${R.widthDrag.layouts} (${R.widthDrag.frames} frames)`, '', '', '1..10', R.widthDrag.layouts >= 1 && R.widthDrag.layouts <= 10);
 
@@ -499,6 +572,7 @@ function report(R, loaded, site, seconds) {
   row('14 ms from entering view to drawn', `${ms(median(inf.msToDrawn))} (max ${ms(Math.max(...inf.msToDrawn))})`, '', '', '(info)', null);
   row(`14 first frame, first of ${INFINITE} widgets`, ms(inf.firstFrame), `${ms(ffA)} (bare page)`, r2(inf.firstFrame / ffA), '(info)', null);
   row(`14 WebGL contexts / states, ${INFINITE} widgets`, `${inf.contexts} / ${inf.states}`, '', '', `1 / ${INFINITE}`, inf.contexts === 1 && inf.states === INFINITE);
+  }
 
   const head = ['goal', 'widget', 'baseline / reference', 'ratio', 'target', 'result'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -510,18 +584,21 @@ function report(R, loaded, site, seconds) {
   console.log('');
 
   const list = (xs, f) => xs.map(f).join(' / ');
-  console.log(`first frame, ms (navigation start to drawn; ${RUNS} runs): widget, bare page ${list(R.first.bare, (x) => x.toFixed(0))}; ` +
+  if (!ONLY_SCROLL) console.log(`first frame, ms (navigation start to drawn; ${RUNS} runs): widget, bare page ${list(R.first.bare, (x) => x.toFixed(0))}; ` +
     `widget, demo page ${list(R.first.widget, (x) => x.toFixed(0))}; ` +
     `baseline ${list(R.first.baseline, (x) => x.toFixed(0))}; plain FCP ${list(R.first.plain, (x) => x.toFixed(0))}`);
-  console.log(`idle, ms/s over ${IDLE_SECONDS} s: widget ${list(R.idle.widget, (x) => (x * 1000).toFixed(1))}; baseline ${list(R.idle.baseline, (x) => (x * 1000).toFixed(0))}`);
+  if (!ONLY_SCROLL) console.log(`idle, ms/s over ${IDLE_SECONDS} s: widget ${list(R.idle.widget, (x) => (x * 1000).toFixed(1))}; baseline ${list(R.idle.baseline, (x) => (x * 1000).toFixed(0))}`);
   console.log(`scroll, ${SCROLL_SECONDS} s of 40 px wheel steps every 40 ms (when the page keeps up), ±${amplitudeNote(R)}: 1x ${list(s1, (s) => `${(s.task * 1000).toFixed(0)} ms/s ${s.steps} steps ${s.frames} frames`)}; ` +
-    `${REPEAT}x ${list(sN, (s) => `${(s.task * 1000).toFixed(0)} ms/s ${s.steps} steps ${s.frames} frames`)}`);
-  for (const name of ['widget', 'baseline', 'plain']) {
+    `${REPEAT}x ${list(sN, (s) => `${(s.task * 1000).toFixed(0)} ms/s ${s.steps} steps ${s.frames} frames`)}; ` +
+    `plain ${list(pS, (s) => `${(s.task * 1000).toFixed(0)} ms/s ${s.steps} steps`)}; whole browser, ms/s: 1x ${list(s1, (s) => (s.browser * 1000).toFixed(0))}; ` +
+    `${REPEAT}x ${list(sN, (s) => (s.browser * 1000).toFixed(0))}; plain ${list(pS, (s) => (s.browser * 1000).toFixed(0))}; ` +
+    `compositor frames/s (traced runs): 1x ${list(R.scrollFps[1], (f) => f.toFixed(1))}; ${REPEAT}x ${list(R.scrollFps[REPEAT], (f) => f.toFixed(1))}; plain ${list(R.scrollFps.plain, (f) => f.toFixed(1))}`);
+  for (const name of ONLY_SCROLL ? [] : ['widget', 'baseline', 'plain']) {
     const files = loaded[name] || [];
     console.log(`${name} first view, as served (${files.length} responses): ` +
       files.map((r) => `${new URL(r.url).pathname} ${kb(r.wire)}${r.encoding ? ' ' + r.encoding : ''}`).join(', '));
   }
-  console.log(`Accept-Encoding sent: ${loaded.widget?.[0]?.accept || '(unknown)'}. "as served" = CDP encodedDataLength, headers included; ` +
+  if (!ONLY_SCROLL) console.log(`Accept-Encoding sent: ${loaded.widget?.[0]?.accept || '(unknown)'}. "as served" = CDP encodedDataLength, headers included; ` +
     `estimates = bodies of the same files compressed here (node zlib), headers not included.`);
   if (saturated) console.log('(saturated) scrolling keeps the main thread over 80% busy with both articles, so CPU per second is capped alike; see CPU per frame drawn.');
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');

@@ -5,8 +5,9 @@
 // lists them from this file), naming the widget by the id aw_create gave it;
 // the C++ side answers with the messages of Protocol.h through
 // Module.onMessage. All widgets share the fonts, their atlases and one WebGL
-// context, which draws each visible widget's slice in turn; the shell shows
-// each picture in the widget's own canvas.
+// context, which draws each visible widget's band (the visible slice and
+// some of the content around it) in turn; the shell shows each picture in
+// the widget's own canvas, which the page then scrolls without redrawing.
 #include "core/Article.h"
 #include "core/Feed.h"
 #include "core/Protocol.h"
@@ -141,6 +142,7 @@ struct WidgetSlot {
     ImGuiContext* context = nullptr;
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
+    ImVec2 pointer{-FLT_MAX, -FLT_MAX}; // content CSS px: the same place in a moved band is no new input
 };
 
 Runtime* runtime = nullptr;
@@ -284,20 +286,36 @@ EMSCRIPTEN_KEEPALIVE void aw_set_colors(int id, int accentRgb, int backgroundRgb
 }
 
 // Canvas size in CSS px, the device pixel ratio, and the content y shown at its top.
+// A band moved along the same content (scrolling) is drawn in one frame; a new
+// width or pixel ratio lays out again and settles like any change.
 EMSCRIPTEN_KEEPALIVE void aw_set_viewport(int id, float cssWidth, float cssHeight, float dpr, float viewTop) {
-    if (WidgetSlot* w = slot(id)) w->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop}), wake(*w);
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    const aw::ui::Viewport old = w->widget.viewport();
+    w->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
+    wake(*w, old.cssWidth == cssWidth && old.dpr == dpr ? 1 : 2);
 }
 
+// The pointer over the canvas, CSS px from its top left. The shell sends it
+// again when the band moves under a still pointer: that is no movement, and
+// needs no more frames than the band's own.
 EMSCRIPTEN_KEEPALIVE void aw_pointer_move(int id, float x, float y) {
     WidgetSlot* w = slot(id);
     if (!w) return;
-    const float dpr = w->widget.viewport().dpr;
-    ImGui::GetIO().AddMousePosEvent(x * dpr, y * dpr);
+    const aw::ui::Viewport& v = w->widget.viewport();
+    ImGui::GetIO().AddMousePosEvent(x * v.dpr, y * v.dpr);
+    const ImVec2 content(x, y + v.viewTop);
+    if (content.x == w->pointer.x && content.y == w->pointer.y) return;
+    w->pointer = content;
     wake(*w);
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_pointer_leave(int id) {
-    if (WidgetSlot* w = slot(id)) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX), wake(*w);
+    WidgetSlot* w = slot(id);
+    if (!w) return;
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    w->pointer = ImVec2(-FLT_MAX, -FLT_MAX);
+    wake(*w);
 }
 
 // The review form. The shell's real form controls report what the reader does.

@@ -46,7 +46,7 @@ struct Column {
 
 struct Viewport {
     float cssWidth = 0;
-    float cssHeight = 0;   // the canvas: at most the browser's viewport
+    float cssHeight = 0;   // the canvas: a band around the visible slice (web/widget/viewport.js)
     float dpr = 1;
     float viewTop = 0;     // content y (CSS px) shown at the canvas top
 };

@@ -1,7 +1,9 @@
 // <article-widget src="articles/x.json"></article-widget>
 // A news article drawn by Dear ImGui (C++/wasm) in a canvas, hosted like page
 // content: the element is as tall as the article, the page scrolls it, and the
-// canvas only covers the visible slice. Frames are drawn on change only.
+// canvas covers a band around the visible slice, which the page's compositor
+// scrolls like any content. Frames are drawn on change only, and scrolling
+// draws one only when the band must move (viewport.js).
 //
 // This file is the element's lifecycle. The page's one runtime (runtime.js)
 // holds its state, fonts and GPU context; content.js fetches what it shows,
@@ -11,7 +13,7 @@ import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
-import { visibleSlice } from './viewport.js';
+import { bandAround, bandCovers, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { hostColors } from './host-colors.js';
@@ -47,7 +49,9 @@ class ArticleWidget extends HTMLElement {
     this.loadToken = 0;       // the newest load(); older ones give way
     this.history = new History();
     this.headline = null;     // the article's, for a "Back to" link after opening another
-    this.view = null;         // the last slice sent to the runtime
+    this.view = null;         // the band the canvas covers, as sent to the runtime (CSS px, with its dpr)
+    this.lastTop = 0;         // the visible slice's top when last looked at: the direction of travel
+    this.pointer = null;      // the pointer's client position over the widget, for ImGui's hover
     this.picture = null;      // the canvas's bitmaprenderer context
     this.frames = 0;          // frames drawn (or laid out, without WebGL), for tests of the idle loop
     this.ready = false;       // drawn, with its text layer and controls in
@@ -82,13 +86,24 @@ class ArticleWidget extends HTMLElement {
       openInWidget: (url) => this.open(url),
     });
     // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
-    this.box.addEventListener('pointermove', (e) => {
+    // A scroll moves the content under a still pointer: the browser then tells the controls it
+    // enters and leaves (pointerover, pointerout), which carry the position too.
+    const pointer = (e) => {
+      this.pointer = { x: e.clientX, y: e.clientY };
       if (!this.view) return;
       const r = this.canvas.getBoundingClientRect();
       this.call('_aw_pointer_move', [], e.clientX - r.left, e.clientY - r.top);
+    };
+    this.box.addEventListener('pointermove', pointer);
+    // Only the controls' boundaries: the text layer's lines pass under a still pointer all the time.
+    const control = (e) => { if (e.target.closest?.('.controls')) pointer(e); };
+    this.box.addEventListener('pointerover', control);
+    this.box.addEventListener('pointerout', control);
+    this.box.addEventListener('pointerleave', () => {
+      this.pointer = null;
+      this.call('_aw_pointer_leave', []);
     });
-    this.box.addEventListener('pointerleave', () => this.call('_aw_pointer_leave', []));
-    this.addEventListener('scroll', () => this.requestFrame(), { passive: true }); // a host with a fixed height scrolls inside
+    this.addEventListener('scroll', () => this.viewportMoved(), { passive: true }); // a host with a fixed height scrolls inside
   }
 
   connectedCallback() {
@@ -142,7 +157,7 @@ class ArticleWidget extends HTMLElement {
     const events = this.runtime.events;
     // Scrolling redraws only the widgets near the view (the runtime watches which are); one not yet
     // laid out still draws its first slice to learn its height.
-    events.addEventListener('viewport', () => { if (!this.ready || this.runtime.isNear(this)) this.requestFrame(); }, { signal });
+    events.addEventListener('viewport', () => this.viewportMoved(), { signal });
     events.addEventListener('online', () => this.call('_aw_reviews_online', []), { signal });
     events.addEventListener('scheme', () => this.applyTheme(), { signal });
     this.applyTheme();
@@ -304,25 +319,57 @@ class ArticleWidget extends HTMLElement {
     if (heading) this.headline = blockText(heading);
   }
 
-  // Sends the visible slice to the runtime and places the canvas on it; false when nothing is visible.
+  // The part of the widget in view, with the box's rectangle; null when none is.
+  visible() {
+    const box = this.box.getBoundingClientRect();
+    const slice = visibleSlice(box, this.getBoundingClientRect(), window.innerHeight, this.clientHeight, this.ready);
+    return slice && { slice, box };
+  }
+
+  // The page scrolled or resized. Scrolling only draws when the view nears the band's edge:
+  // until then the compositor moves the picture already drawn. One not yet laid out still
+  // draws its first slice to learn its height.
+  viewportMoved() {
+    if (!this.ready) return this.requestFrame();
+    if (!this.widgetId || !this.runtime.isNear(this)) return;
+    const seen = this.visible();
+    if (seen && bandCovers(this.view, seen.slice, Math.floor(seen.box.height), window.devicePixelRatio || 1)) return;
+    this.requestFrame();
+  }
+
+  // Places the canvas on a band holding the visible slice and sends it to the runtime (a new
+  // band only when the old one no longer holds the view); false when nothing is visible.
   syncViewport() {
-    const slice = visibleSlice(this.box.getBoundingClientRect(), this.getBoundingClientRect(), window.innerHeight,
-      this.clientHeight, this.ready);
-    if (!slice) return false;
+    const seen = this.visible();
+    if (!seen) return false;
+    const { slice, box } = seen;
     const dpr = window.devicePixelRatio || 1;
+    const direction = Math.sign(slice.top - this.lastTop);
+    this.lastTop = slice.top;
     const v = this.view;
-    if (v && v.width === slice.width && v.height === slice.height && v.dpr === dpr && v.top === slice.top) return true;
-    this.view = { ...slice, dpr };
-    if (!v || v.width !== slice.width) this.canvas.style.width = `${slice.width}px`;
-    if (!v || v.height !== slice.height) this.canvas.style.height = `${slice.height}px`;
-    this.canvas.style.transform = `translateY(${slice.top}px)`;
+    if (bandCovers(v, slice, Math.floor(box.height), dpr)) return true;
+    // The first picture is the visible slice alone, so it costs no more than before bands; the
+    // band grows with the first scroll.
+    const band = bandAround(slice, box.height, dpr, this.ready ? this.runtime.maxRows : 0, direction);
+    this.view = { ...band, dpr };
+    if (!v || v.width !== band.width) this.canvas.style.width = `${band.width}px`;
+    if (!v || v.height !== band.height) this.canvas.style.height = `${band.height}px`;
+    this.canvas.style.transform = `translateY(${band.top}px)`;
     // The backing store matches the device pixels, so the picture maps 1:1 (set only on a change:
     // assigning width or height clears the canvas even when unchanged).
-    const w = Math.round(slice.width * dpr), h = Math.round(slice.height * dpr);
+    const w = Math.round(band.width * dpr);
     if (this.canvas.width !== w) this.canvas.width = w;
-    if (this.canvas.height !== h) this.canvas.height = h;
-    this.runtime.module._aw_set_viewport(this.widgetId, slice.width, slice.height, dpr, slice.top);
+    if (this.canvas.height !== band.rows) this.canvas.height = band.rows;
+    this.runtime.module._aw_set_viewport(this.widgetId, band.width, band.height, dpr, band.top);
+    // A still pointer is over other content of the new band.
+    if (this.pointer) this.runtime.module._aw_pointer_move(this.widgetId, this.pointer.x - box.left, this.pointer.y - box.top - band.top);
     return true;
+  }
+
+  // The canvas's size in device pixels changed: a new pixel ratio draws afresh; a band that
+  // moved (the canvas resized itself) needs nothing more.
+  canvasResized() {
+    if (this.view && this.view.dpr !== (window.devicePixelRatio || 1)) this.requestFrame();
   }
 
   requestFrame() {

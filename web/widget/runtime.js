@@ -69,9 +69,15 @@ class Runtime {
       }
     }, { rootMargin: '100px 0px' });
     // A widget's own box, or its canvas in device pixels (whose element is the shadow root's host).
+    // The canvas resizes itself when its band moves: the widget tells whether that was all.
     this.sizes = new ResizeObserver((entries) => {
-      for (const e of entries) (e.target instanceof HTMLCanvasElement ? e.target.getRootNode().host : e.target).requestFrame();
+      for (const e of entries) {
+        if (e.target instanceof HTMLCanvasElement) e.target.getRootNode().host.canvasResized();
+        else e.target.requestFrame();
+      }
     });
+    this.surfaceRows = 0; // the tallest drawing buffer the GPU takes, once known
+    this.presented = false; // a picture was drawn: the context exists
     this.surface = new OffscreenCanvas(1, 1);
     module.glCanvas = this.surface;
     this.surface.addEventListener('webglcontextlost', (e) => {
@@ -139,8 +145,20 @@ class Runtime {
 
   onMessage(id, type, payload) { this.widgets.get(id)?.onMessage(type, payload); }
 
+  // How many device rows a widget's band may have: the GPU's limit for a drawing buffer, asked
+  // once the C++ side has made the context (asking earlier would make one with other attributes).
+  // 0 until then: the first pictures are the visible slices.
+  get maxRows() {
+    if (!this.surfaceRows && this.presented) {
+      const gl = this.surface.getContext('webgl2');
+      this.surfaceRows = gl ? Math.min(gl.getParameter(gl.MAX_VIEWPORT_DIMS)[1], gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)) : 0;
+    }
+    return this.surfaceRows;
+  }
+
   // The shared surface holds a widget's new picture: it moves to the widget's canvas without a copy.
   present(id) {
+    this.presented = true;
     this.widgets.get(id)?.show(this.surface.transferToImageBitmap());
   }
 

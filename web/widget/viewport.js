@@ -25,3 +25,52 @@ export function visibleSlice(box, host, viewportHeight, clientHeight, laidOut) {
   }
   return { width, height, top };
 }
+
+// The canvas is a band of the widget taller than the view, in the page's flow:
+// the page scrolls it like the text around it, on the compositor, and the
+// widget draws again only when the view comes within a quarter of its height
+// of the band's edge (the compositor runs ahead of the main thread, so waiting
+// for the edge itself would show a blank strip for a frame). The new band
+// reaches further in the direction of travel: two thirds of its extra height
+// ahead of the view, one third behind.
+// A band is never taller than the GPU allows for a drawing buffer (maxRows)
+// nor larger than BAND_MAX_PIXELS, whichever is smaller; when even the view
+// is larger than that, the band is the visible slice, as before bands.
+// 2^23 device px is 32 MiB of RGBA per copy (the picture shown, and the shared
+// surface while drawing): a 412 px wide phone at DPR 2.625 keeps a band of
+// 7,700 device rows (about 3 of its views), a 1280 px window at DPR 2 one of
+// 3,300 rows (1.8 views), at DPR 1 the full 3 views.
+export const BAND_MAX_PIXELS = 1 << 23;
+const BAND_VIEWS = 3;
+const LEAD = 0.25; // of the view's height: how close to the band's edge the view may come
+
+/**
+ * Where the band lies, in whole device pixels so the picture maps 1:1 at any pixel ratio.
+ * @param {{width: number, height: number, top: number}} slice the visible slice (CSS px)
+ * @param {number} boxHeight the widget's content height (CSS px)
+ * @param {number} dpr
+ * @param {number} maxRows the tallest drawing buffer the GPU takes (0: not known yet, the band is the slice)
+ * @param {number} direction of travel: 1 down, -1 up, 0 unknown (the view in the middle)
+ * @returns {{width: number, height: number, top: number, rows: number}} CSS px, and its device rows
+ */
+export function bandAround(slice, boxHeight, dpr, maxRows, direction = 0) {
+  const widthPx = Math.round(slice.width * dpr);
+  const viewRows = Math.round(slice.height * dpr);
+  const boxRows = Math.max(viewRows, Math.ceil(boxHeight * dpr));
+  const cap = Math.min(maxRows || viewRows, Math.floor(BAND_MAX_PIXELS / Math.max(1, widthPx)));
+  const rows = Math.max(viewRows, Math.min(BAND_VIEWS * viewRows, boxRows, cap));
+  const extra = rows - viewRows;
+  const behind = direction > 0 ? Math.floor(extra / 3) : direction < 0 ? extra - Math.floor(extra / 3) : Math.floor(extra / 2);
+  const topRow = Math.max(0, Math.min(Math.round(slice.top * dpr) - behind, boxRows - rows));
+  return { width: slice.width, height: rows / dpr, top: topRow / dpr, rows };
+}
+
+/** Whether the band still holds the visible slice with room to spare (or up to the content's edge). */
+export function bandCovers(band, slice, boxHeight, dpr) {
+  if (!band || band.dpr !== dpr || band.width !== slice.width) return false;
+  const bottom = slice.top + slice.height;
+  if (slice.top < band.top || bottom > band.top + band.height) return false;
+  const lead = band.height > slice.height ? LEAD * slice.height : 0;
+  return (slice.top - lead >= band.top || band.top <= 0) &&
+    (bottom + lead <= band.top + band.height || band.top + band.height >= boxHeight);
+}

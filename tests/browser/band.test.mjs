@@ -133,6 +133,7 @@ for (const dpr of [1, 2]) {
     // long as the article's text fills the view.
     const textEnd = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('.text-layer span')].at(-1).getBoundingClientRect().bottom + scrollY);
     let redraws = 0, last = first.band.top + first.scrollY, steps = 0;
+    const shots = [];
     while ((await page.evaluate(() => scrollY)) + 500 + PHONE.height < textEnd) {
       steps++;
       await wheel(page, 500, 5);
@@ -142,9 +143,20 @@ for (const dpr of [1, 2]) {
       const placed = g.band.top + g.scrollY; // the band's place on the page
       if (Math.abs(placed - last) > 0.5) redraws++;
       last = placed;
-      await assertNoBlankStrips(page, decodePng(await page.screenshot()), dpr, `${g.scrollY} px down`);
+      const shot = decodePng(await page.screenshot());
+      await assertNoBlankStrips(page, shot, dpr, `${g.scrollY} px down`);
+      shots.push([g.scrollY, shot]);
     }
     const frames = (await frameCount(page)) - drawn;
+    // Each of those views, drawn afresh in a band of its own, has the same pixels.
+    for (const [y, shot] of shots) {
+      await page.evaluate((top) => scrollTo(0, top), y);
+      await settledScroll(page);
+      await page.evaluate(() => document.querySelector('article-widget').redraw());
+      await settledFrames(page);
+      const share = differing(shot, decodePng(await page.screenshot()));
+      assert.ok(share < 0.0005, `${y} px down: the band shows what a fresh one does (${(share * 100).toFixed(3)} % of pixels differ)`);
+    }
     assert.ok(steps >= 3, `scrolled ${steps} times`);
     assert.ok(redraws >= 1, `the band moved as the view neared its edge (${redraws} times in ${steps * 500} px)`);
     assert.ok(frames <= 3 * redraws + 2, `frames only where the band moved (${frames} frames for ${redraws} moves)`);

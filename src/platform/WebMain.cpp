@@ -22,7 +22,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 #include <utility>
@@ -143,6 +145,7 @@ struct WidgetSlot {
     double lastFrameMs = 0;
     int settleFrames = 2; // ImGui needs a frame or two after input to show its effect
     ImVec2 pointer{-FLT_MAX, -FLT_MAX}; // content CSS px: the same place in a moved band is no new input
+    std::uint64_t shown = 0; // what its canvas shows (pictureKey); 0: nothing, or a new band to fill
 };
 
 Runtime* runtime = nullptr;
@@ -182,6 +185,39 @@ auto guarded(int id, Work&& work) -> decltype(work(std::declval<WidgetSlot&>()))
 }
 
 int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe);
+
+// A digest of everything a picture is made of: the draw lists' vertices,
+// indices and commands, the atlas they sample and the background. A frame
+// with the same key as the picture its canvas shows (a pointer moving over
+// text, a frame settling, hover leaving nothing hovered) is not rasterised
+// again: on a band three views tall that is most of a frame's cost.
+std::uint64_t pictureKey(const ImDrawData& data, const aw::ui::FontSet& fonts, ImU32 background) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (reinterpret_cast<std::uintptr_t>(&fonts) * 31 + fonts.generation()) ^ background;
+    const auto mix = [&h](const void* bytes, std::size_t size) {
+        const auto* p = static_cast<const unsigned char*>(bytes);
+        std::size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t v;
+            std::memcpy(&v, p + i, 8);
+            h = (h ^ v) * 0x100000001B3ull;
+            h ^= h >> 29;
+        }
+        for (; i < size; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
+        h = (h ^ size) * 0x9E3779B97F4A7C15ull;
+    };
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        mix(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            const std::uint64_t fields[] = {static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())), cmd.ElemCount,
+                                            cmd.IdxOffset, cmd.VtxOffset};
+            mix(fields, sizeof fields);
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+        }
+    }
+    return h | 1; // never 0, which means "nothing shown"
+}
 
 } // namespace
 
@@ -226,7 +262,10 @@ EMSCRIPTEN_KEEPALIVE void aw_context_lost() {
     runtime->renderer.forget();
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_context_restored() { runtime->contextLost = false; }
+EMSCRIPTEN_KEEPALIVE void aw_context_restored() {
+    runtime->contextLost = false;
+    for (auto& [id, w] : widgets) w->shown = 0;
+}
 
 EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, const char* sourceUrl) {
     return guarded(id, [&](WidgetSlot& w) {
@@ -293,6 +332,7 @@ EMSCRIPTEN_KEEPALIVE void aw_set_viewport(int id, float cssWidth, float cssHeigh
     if (!w) return;
     const aw::ui::Viewport old = w->widget.viewport();
     w->widget.setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
+    w->shown = 0; // the canvas was placed and sized anew
     wake(*w, old.cssWidth == cssWidth && old.dpr == dpr ? 1 : 2);
 }
 
@@ -447,8 +487,8 @@ EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
 // Draws one frame of a widget into the shared surface and hands the picture
 // to its canvas. Returns frame::Drew when it drew, plus frame::More while
 // more frames are needed to settle (without it the shell stops asking until
-// something changes); 0 when there is nothing to draw yet (no fonts, a lost
-// context). Without WebGL 2 each frame still lays out and describes (the
+// something changes); no Drew when there is nothing to draw yet (no fonts, a
+// lost context) or the canvas shows this very picture already (pictureKey). Without WebGL 2 each frame still lays out and describes (the
 // shell shows the text layer and the controls themselves) and answers
 // frame::NoWebGl instead of Drew.
 // Without `describe`, the frame's text layer and controls wait for aw_describe.
@@ -495,6 +535,8 @@ int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
         else runtime->noWebGl = true; // asked once: a browser without WebGL 2 does not get it later
     }
     if (runtime->noWebGl) return frame::NoWebGl | more;
+    const std::uint64_t key = pictureKey(*ImGui::GetDrawData(), *fonts, w.widget.background());
+    if (key == w.shown) return more; // its canvas shows this picture already
     renderer.upload(*fonts);
     js_surface_size(fbWidth, fbHeight);
     if (!renderer.render(*ImGui::GetDrawData(), fbWidth, fbHeight, w.widget.background())) {
@@ -502,6 +544,7 @@ int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
         return frame::NoWebGl | more;
     }
     js_present(id);
+    w.shown = key;
     return frame::Drew | more;
 }
 

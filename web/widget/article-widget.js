@@ -9,6 +9,7 @@
 // visible, and the text and form layers mirror the drawing as real DOM.
 import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
+import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { visibleSlice } from './viewport.js';
@@ -126,12 +127,16 @@ class ArticleWidget extends HTMLElement {
 
   async start(signal) {
     if (!this.runtime) {
+      // A returning reader's atlas is read while the program loads (a new reader's lookup misses).
+      const atlas = readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1);
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
       this.showStatus('Loading article…', 1000);
       try {
         this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
         performance.mark('aw:runtime-loaded');
+        const cached = await atlas;
+        if (cached) this.runtime.offerAtlas(cached);
       } catch (e) {
         if (!signal.aborted) this.failWithoutCanvas(e.message);
         return;

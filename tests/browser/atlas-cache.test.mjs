@@ -7,7 +7,7 @@
 // entries live in Cache Storage either way.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, settledFrames, startServer, waitForEvent } from './harness.mjs';
+import { launchBrowser, settledFrames, startServer, waitForEvent, watchedPage } from './harness.mjs';
 import { decodePng, inkRatio } from './png.mjs';
 
 const CACHE = 'article-widget-atlas';
@@ -25,10 +25,7 @@ const newReader = () => browser.newContext({ viewport: { width: 1280, height: 90
 
 // One visit in a reader's profile: the settled picture, how many atlases were restored, the console's errors.
 async function visit(context, { dpr, route } = {}) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await watchedPage(context);
   if (dpr) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: dpr, mobile: false });
@@ -40,7 +37,7 @@ async function visit(context, { dpr, route } = {}) {
   await page.evaluate(() => document.querySelector('article-widget').runtime.atlasKept);
   const png = decodePng(await page.locator('article-widget').screenshot());
   const restores = await page.evaluate(() => document.querySelector('article-widget').runtime.module._aw_atlas_restores());
-  return { page, png, restores, errors };
+  return { page, png, restores, errors: page.consoleErrors };
 }
 
 // The entries kept, as [url, bytes], once there are at least `count` of them.

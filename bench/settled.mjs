@@ -17,6 +17,7 @@
 // Environment: BENCH_SETTLED_RUNS (default 7): each run opens each page in a
 // fresh profile twice (new, then returning), the pages' order turned round
 // every run. Prints medians, the ratios and every load's figure.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,10 +122,23 @@ async function visit(context, url, page, { dropAtlas = false } = {}) {
     // So is keeping the widget's atlas; the info row without it empties the cache after the visit.
     await tab.evaluate(() => document.querySelector('article-widget')?.runtime?.atlasKept);
     if (dropAtlas) await tab.evaluate(() => caches.delete('article-widget-atlas'));
-    return { ...settledAt(frames, origin, area), worker, marks };
+    const result = { ...settledAt(frames, origin, area), worker, marks };
+    dump(url, frames, origin, result);
+    return result;
   } finally {
     await tab.close();
   }
+}
+
+// BENCH_SETTLED_DUMP=dir writes each visit's frames there (ms after navigation in the name), to look at.
+let dumped = 0;
+function dump(url, frames, origin, result) {
+  const dir = process.env.BENCH_SETTLED_DUMP;
+  if (!dir) return;
+  const visit = `${String(++dumped).padStart(2, '0')}-${new URL(url).pathname.replace(/\W+/g, '_')}`;
+  mkdirSync(join(dir, visit), { recursive: true });
+  for (const f of frames.filter((x) => x.at >= origin)) writeFileSync(join(dir, visit, `${(f.at - origin).toFixed(0).padStart(5, '0')}.png`), f.png);
+  writeFileSync(join(dir, visit, 'settled.txt'), `${result.ms.toFixed(0)} ms\n${JSON.stringify(result.marks)}\n`);
 }
 
 // The first frame of the run of frames that all match the last one in the area.

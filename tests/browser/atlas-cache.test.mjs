@@ -67,7 +67,7 @@ test('a returning reader restores the first picture\'s atlas and draws the same 
     const cold = await visit(context);
     assert.equal(cold.restores, 0, 'a new reader has nothing to restore');
     const [[url, bytes]] = await kept(cold.page);
-    assert.match(url, /atlas\?dpr=1&src=/);
+    assert.match(url, /article-widget-atlas\?dpr=1&src=/);
     assert.ok(bytes.length > 10000, `an atlas is kept (${bytes.length} bytes)`);
     await cold.page.close();
 

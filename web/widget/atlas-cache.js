@@ -8,11 +8,10 @@
 // modes, quota): nothing is kept, nothing breaks.
 const CACHE = 'article-widget-atlas';
 const MAX_ENTRIES = 16;
-const here = new URL('.', import.meta.url);
-
+// An entry's name: a URL beside the article (never requested; Cache Storage names entries by URL).
 function locator(src, dpr) {
-  const article = new URL(src, document.baseURI).href;
-  return new URL(`atlas?dpr=${dpr}&src=${encodeURIComponent(article)}`, here).href;
+  const article = new URL(src, document.baseURI);
+  return new URL(`article-widget-atlas?dpr=${dpr}&src=${encodeURIComponent(article.href)}`, article).href;
 }
 
 /** The entry kept for this article at this pixel ratio, or null. */
@@ -29,8 +28,8 @@ export async function readAtlas(src, dpr) {
 /** Keeps an atlas the wasm side built for this article's first picture, once the page is idle; resolves when done. */
 export function keepAtlas(src, dpr, bytes) {
   if (!src || !globalThis.caches) return Promise.resolve();
-  const key = locator(src, dpr);
   const store = async () => {
+    const key = locator(src, dpr);
     const cache = await caches.open(CACHE);
     await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
     const keys = await cache.keys();

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/browser/browser.mjs';
 import { REPEAT, brotli11, gzip9, makeSite } from './site.mjs';
+import { startServer } from './server.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]));
@@ -38,35 +39,6 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const log = (...a) => console.error('[bench]', ...a);
-
-// ---------------------------------------------------------------- server
-
-async function startServer(root) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aw-bench-'));
-  const proc = spawn(join(repo, 'build/native/src/server/review_server'),
-    ['--root', root, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0'],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`review_server did not start: ${stderr}`)), 10000);
-    proc.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (m) { clearTimeout(timer); resolve(m[1].replace(/\/?$/, '/')); }
-    });
-    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`review_server exited (${code}): ${stderr}`)); });
-  });
-  return {
-    url,
-    async stop() {
-      if (proc.exitCode === null) {
-        proc.kill('SIGTERM');
-        await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 // ---------------------------------------------------------------- pages
 

@@ -70,6 +70,10 @@ EM_JS(void, js_surface_size, (int width, int height), {
     if (c.width !== width) c.width = width;
     if (c.height !== height) c.height = height;
 });
+// An atlas rasterised for a first picture, for the shell to keep for the next visit (web/widget/atlas-cache.js).
+EM_JS(void, js_atlas_built, (int widget, const unsigned char* data, int size), {
+    Module["onAtlasBuilt"](widget, HEAPU8.slice(data, data + size));
+});
 // The picture just drawn goes to the widget's own canvas.
 EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
 
@@ -219,6 +223,14 @@ std::uint64_t pictureKey(const ImDrawData& data, const aw::ui::FontSet& fonts, I
     return h | 1; // never 0, which means "nothing shown"
 }
 
+// The atlases the page's first picture rasterised go to the shell to keep;
+// later builds (typing, the News Line, other widths) are not kept.
+void firstPictureDrawn(int id) {
+    aw::ui::Fonts& fonts = runtime->fonts;
+    for (const auto& entry : fonts.takeBuiltAtlases()) js_atlas_built(id, entry.data(), static_cast<int>(entry.size()));
+    fonts.keepBuiltAtlases(false);
+}
+
 } // namespace
 
 extern "C" {
@@ -229,6 +241,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void aw_init() {
     IMGUI_CHECKVERSION();
     runtime = new Runtime(); // lives as long as the page
+    runtime->fonts.keepBuiltAtlases(true); // until the page's first picture
 }
 
 // A widget for one <article-widget> element; its id names it in every call.
@@ -250,6 +263,15 @@ EMSCRIPTEN_KEEPALIVE void aw_set_face(int face, unsigned char* data, int size) {
     runtime->fonts.setFace(static_cast<aw::ui::Face>(face), std::vector<unsigned char>(data, data + size));
     std::free(data);
 }
+
+// An atlas saved on an earlier visit (bytes from _malloc, taken over): the first
+// picture restores it if it was built from the same faces, sizes and glyphs.
+EMSCRIPTEN_KEEPALIVE void aw_offer_atlas(unsigned char* data, int size) {
+    runtime->fonts.offerAtlas(std::vector<unsigned char>(data, data + size));
+    std::free(data);
+}
+
+EMSCRIPTEN_KEEPALIVE unsigned aw_atlas_restores() { return runtime->fonts.atlasRestores(); }
 
 // The shell calls this when the page is idle after the first picture, so the
 // glyphs for typing are ready before the reader reaches the form.
@@ -493,7 +515,9 @@ EMSCRIPTEN_KEEPALIVE void aw_describe(int id) {
 // frame::NoWebGl instead of Drew.
 // Without `describe`, the frame's text layer and controls wait for aw_describe.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int id, double nowMs, int describe) {
-    return guarded(id, [&](WidgetSlot& w) { return drawFrame(id, w, nowMs, describe != 0); });
+    const int result = guarded(id, [&](WidgetSlot& w) { return drawFrame(id, w, nowMs, describe != 0); });
+    if (result & (aw::protocol::frame::Drew | aw::protocol::frame::NoWebGl)) firstPictureDrawn(id);
+    return result;
 }
 
 } // extern "C"

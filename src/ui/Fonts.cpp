@@ -1,5 +1,7 @@
 #include "ui/Fonts.h"
 
+#include "ui/AtlasCache.h"
+
 #include "core/FontMetrics.h"
 #include "core/Utf8.h"
 
@@ -99,6 +101,29 @@ const FontSet* Fonts::update(const Typography& type, float scale) {
     return &set;
 }
 
+void Fonts::keepBuiltAtlases(bool keep) {
+    keepBuilt_ = keep;
+    if (!keep) offered_.clear(); // what the first picture did not take stays unused
+}
+
+void Fonts::buildOrRestore(ImFontAtlas& atlas) {
+    if (offered_.empty() && !keepBuilt_) {
+        atlas.Build();
+        return;
+    }
+    const std::string key = atlas_cache::keyOf(atlas);
+    for (auto it = offered_.begin(); it != offered_.end(); ++it) {
+        const std::string_view entry(reinterpret_cast<const char*>(it->data()), it->size());
+        if (atlas_cache::restore(atlas, entry, key)) {
+            offered_.erase(it);
+            ++restores_;
+            return;
+        }
+    }
+    atlas.Build();
+    if (keepBuilt_) built_.push_back(atlas_cache::save(atlas, key));
+}
+
 void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale) {
     // The face of the form's fields carries what readers may type (Latin incl.
     // Azerbaijani, Cyrillic) once they may type; every other face only what the
@@ -153,7 +178,7 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
             atlas->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), imguiSize, &cfg, p.ranges.Data);
         set.sizes_[static_cast<int>(p.role)] = em;
     }
-    atlas->Build();
+    buildOrRestore(*atlas);
     set.missing_.clear();
     for (const auto& [role, chars] : {std::pair{Role::Body, &textChars_}, std::pair{Role::Headline, &headlineChars_}})
         for (char32_t c : *chars)

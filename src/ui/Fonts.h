@@ -82,8 +82,17 @@ public:
     // Every set built so far (each has its own texture).
     const std::vector<std::unique_ptr<FontSet>>& sets() const { return sets_; }
 
+    // Atlases kept from an earlier visit (ui/AtlasCache.h): a build whose key
+    // one of them holds restores it instead of rasterising. While keeping,
+    // each atlas rasterised is also saved, for the platform to take and store.
+    void offerAtlas(std::vector<unsigned char> entry) { offered_.push_back(std::move(entry)); }
+    void keepBuiltAtlases(bool keep);
+    std::vector<std::vector<unsigned char>> takeBuiltAtlases() { return std::move(built_); }
+    unsigned atlasRestores() const { return restores_; }
+
 private:
     void build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale);
+    void buildOrRestore(ImFontAtlas& atlas);
 
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
@@ -97,6 +106,9 @@ private:
     std::vector<Key> keys_;
     std::vector<std::unique_ptr<FontSet>> sets_;
     unsigned builds_ = 0;
+    std::vector<std::vector<unsigned char>> offered_, built_;
+    bool keepBuilt_ = false;
+    unsigned restores_ = 0;
 };
 
 } // namespace aw::ui

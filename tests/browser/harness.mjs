@@ -57,6 +57,14 @@ export { launchBrowser };
 // A page that records console errors and the widget events seen on window.
 export async function openPage(browser, url, { dpr = 1, width = 1280, height = 900, before } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await watchedPage(context);
+  if (before) await before(page);
+  await page.goto(url);
+  return page;
+}
+
+// A new page of a browser context (a reader's profile) recording the same.
+export async function watchedPage(context) {
   const page = await context.newPage();
   page.consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
@@ -66,8 +74,6 @@ export async function openPage(browser, url, { dpr = 1, width = 1280, height = 9
     for (const type of ['ready', 'error', 'review-submitted', 'article-opened'])
       window.addEventListener(type, (e) => window.__widgetEvents.push({ type, detail: e.detail }));
   });
-  if (before) await before(page);
-  await page.goto(url);
   return page;
 }
 

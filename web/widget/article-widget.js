@@ -11,6 +11,7 @@
 // visible, and the text and form layers mirror the drawing as real DOM.
 import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
+import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { bandAround, bandCovers, visibleSlice } from './viewport.js';
@@ -46,6 +47,7 @@ class ArticleWidget extends HTMLElement {
     this.widgetId = 0;              // this widget's state in the runtime (0: none)
     this.connection = null;   // AbortController of the current connection: its listeners
     this.shows = { src: undefined, feed: undefined }; // what the runtime state holds, so a move in the DOM loads nothing
+    this.fetched = { src: null, article: null, feed: null, feedText: null, feedResult: null }; // prefetch()
     this.loadToken = 0;       // the newest load(); older ones give way
     this.history = new History();
     this.headline = null;     // the article's, for a "Back to" link after opening another
@@ -141,12 +143,17 @@ class ArticleWidget extends HTMLElement {
 
   async start(signal) {
     if (!this.runtime) {
+      // The article, the feed and a returning reader's atlas are fetched while the program loads.
+      this.prefetch();
+      const atlas = readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1);
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
       this.showStatus('Loading article…', 1000);
       try {
         this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
         performance.mark('aw:runtime-loaded');
+        const cached = await atlas;
+        if (cached) this.runtime.offerAtlas(cached);
       } catch (e) {
         if (!signal.aborted) this.failWithoutCanvas(e.message);
         return;
@@ -187,7 +194,9 @@ class ArticleWidget extends HTMLElement {
     this.shown = null;
     const src = this.getAttribute('src');
     this.shows.src = src;
-    const result = src ? await fetchArticle(src) : { error: ['No article to show', 'The widget has no src attribute naming an article.'] };
+    const early = this.fetched.src === src ? this.fetched.article : null;
+    this.fetched.src = this.fetched.article = null; // a later load of the same src fetches afresh
+    const result = src ? await (early ?? fetchArticle(src)) : { error: ['No article to show', 'The widget has no src attribute naming an article.'] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     this.setProgress(1);
     this.contentSet = true;
@@ -205,9 +214,24 @@ class ArticleWidget extends HTMLElement {
     // The first picture of new content is drawn at once rather than an animation frame later:
     // while the browser's GPU process is busy with the page's first paint, frames come late.
     // A page opened in a background tab waits for the animation frame, which comes once it is shown.
+    // A feed already in goes into the first picture: its glyphs join the same atlas, and the
+    // News Line does not appear a moment later, with a second atlas build.
+    if (this.fetched.feedResult && this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
     if (document.hidden) this.requestFrame();
     else this.drawFrame(performance.now());
     if (this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
+  }
+
+  // Starts fetching what the first picture shows, before the program is in: on a first visit
+  // those requests would otherwise wait for it. load() and loadFeed() take them over.
+  prefetch() {
+    const src = this.getAttribute('src'), feed = this.getAttribute('feed');
+    const fetched = { src, article: src ? fetchArticle(src) : null, feed, feedText: null, feedResult: null };
+    if (feed) {
+      fetched.feedText = fetchFeed(new URL(feed, document.baseURI));
+      fetched.feedText.then((text) => ({ text }), (error) => ({ error })).then((r) => { fetched.feedResult = r; });
+    }
+    this.fetched = fetched;
   }
 
   // The News Line. Without it (no feed attribute, offline, broken feed) the widget simply shows none.
@@ -216,14 +240,22 @@ class ArticleWidget extends HTMLElement {
     this.shows.feed = feed;
     if (!feed || !this.widgetId) return;
     const url = new URL(feed, document.baseURI);
+    const early = this.fetched.feed === feed ? this.fetched : null;
+    this.fetched.feed = null;
+    // A prefetched feed already in is set at once, so load() can put it into the first picture.
+    if (early?.feedResult) return this.setFeed(url, early.feedResult);
     this.call('_aw_expect_feed', [], 1);
-    try {
-      const text = await fetchFeed(url);
-      this.call('_aw_set_feed', [text, url.href], Date.now() / 1000, -new Date().getTimezoneOffset());
-    } catch (e) {
+    const result = await (early?.feedText ?? fetchFeed(url)).then((text) => ({ text }), (error) => ({ error }));
+    if (this.shows.feed === feed && this.widgetId) this.setFeed(url, result);
+  }
+
+  setFeed(url, { text, error }) {
+    if (error) {
       this.shows.feed = null;
       this.call('_aw_expect_feed', [], 0);
-      console.warn(`[article-widget] News Line not shown: ${url.pathname}: ${e.message}`);
+      console.warn(`[article-widget] News Line not shown: ${url.pathname}: ${error.message}`);
+    } else {
+      this.call('_aw_set_feed', [text, url.href], Date.now() / 1000, -new Date().getTimezoneOffset());
     }
   }
 

@@ -4,6 +4,7 @@
 // slice in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
 import { Faces } from './protocol.js';
+import { keepAtlas } from './atlas-cache.js';
 
 const here = new URL('.', import.meta.url);
 
@@ -53,6 +54,7 @@ class Runtime {
     this.dirty = new Set();
     this.raf = 0;
     this.typingPrepared = false;
+    this.atlasKept = Promise.resolve();
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -156,6 +158,18 @@ class Runtime {
     return this.surfaceRows;
   }
 
+  // A font atlas from an earlier visit (atlas-cache.js), for the first picture to restore if it fits.
+  offerAtlas(bytes) {
+    withBytes(this.module, bytes, (ptr, len) => this.module._aw_offer_atlas(ptr, len), true);
+  }
+
+  // The first picture rasterised its atlas: kept under the article of the widget that drew it.
+  // atlasKept resolves once it is stored (tests wait for it).
+  atlasBuilt(id, bytes) {
+    const element = this.widgets.get(id);
+    if (element) this.atlasKept = keepAtlas(element.getAttribute('src'), window.devicePixelRatio || 1, bytes);
+  }
+
   // The shared surface holds a widget's new picture: it moves to the widget's canvas without a copy.
   present(id) {
     this.presented = true;
@@ -188,7 +202,7 @@ export function loadRuntime(onProgress) {
     const tick = (value) => { done++; for (const l of listeners) l(done, total); return value; };
     const promise = Promise.all([
       import('./aw.js').then(tick), // a literal path, so the site's bundle carries the glue
-      compileWasm(new URL('aw.wasm', here)).then(tick),
+      compileWasm(new URL('aw.wasm', here)).then((m) => { performance.mark('aw:wasm-compiled'); return tick(m); }),
       ...Faces.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
     ]).then(async ([glue, wasm, ...fonts]) => {
       // The same bytes also back the transparent text layer, so selection matches the drawn glyphs.
@@ -207,6 +221,7 @@ export function loadRuntime(onProgress) {
         printErr: (text) => console.warn('[article-widget]', text),
         onMessage: (id, type, payload) => runtime.onMessage(id, type, payload),
         onPresent: (id) => runtime.present(id),
+        onAtlasBuilt: (id, bytes) => runtime.atlasBuilt(id, bytes),
         hasReviewsEndpoint: (id) => runtime.widgets.get(id)?.hasAttribute('reviews') ?? false,
       });
       module._aw_init();

@@ -35,7 +35,13 @@ async function visit(context, { dpr, route } = {}) {
   await waitForEvent(page, 'ready');
   await settledFrames(page);
   await page.evaluate(() => document.querySelector('article-widget').runtime.atlasKept);
-  const png = decodePng(await page.locator('article-widget').screenshot());
+  // The part of the widget in the view: below it the band's extent depends on when it was last extended.
+  const clip = await page.evaluate(() => {
+    const r = document.querySelector('article-widget').getBoundingClientRect();
+    const top = Math.max(0, r.top), bottom = Math.min(innerHeight, r.bottom);
+    return { x: r.left, y: top, width: r.width, height: bottom - top };
+  });
+  const png = decodePng(await page.screenshot({ clip }));
   const restores = await page.evaluate(() => document.querySelector('article-widget').runtime.module._aw_atlas_restores());
   return { page, png, restores, errors: page.consoleErrors };
 }

@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, posix } from 'node:path';
+import { dirname, extname, join, posix, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ENTRY = 'widget/article-widget.js';
@@ -159,7 +159,9 @@ function bundleWidget(out) {
     fail(`bundling ${ENTRY} failed: ${e.errors?.map((x) => x.text).join('; ') ?? e.message}`);
   }
   const inputs = Object.keys(result.metafile.inputs).map((f) => join(process.cwd(), f));
-  for (const f of inputs) if (f !== entry) rmSync(f);
+  // The site's own modules are in the bundle now; npm packages (node_modules) are only read.
+  const site = join(resolve(out), '/');
+  for (const f of inputs) if (f !== entry && f.startsWith(site)) rmSync(f);
   writeFileSync(entry, result.outputFiles[0].contents);
   return inputs.length;
 }

@@ -71,7 +71,7 @@ test('the RSS News Line: CDATA, entities and escaped markup read as text, links 
   const labels = await news.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? a.textContent));
   const all = labels.join('\n');
   assert.match(all, /Baku book fair opens with a record number of publishers/, 'CDATA with markup');
-  assert.ok(!/Sheki’s silk weavers/.test(all), 'the article shown is not in its own News Line');
+  assert.ok(!/Sheki’s silk weavers/.test(all), 'the article shown is no link of its own News Line');
   assert.match(all, /Markets fill up ahead of Novruz & the spring holidays/, 'an entity');
   assert.match(all, /“Difficult question”: why Stoltenberg began his tour in Baku/, 'double-encoded entities');
   assert.ok(!/<em>|&amp;|&#/.test(all), `no markup or entity left: ${all}`);
@@ -98,7 +98,8 @@ test('an Atom News Line, told by its content type and root element whatever its 
   assert.equal(await lahij.getAttribute('href'), 'https://herald.example.com/regions/lahij-copper-street/');
   assert.equal(await news.getByRole('link', { name: /Sheki silk, woven by hand again/ }).getAttribute('href'),
     'https://herald.example.com/2024/03/sheki-silk-looms/', 'type="xhtml", a root-relative link');
-  assert.equal(await news.getByRole('link', { name: /Quba carpets & the spring fair/ }).count(), 1);
+  // A named reference the core's own decoder does not know: the browser's HTML parser reads it.
+  assert.equal(await news.getByRole('link', { name: /Quba carpets & the spring fair in Şamaxı/ }).count(), 1);
   await settledFrames(page);
   await lahij.scrollIntoViewIfNeeded();
   await settledFrames(page);

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ENTRY = 'widget/article-widget.js';
@@ -154,6 +155,8 @@ function bundleWidget(out) {
     result = buildSync({
       entryPoints: [entry], bundle: true, format: 'esm', minify: true, target: 'es2022',
       write: false, metafile: true, logLevel: 'silent', absWorkingDir: process.cwd(),
+      // npm packages (@mozilla/readability) from the project's node_modules, wherever the staging directory is.
+      nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
     });
   } catch (e) {
     fail(`bundling ${ENTRY} failed: ${e.errors?.map((x) => x.text).join('; ') ?? e.message}`);

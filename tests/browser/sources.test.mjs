@@ -190,6 +190,11 @@ test('the article as the element\'s content: readable before the program has loa
     return { top: w.getBoundingClientRect().top, h1: w.querySelector('h1').getBoundingClientRect().toJSON(), body: line.y + line.height / 2 };
   });
   assert.ok(await inkIn(page, before.h1) > 0.05, 'the inline headline is shown');
+  // Every height the element takes from now on: the box laid out behind the markup must not change it.
+  await page.evaluate(() => {
+    window.__heights = [];
+    new ResizeObserver(([e]) => window.__heights.push(Math.round(e.borderBoxSize[0].blockSize))).observe(document.querySelector('article-widget'));
+  });
 
   release();
   await waitForEvent(page, 'ready');
@@ -199,6 +204,11 @@ test('the article as the element\'s content: readable before the program has loa
     return { top: w.getBoundingClientRect().top, inlineHidden: w.shadowRoot.querySelector('.inline').hidden };
   });
   assert.equal(after.inlineHidden, true, 'the canvas has taken over');
+  // One change of height, at the take-over, and only growth below the article (the form under it):
+  // never a collapse to the loading state's height and back.
+  const heights = await page.evaluate(() => window.__heights);
+  assert.equal(heights.length, 2, `the element's heights: ${heights}`);
+  assert.ok(heights[1] > heights[0], `it grows at the take-over: ${heights}`);
   assert.equal(after.top, before.top, 'the widget has not moved');
   // Drawn by the canvas in the same place: the headline's text layer line lies where the inline h1 was.
   const drawn = await headlineRect(page);
@@ -226,4 +236,72 @@ test('without JavaScript the element\'s article is the publisher\'s HTML', async
   assert.equal(await page.getByRole('heading', { name: INLINE_HEADLINE }).count(), 1);
   assert.equal(await page.getByText(/a dozen coppersmiths still beat trays/).isVisible(), true);
   await context.close();
+});
+
+test('printed before the canvas has taken over, the element\'s own article is what goes on paper', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const page = await hostPage(inlineWidget, {}, {
+    before: (p) => p.route(/\/widget\/aw(\.[0-9a-f]+)?\.wasm$/, async (route) => { await held; await route.continue(); }),
+  });
+  await page.getByRole('heading', { name: INLINE_HEADLINE }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const w = document.querySelector('article-widget');
+    return { inline: getComputedStyle(w.shadowRoot.querySelector('.inline')).display, box: getComputedStyle(w.shadowRoot.querySelector('.box')).display };
+  });
+  assert.deepEqual(printed, { inline: 'block', box: 'none' });
+  assert.equal(await page.getByText(/a dozen coppersmiths still beat trays/).isVisible(), true);
+  release();
+  await page.context().close();
+});
+
+test('without WebGL 2 the element\'s article gives way to the widget\'s own text and controls', async () => {
+  const page = await hostPage(inlineWidget, {}, {
+    before: (p) => p.addInitScript(() => {
+      for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
+        const getContext = Canvas.prototype.getContext;
+        Canvas.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : getContext.call(this, type, ...rest); };
+      }
+    }),
+  });
+  await waitForEvent(page, 'ready');
+  await settledFrames(page);
+  const state = await page.evaluate(() => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    return { plain: root.querySelector('.box').classList.contains('plain'), inlineHidden: root.querySelector('.inline').hidden };
+  });
+  assert.deepEqual(state, { plain: true, inlineHidden: true });
+  assert.equal(await page.getByRole('heading', { name: INLINE_HEADLINE }).count(), 1);
+  assert.ok(await inkIn(page, await headlineRect(page)) > 0.05, 'the headline is shown as text');
+  assert.equal(await page.getByRole('form', { name: 'Leave a review' }).count(), 1);
+  await page.context().close();
+});
+
+// windows-1251, as many Russian-language sites still serve their pages and feeds (Cyrillic only, plus ASCII).
+const cp1251 = (text) => Buffer.from([...text].map((c) => {
+  const u = c.codePointAt(0);
+  if (u < 0x80) return u;
+  if (u >= 0x410 && u <= 0x44f) return u - 0x410 + 0xc0;
+  throw new Error(`not in this test's windows-1251: ${c}`);
+}));
+
+test('a page and a feed in windows-1251 are read in their own encoding, declared in a meta or the XML declaration', async () => {
+  const page = await hostPage('<article-widget src="/t/ru/paromy" feed="/t/ru/rss"></article-widget>', {
+    '/t/ru/paromy': { type: 'text/html', body: cp1251('<!doctype html><html lang="ru"><head><meta charset="windows-1251"><title>Паромы</title>'
+      + '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Паромы на Каспии ходят чаще","inLanguage":"ru"}</script></head>'
+      + '<body><nav>Главная Политика Экономика</nav><article><h1>Паромы на Каспии ходят чаще</h1><p>Новые рейсы в Казахстан и Туркменистан должны сократить '
+      + 'очереди грузовиков в порту Алят. Порт принимает больше судов, чем год назад, и грузы идут быстрее.</p><p>Перевозчики говорят, что спрос растёт '.replace('ё', 'е')
+      + 'каждую неделю и что новые суда придут летом. Расписание опубликовано на сайте порта.</p></article><footer>Все права защищены</footer></body></html>') },
+    '/t/ru/rss': { type: 'application/rss+xml', body: cp1251('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента новостей</title>'
+      + '<link>https://herald.example.com/ru/</link><item><title>Ярмарка книг открылась в Баку</title><link>https://herald.example.com/ru/kniga</link>'
+      + '<pubDate>Sat, 16 Mar 2024 10:00:00 +0400</pubDate><guid>kniga</guid></item></channel></rss>') },
+  });
+  await waitForEvent(page, 'ready');
+  const text = await widgetText(page);
+  assert.match(text, /Паромы на Каспии ходят чаще/);
+  assert.match(text, /очереди грузовиков в порту Алят/);
+  assert.ok(!/Все права защищены|Главная/.test(text), 'no furniture');
+  await page.getByRole('region', { name: 'News Line' }).getByRole('link', { name: /Ярмарка книг открылась в Баку/ }).waitFor();
+  await page.context().close();
 });

@@ -13,6 +13,7 @@ export const pageMessages = {
   noArticle: (where, types) => `${where} has no NewsArticle in its JSON-LD (it has: ${types || 'no typed nodes'}).`,
   emptyBody: (where) => `${where} has a NewsArticle without articleBody, and no article text was found in its markup.`,
   noInline: 'The widget has no src attribute naming an article, and no article markup inside it.',
+  noInlineHeadline: 'The article inside the widget has neither a NewsArticle JSON-LD script nor an <h1> headline.',
   crossOrigin: (url) => `The article at ${url.href} could not be read: the page is on another site (${url.origin}), which must allow this one to read it (CORS: an Access-Control-Allow-Origin header), or it could not be reached.`,
   badJsonLd: (n, reason) => `[article-widget] JSON-LD block ${n} of the page skipped: ${reason}`,
 };
@@ -113,8 +114,13 @@ export function articleFromHtml(html, pageUrl, where) {
   }
   const result = articleDocument(jsonLdBlocks(doc), () => {
     removeFurniture(doc.body);
-    const read = new Readability(doc, { keepClasses: false }).parse();
-    if (!read || !read.textContent.trim()) return '';
+    let read = null;
+    try {
+      read = new Readability(doc, { keepClasses: false }).parse();
+    } catch (e) {
+      console.warn('[article-widget] the article extractor stopped:', e); // said to the reader as an empty body
+    }
+    if (!read || !read.textContent?.trim()) return '';
     // Readability keeps what its scoring keeps; the furniture pass runs again on its result.
     const body = new DOMParser().parseFromString(`<body>${read.content}</body>`, 'text/html').body;
     removeFurniture(body);
@@ -151,6 +157,7 @@ export function articleFromElement(element) {
   const copy = document.implementation.createHTMLDocument('').body;
   for (const child of element.childNodes) copy.append(copy.ownerDocument.importNode(child, true));
   if (!blocks.length) blocks.push(...articleFromMarkup(copy));
+  if (!blocks.length) return { error: [pageMessages.title, pageMessages.noInlineHeadline] };
   const result = articleDocument(blocks, () => {
     const root = copy.querySelector('article') ?? copy;
     const h1 = root.querySelector('h1');

@@ -2,6 +2,7 @@
 // page would, and the in-widget history of articles opened from the News Line.
 import { articleFromHtml, pageMessages } from './article-page.js';
 import { toJsonFeed } from './feed-formats.js';
+import { decodeDocument } from './text-encoding.js';
 
 /** The article's bytes, or the two lines of an error the widget shows instead. */
 export async function fetchArticle(src) {
@@ -21,8 +22,9 @@ export async function fetchArticle(src) {
     };
   }
   // An HTML article page: its JSON-LD and, where that has no articleBody, its markup (article-page.js).
-  if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? ''))
-    return articleFromHtml(await response.text(), response.url || url.href, `The page at ${url.pathname}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type))
+    return articleFromHtml(decodeDocument(await response.arrayBuffer(), type), response.url || url.href, `The page at ${url.pathname}`);
   return { bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -30,7 +32,8 @@ export async function fetchArticle(src) {
 export async function fetchFeed(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  return toJsonFeed(await response.text(), response.headers.get('content-type'), response.url || url.href);
+  const type = response.headers.get('content-type');
+  return toJsonFeed(decodeDocument(await response.arrayBuffer(), type), type, response.url || url.href);
 }
 
 // The articles opened inside one widget, for its "Back to" link.

@@ -19,14 +19,20 @@ constexpr int kMaxDepth = 3;
 // And how many references are resolved in all: a graph whose nodes all name
 // each other would otherwise be copied (nodes ^ depth) times.
 constexpr int kMaxResolved = 256;
+// And how deep inside the JSON anything is read or copied: the article's
+// fields lie a few levels down; a value nested deeper is left out, so a
+// document of a million nested arrays costs no deeper call stack than this
+// (the wasm build's stack is small).
+constexpr int kMaxNesting = 64;
 
 // The nodes of a document: the members of its arrays and @graphs, flattened.
-void collectNodes(const Json& v, std::vector<const Json*>& out) {
+void collectNodes(const Json& v, std::vector<const Json*>& out, int nesting = 0) {
+    if (nesting > kMaxNesting) return;
     if (v.is_array()) {
-        for (const auto& n : v) collectNodes(n, out);
+        for (const auto& n : v) collectNodes(n, out, nesting + 1);
     } else if (v.is_object()) {
         const Json* graph = member(v, "@graph");
-        if (graph) collectNodes(*graph, out);
+        if (graph) collectNodes(*graph, out, nesting + 1);
         else out.push_back(&v);
     }
 }
@@ -43,9 +49,10 @@ bool isReference(const Json& v) {
 // describes the primary image inside the WebPage and refers to it from the
 // Article). The fullest description of an @id wins.
 using Index = std::unordered_map<std::string, const Json*>;
-void indexIds(const Json& v, Index& index) {
+void indexIds(const Json& v, Index& index, int nesting = 0) {
+    if (nesting > kMaxNesting) return;
     if (v.is_array()) {
-        for (const auto& n : v) indexIds(n, index);
+        for (const auto& n : v) indexIds(n, index, nesting + 1);
         return;
     }
     if (!v.is_object()) return;
@@ -54,7 +61,7 @@ void indexIds(const Json& v, Index& index) {
         const Json*& slot = index[id->get<std::string>()];
         if (!slot || slot->size() < v.size()) slot = &v;
     }
-    for (const auto& [key, value] : v.items()) indexIds(value, index);
+    for (const auto& [key, value] : v.items()) indexIds(value, index, nesting + 1);
 }
 
 struct Resolution {
@@ -63,31 +70,39 @@ struct Resolution {
     int budget = kMaxResolved;
 };
 
-Json resolved(const Json& v, int depth, Resolution& r) {
-    if (isReference(v)) {
-        const std::string id = v["@id"].get<std::string>();
-        const auto it = r.index.find(id);
-        // An unknown @id, a reference back to a node being resolved, or one too far away stays a reference.
-        if (it == r.index.end() || depth >= kMaxDepth || r.open.count(id) || r.budget <= 0) return v;
-        --r.budget;
-        r.open.insert(id);
-        Json node = resolved(*it->second, depth + 1, r);
-        r.open.erase(id);
-        for (const auto& [key, value] : v.items())
-            if (!node.contains(key)) node[key] = value;
-        return node;
-    }
+// A copy of v, its members copied down to kMaxNesting only.
+Json resolved(const Json& v, int depth, Resolution& r, int nesting = 0);
+
+Json copied(const Json& v, int depth, Resolution& r, int nesting) {
     if (v.is_array()) {
         Json out = Json::array();
-        for (const auto& n : v) out.push_back(resolved(n, depth, r));
+        for (const auto& n : v) out.push_back(resolved(n, depth, r, nesting + 1));
         return out;
     }
     if (v.is_object()) {
         Json out = Json::object();
-        for (const auto& [key, value] : v.items()) out[key] = resolved(value, depth, r);
+        for (const auto& [key, value] : v.items()) out[key] = resolved(value, depth, r, nesting + 1);
         return out;
     }
     return v;
+}
+
+Json resolved(const Json& v, int depth, Resolution& r, int nesting) {
+    if (nesting > kMaxNesting) return nullptr;
+    if (!isReference(v)) return copied(v, depth, r, nesting);
+    const std::string id = v["@id"].get<std::string>();
+    const auto it = r.index.find(id);
+    // An unknown @id, a reference back to a node being resolved, or one too far away stays a reference.
+    if (it == r.index.end() || depth >= kMaxDepth || r.open.count(id) || r.budget <= 0) return copied(v, depth, r, nesting);
+    --r.budget;
+    r.open.insert(id);
+    Json node = resolved(*it->second, depth + 1, r, nesting + 1);
+    r.open.erase(id);
+    // What the reference itself says beside its @id (Yoast repeats the author's name) fills what the node lacks.
+    const Json own = copied(v, depth, r, nesting);
+    for (const auto& [key, value] : own.items())
+        if (!node.contains(key)) node[key] = value;
+    return node;
 }
 
 // The shapes the article reader takes.

@@ -97,3 +97,10 @@ TEST_CASE("a graph whose every node names every other is copied a bounded number
     CHECK(a["about"][39] == Json::parse(R"({"@id":"#n39"})")); // and a reference after
     CHECK(a.dump().size() < 1024u * 1024);
 }
+
+TEST_CASE("a value nested a million deep is left out, not followed down the call stack") {
+    const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+    const auto r = parseArticle(R"({"@graph":[{"@type":"NewsArticle","headline":"h","articleBody":"b","x":)" + deep + "}," + deep + "]}");
+    REQUIRE_MESSAGE(r.ok(), r.error());
+    CHECK(r.value().headline == "h");
+}

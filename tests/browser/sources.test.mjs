@@ -305,3 +305,11 @@ test('a page and a feed in windows-1251 are read in their own encoding, declared
   await page.getByRole('region', { name: 'News Line' }).getByRole('link', { name: /Ярмарка книг открылась в Баку/ }).waitFor();
   await page.context().close();
 });
+
+test('a JSON-LD article that a server labels text/html is still read as JSON', async () => {
+  const json = readFileSync(join(repo, 'assets/articles/guba-orchards-spring.json'), 'utf8');
+  const page = await hostPage('<article-widget src="/t/guba"></article-widget>', { '/t/guba': { type: 'text/html', body: json } });
+  await waitForEvent(page, 'ready');
+  assert.match(await widgetText(page), new RegExp(JSON.parse(json).headline.slice(0, 30)));
+  await page.context().close();
+});

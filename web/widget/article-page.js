@@ -105,6 +105,7 @@ const encode = (json) => new TextEncoder().encode(JSON.stringify(json));
  * document) or { error: [title, detail] }.
  */
 export function articleFromHtml(html, pageUrl, where) {
+  if (/^\s*[[{]/.test(html)) return { bytes: new TextEncoder().encode(html) }; // a JSON-LD file served as text/html
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // Relative links and images in the body are the page's, not the embedding page's.
   if (!doc.querySelector('base[href]')) {

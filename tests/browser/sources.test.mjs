@@ -313,3 +313,29 @@ test('a JSON-LD article that a server labels text/html is still read as JSON', a
   assert.match(await widgetText(page), new RegExp(JSON.parse(json).headline.slice(0, 30)));
   await page.context().close();
 });
+
+test('when the program cannot load, the element\'s own article stays for the reader', async () => {
+  const page = await hostPage(inlineWidget, {}, {
+    before: (p) => p.route(/\/widget\/aw(\.[0-9a-f]+)?\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  await waitForEvent(page, 'error');
+  page.consoleErrors.length = 0; // the failed download's own console lines
+  assert.equal(await page.getByRole('heading', { name: INLINE_HEADLINE }).isVisible(), true);
+  assert.equal(await page.getByText(/a dozen coppersmiths still beat trays/).isVisible(), true);
+  await page.context().close();
+});
+
+test('from the element\'s own article to a News Line story and back to it', async () => {
+  const page = await hostPage(inlineWidget.replace('<article-widget id="inline">', '<article-widget id="inline" feed="/news-line.json">'));
+  await waitForEvent(page, 'ready');
+  const story = page.locator('article-widget').locator('a[data-open-in-widget=true]').first();
+  await story.waitFor();
+  await story.click();
+  await waitForEvent(page, 'article-opened');
+  await page.locator('article-widget').locator('button', { hasText: 'Back to' }).click();
+  await page.waitForFunction((h) => document.querySelector('article-widget').shadowRoot.querySelector('.text-layer h1')?.textContent.replace(/\s+/g, ' ').trim() === h,
+    INLINE_HEADLINE, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.querySelector('article-widget').hasAttribute('src')), false);
+  assert.equal(await page.getByRole('heading', { name: INLINE_HEADLINE }).count(), 1, 'drawn, and the markup still hidden');
+  await page.context().close();
+});

@@ -36,7 +36,7 @@ function isFurnitureName(name) {
 }
 
 /** Removes the site's furniture from a subtree (in place). */
-export function removeFurniture(root) {
+function removeFurniture(root) {
   for (const el of [...root.querySelectorAll(FURNITURE_ELEMENTS)]) {
     if (el.isConnected && !el.querySelector(ARTICLE_HOLDERS)) el.remove();
   }

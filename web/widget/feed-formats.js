@@ -81,7 +81,7 @@ const ZONES = { ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5,
  * 3339 in the same offset ("2024-03-24T09:40:00+04:00"): the publisher's
  * calendar day stays the one they wrote. Undefined when unreadable.
  */
-export function rfc822ToRfc3339(value) {
+function rfc822ToRfc3339(value) {
   const m = /^\s*(?:[a-z]{3},?\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,3})?\s*$/i.exec(value ?? '');
   if (!m) return undefined;
   const month = MONTHS.indexOf(m[2].toLowerCase());

@@ -339,3 +339,17 @@ test('from the element\'s own article to a News Line story and back to it', asyn
   assert.equal(await page.getByRole('heading', { name: INLINE_HEADLINE }).count(), 1, 'drawn, and the markup still hidden');
   await page.context().close();
 });
+
+test('an element holding only its JSON-LD draws it, and says so when it has no body', async () => {
+  const jsonLd = (node) => `<article-widget><script type="application/ld+json">${JSON.stringify(node)}</script></article-widget>`;
+  let page = await hostPage(jsonLd({ '@type': 'NewsArticle', headline: 'Only metadata here', articleBody: '<p>And a body in it.</p>' }));
+  await waitForEvent(page, 'ready');
+  assert.match(await widgetText(page), /Only metadata here.*And a body in it/);
+  await page.context().close();
+  page = await hostPage(jsonLd({ '@type': 'NewsArticle', headline: 'Only metadata here' }));
+  await waitForEvent(page, 'error');
+  // Nothing of the element's own to show instead: the widget's error view is what the reader sees.
+  await page.getByRole('alert').filter({ hasText: /no article text was found/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('behind')), false);
+  await page.context().close();
+});

@@ -143,9 +143,14 @@ function articleFromMarkup(root) {
   return [node];
 }
 
-/** Whether the element holds article markup of its own. */
+/** Whether the element holds an article of its own: markup, or a JSON-LD script. */
 export function hasInlineArticle(element) {
   return [...element.children].some((c) => c.localName !== 'script' || /ld\+json/i.test(c.type));
+}
+
+/** Whether it holds markup a reader can read before the canvas draws (not only a script). */
+export function hasInlineMarkup(element) {
+  return [...element.children].some((c) => c.localName !== 'script' && c.textContent.trim() !== '');
 }
 
 /**

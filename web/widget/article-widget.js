@@ -10,7 +10,7 @@
 import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
-import { articleFromElement, hasInlineArticle, pageMessages } from './article-page.js';
+import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
@@ -393,7 +393,7 @@ class ArticleWidget extends HTMLElement {
   // Before the canvas has drawn an article, the element's own article markup is what readers see,
   // and the box lies behind it, out of the flow (article-widget.css, .behind).
   updateInline() {
-    const inline = !this.tookOver && hasInlineArticle(this);
+    const inline = !this.tookOver && hasInlineMarkup(this);
     this.inline.hidden = !inline;
     this.box.classList.toggle('behind', inline);
   }

@@ -24,7 +24,8 @@
 import { createHash } from 'node:crypto';
 import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, posix } from 'node:path';
+import { dirname, extname, join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ENTRY = 'widget/article-widget.js';
@@ -154,12 +155,16 @@ function bundleWidget(out) {
     result = buildSync({
       entryPoints: [entry], bundle: true, format: 'esm', minify: true, target: 'es2022',
       write: false, metafile: true, logLevel: 'silent', absWorkingDir: process.cwd(),
+      // npm packages (@mozilla/readability) from the project's node_modules, wherever the staging directory is.
+      nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
     });
   } catch (e) {
     fail(`bundling ${ENTRY} failed: ${e.errors?.map((x) => x.text).join('; ') ?? e.message}`);
   }
   const inputs = Object.keys(result.metafile.inputs).map((f) => join(process.cwd(), f));
-  for (const f of inputs) if (f !== entry) rmSync(f);
+  // The site's own modules are in the bundle now; npm packages (node_modules) are only read.
+  const site = join(resolve(out), '/');
+  for (const f of inputs) if (f !== entry && f.startsWith(site)) rmSync(f);
   writeFileSync(entry, result.outputFiles[0].contents);
   return inputs.length;
 }

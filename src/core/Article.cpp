@@ -3,6 +3,7 @@
 #include "core/Date.h"
 #include "core/HtmlText.h"
 #include "core/JsonFields.h"
+#include "core/JsonLd.h"
 
 namespace aw {
 namespace {
@@ -62,26 +63,6 @@ void readPublisher(const Json& doc, Article& a) {
     }
 }
 
-// JSON-LD pages often wrap the article in an @graph or an array with other nodes.
-const Json& findArticleNode(const Json& doc) {
-    auto isArticle = [](const Json& n) {
-        if (!n.is_object()) return false;
-        const Json* t = member(n, "@type");
-        auto matches = [](const Json& s) {
-            return s.is_string() && (s == "NewsArticle" || s == "Article" || s == "ReportageNewsArticle" ||
-                                     s == "AnalysisNewsArticle" || s == "BlogPosting");
-        };
-        if (!t) return member(n, "headline") != nullptr;
-        if (t->is_array()) { for (const auto& s : *t) if (matches(s)) return true; return false; }
-        return matches(*t);
-    };
-    const Json* list = doc.is_array() ? &doc : (doc.is_object() ? member(doc, "@graph") : nullptr);
-    if (list && list->is_array())
-        for (const auto& n : *list)
-            if (isArticle(n)) return n;
-    return doc;
-}
-
 } // namespace
 
 Expected<Article> parseArticle(std::string_view json) {
@@ -89,7 +70,7 @@ Expected<Article> parseArticle(std::string_view json) {
     if (!parsed) return Expected<Article>::failure("article is " + parsed.error());
     const Json& doc = parsed.value().json;
     try {
-        const Json& node = findArticleNode(doc);
+        const Json node = jsonld::articleNode(doc); // @graph references resolved, shapes normalised
         if (!node.is_object()) fail("article", std::string("expected a JSON object, got ") + node.type_name());
         Article a;
         a.headline = requiredText(node, "headline");

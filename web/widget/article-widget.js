@@ -13,6 +13,7 @@ import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
 import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
+import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { bandAround, bandCovers, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
@@ -29,6 +30,7 @@ class ArticleWidget extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<link rel="stylesheet" href="${stylesheet}">
+      <div class="inline" part="inline" hidden><slot></slot></div>
       <div class="box" part="box">
         <canvas class="view" aria-hidden="true"></canvas>
         <div class="text-layer"></div>
@@ -41,6 +43,11 @@ class ArticleWidget extends HTMLElement {
     this.canvas = root.querySelector('canvas');
     this.textLayer = root.querySelector('.text-layer');
     this.status = root.querySelector('.status');
+    // The article as the element's own children (progressive enhancement): shown as the publisher's
+    // HTML until the canvas has drawn it, the canvas laid out behind it meanwhile.
+    this.inline = root.querySelector('.inline');
+    this.tookOver = false;    // the canvas has drawn an article: the children stay hidden from then on
+    root.querySelector('slot').addEventListener('slotchange', () => this.updateInline());
 
     // The element's state, all of it.
     this.runtime = null;      // the page's runtime, once loaded
@@ -111,6 +118,7 @@ class ArticleWidget extends HTMLElement {
   connectedCallback() {
     // Focusable like page content, so Space, PageDown, Home and End scroll the page from here.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.updateInline();
     this.connection = new AbortController();
     this.start(this.connection.signal);
   }
@@ -196,7 +204,10 @@ class ArticleWidget extends HTMLElement {
     this.shows.src = src;
     const early = this.fetched.src === src ? this.fetched.article : null;
     this.fetched.src = this.fetched.article = null; // a later load of the same src fetches afresh
-    const result = src ? await (early ?? fetchArticle(src)) : { error: ['No article to show', 'The widget has no src attribute naming an article.'] };
+    let result;
+    if (src) result = await (early ?? fetchArticle(src));
+    else if (hasInlineArticle(this)) result = articleFromElement(this);
+    else result = { error: ['No article to show', pageMessages.noInline] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     this.setProgress(1);
     this.contentSet = true;
@@ -204,7 +215,7 @@ class ArticleWidget extends HTMLElement {
       this.call('_aw_show_error', result.error);
       this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
     } else {
-      const source = new URL(src, document.baseURI).href;
+      const source = new URL(src ?? '', document.baseURI).href;
       const { module } = this.runtime;
       withStrings(module, [source], (sourcePtr) =>
         withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr)));
@@ -271,7 +282,8 @@ class ArticleWidget extends HTMLElement {
     const previous = this.history.pop();
     if (!previous) return;
     this.opened = true;
-    this.setAttribute('src', previous.src);
+    if (previous.src === null) this.removeAttribute('src'); // back to the element's own article
+    else this.setAttribute('src', previous.src);
     if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
   }
 
@@ -457,8 +469,22 @@ class ArticleWidget extends HTMLElement {
     this.view = null; // coming back draws afresh
   }
 
+  // Before the canvas has drawn an article, the element's own article markup is what readers see,
+  // and the box lies behind it, out of the flow (article-widget.css, .behind).
+  updateInline() {
+    const inline = !this.tookOver && hasInlineMarkup(this);
+    this.inline.hidden = !inline;
+    this.box.classList.toggle('behind', inline);
+  }
+
   markReady() {
     this.ready = true;
+    if (this.shown === 'article' && !this.tookOver) {
+      this.tookOver = true;
+      this.updateInline();
+      this.view = null; // the box is in the flow now: its slice is sent again, and drawn at once
+      this.drawFrame(performance.now());
+    }
     clearTimeout(this.statusTimer);
     this.runtime.prepareTyping();
     this.status.hidden = true;

@@ -130,16 +130,15 @@ class ArticleWidget extends HTMLElement {
     if (!this.runtime) {
       // The article, the feed and a returning reader's atlas are fetched while the program loads.
       this.prefetch();
-      // Not waited for: a read still going when the program is in (a new profile's storage
-      // opening, say) would only delay the first picture, which then rasterises its atlas.
-      let cached = null;
-      readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1).then((bytes) => { cached = bytes; performance.mark('aw:atlas-read'); });
+      const atlas = readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1)
+        .finally(() => performance.mark('aw:atlas-read'));
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
       this.showStatus('Loading article…', 1000);
       try {
         this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
         performance.mark('aw:runtime-loaded');
+        const cached = await atlas;
         if (cached) this.runtime.offerAtlas(cached);
       } catch (e) {
         if (!signal.aborted) this.failWithoutCanvas(e.message);

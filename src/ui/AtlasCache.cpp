@@ -9,7 +9,7 @@ namespace aw::ui::atlas_cache {
 
 namespace {
 
-// Bumped whenever the layout below, or what ImGui puts in a glyph, changes.
+// Bumped whenever the layout below changes (the key also names Dear ImGui's version).
 constexpr char kMagic[8] = {'A', 'W', 'A', 'T', 'L', 'A', 'S', '1'};
 constexpr std::uint32_t kMaxTexSide = 8192;
 constexpr std::uint32_t kMaxGlyphs = 65536;
@@ -80,6 +80,9 @@ struct Metrics {
 std::string keyOf(const ImFontAtlas& atlas) {
     Writer w;
     w.raw(kMagic, sizeof kMagic);
+    // Another Dear ImGui may lay its glyphs out otherwise: its entries are another key.
+    w.put(static_cast<std::uint32_t>(IMGUI_VERSION_NUM));
+    w.put(static_cast<std::uint32_t>(sizeof(ImFontGlyph)));
     w.put(atlas.Flags);
     w.put(atlas.TexDesiredWidth);
     w.put(atlas.TexGlyphPadding);

@@ -153,7 +153,8 @@ class ArticleWidget extends HTMLElement {
     if (!this.runtime) {
       // The article, the feed and a returning reader's atlas are fetched while the program loads.
       this.prefetch();
-      const atlas = readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1);
+      const atlas = readAtlas(this.getAttribute('src'), window.devicePixelRatio || 1)
+        .finally(() => performance.mark('aw:atlas-read'));
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
       this.showStatus('Loading article…', 1000);
@@ -222,12 +223,12 @@ class ArticleWidget extends HTMLElement {
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
-    // The first picture of new content is drawn at once rather than an animation frame later:
-    // while the browser's GPU process is busy with the page's first paint, frames come late.
-    // A page opened in a background tab waits for the animation frame, which comes once it is shown.
     // A feed already in goes into the first picture: its glyphs join the same atlas, and the
     // News Line does not appear a moment later, with a second atlas build.
     if (this.fetched.feedResult && this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
+    // The first picture of new content is drawn at once rather than an animation frame later:
+    // while the browser's GPU process is busy with the page's first paint, frames come late.
+    // A page opened in a background tab waits for the animation frame, which comes once it is shown.
     if (document.hidden) this.requestFrame();
     else this.drawFrame(performance.now());
     if (this.shows.feed !== this.getAttribute('feed')) this.loadFeed();

@@ -104,10 +104,18 @@ class ArticleWidget extends HTMLElement {
       this.call('_aw_pointer_move', [], e.clientX - r.left, e.clientY - r.top);
     };
     this.box.addEventListener('pointermove', pointer);
-    // Only the controls' boundaries: the text layer's lines pass under a still pointer all the time.
-    const control = (e) => { if (e.target.closest?.('.controls')) pointer(e); };
-    this.box.addEventListener('pointerover', control);
-    this.box.addEventListener('pointerout', control);
+    // Only where the control under the pointer changes, and only controls with a hover look: lines
+    // of text and headings pass under a still pointer all the time.
+    const hoverable = (el) => el?.closest?.('.controls :is(a, button, input[type="radio"])') ?? null; // text fields have none
+    let hovered = null;
+    const boundary = (e) => {
+      const now = hoverable(e.type === 'pointerover' ? e.target : e.relatedTarget);
+      if (now === hovered) return;
+      hovered = now;
+      pointer(e);
+    };
+    this.box.addEventListener('pointerover', boundary);
+    this.box.addEventListener('pointerout', boundary);
     this.box.addEventListener('pointerleave', () => {
       this.pointer = null;
       this.call('_aw_pointer_leave', []);

@@ -1,7 +1,7 @@
 // One runtime for the whole page, however many widgets it has: the compiled
 // program and its one instance (whose registry holds a state per widget), the
 // fonts and their atlases, one WebGL context that draws each visible widget's
-// slice in turn, one animation-frame loop, and the page-wide events (scroll,
+// band in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
 import { Faces } from './protocol.js';
 import { keepAtlas } from './atlas-cache.js';
@@ -153,7 +153,9 @@ class Runtime {
   get maxRows() {
     if (!this.surfaceRows && this.presented) {
       const gl = this.surface.getContext('webgl2');
-      this.surfaceRows = gl ? Math.min(gl.getParameter(gl.MAX_VIEWPORT_DIMS)[1], gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)) : 0;
+      // A lost context answers null: asked again later.
+      const dims = gl?.getParameter(gl.MAX_VIEWPORT_DIMS), buffer = gl?.getParameter(gl.MAX_RENDERBUFFER_SIZE);
+      this.surfaceRows = dims && buffer ? Math.min(dims[1], buffer) : 0;
     }
     return this.surfaceRows;
   }

@@ -490,9 +490,12 @@ class ArticleWidget extends HTMLElement {
     this.ready = true;
     if (this.shown === 'article' && !this.tookOver) {
       this.tookOver = true;
-      this.updateInline();
-      this.view = null; // the box is in the flow now: its slice is sent again, and drawn at once
-      this.drawFrame(performance.now());
+      // Only a box that lay behind the element's own article has moved: its slice is sent again, and drawn at once.
+      if (this.box.classList.contains('behind')) {
+        this.updateInline();
+        this.view = null;
+        this.drawFrame(performance.now());
+      }
     }
     clearTimeout(this.statusTimer);
     this.runtime.prepareTyping();

@@ -2,6 +2,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -32,6 +33,17 @@ void main() {
     fragColor = vec4(vColor.rgb, vColor.a * texture(atlas, vUv).r);
 })";
 
+// A picture's texture holds its colours (straight alpha, as decoded).
+const char* kImageFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D picture;
+in vec2 vUv;
+in vec4 vColor;
+out vec4 fragColor;
+void main() {
+    fragColor = texture(picture, vUv) * vColor;
+})";
+
 // Vertex layout of ImDrawVert, starting at byte `base` of the vertex buffer.
 void pointAttributes(std::size_t base) {
     const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
@@ -57,12 +69,18 @@ unsigned compile(GLenum type, const char* source) {
 void GlRenderer::init() {
     const unsigned vs = compile(GL_VERTEX_SHADER, kVertexShader);
     const unsigned fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    const unsigned ifs = compile(GL_FRAGMENT_SHADER, kImageFragmentShader);
     program_ = glCreateProgram();
     glAttachShader(program_, vs);
     glAttachShader(program_, fs);
     glLinkProgram(program_);
+    imageProgram_ = glCreateProgram();
+    glAttachShader(imageProgram_, vs);
+    glAttachShader(imageProgram_, ifs);
+    glLinkProgram(imageProgram_);
     glDeleteShader(vs);
     glDeleteShader(fs);
+    glDeleteShader(ifs);
     glUseProgram(program_);
 
     glGenVertexArrays(1, &vao_);
@@ -89,7 +107,8 @@ void GlRenderer::init() {
 }
 
 void GlRenderer::forget() {
-    program_ = vao_ = vbo_ = ibo_ = 0;
+    program_ = vao_ = vbo_ = ibo_ = imageProgram_ = 0;
+    imageTextures_.clear();
     textures_.clear();
     framesRendered_ = 0;
     linked_ = false;
@@ -119,6 +138,23 @@ void GlRenderer::upload(const ui::FontSet& set) {
     it->generation = set.generation();
 }
 
+unsigned GlRenderer::imageTexture() {
+    unsigned id = 0;
+    glGenTextures(1, &id);
+    imageTextures_.push_back(id);
+    return id;
+}
+
+void GlRenderer::finishImage(unsigned texture) {
+    // Pictures are drawn smaller than they are (a wide source on a phone): mipmaps keep them smooth.
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
 bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
     glViewport(0, 0, fbWidth, fbHeight);
     glScissor(0, 0, fbWidth, fbHeight);
@@ -139,7 +175,9 @@ bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
             if (r.z <= r.x || r.w <= r.y) continue;
             if (cmd.GetTexID() != bound) {
                 bound = cmd.GetTexID();
-                glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound)));
+                const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound));
+                glBindTexture(GL_TEXTURE_2D, texture);
+                glUseProgram(isImage(texture) ? imageProgram_ : program_);
             }
             glScissor(static_cast<GLint>(r.x), static_cast<GLint>(static_cast<float>(fbHeight) - r.w),
                       static_cast<GLsizei>(r.z - r.x), static_cast<GLsizei>(r.w - r.y));

@@ -19,6 +19,9 @@ Face faceOf(Role role) {
     case Role::Meta:
     case Role::Ui: return Face::SansRegular;
     case Role::UiBold: return Face::SansBold;
+    case Role::Strong: return Face::SerifBold;
+    case Role::Emphasis: return Face::SerifItalic;
+    case Role::StrongEmphasis: return Face::SerifBoldItalic;
     case Role::Icon:
     case Role::Count: break;
     }
@@ -34,13 +37,18 @@ void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
 }
 
 bool Fonts::hasAllFaces() const {
-    for (const auto& f : faces_)
-        if (f.empty()) return false;
+    for (int f = 0; f < protocol::kRequiredFaces; ++f)
+        if (faces_[static_cast<std::size_t>(f)].empty()) return false;
     return true;
 }
 
 void Fonts::addText(std::string_view text, Usage usage) {
-    auto& chars = usage == Usage::Headline ? headlineChars_ : usage == Usage::Section ? sectionChars_ : textChars_;
+    auto& chars = usage == Usage::Headline         ? headlineChars_
+                : usage == Usage::Section        ? sectionChars_
+                : usage == Usage::Strong         ? strongChars_
+                : usage == Usage::Emphasis       ? emphasisChars_
+                : usage == Usage::StrongEmphasis ? strongEmphasisChars_
+                                                 : textChars_;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = utf8::next(text, i);
         if (cp > 0xFFFF) continue; // ImGui is built with 16-bit ImWchar
@@ -86,7 +94,8 @@ const FontSet* Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return nullptr;
     // Every em size of the atlas, in Role order: any change of one is another set.
     const std::array<float, static_cast<int>(Role::Count)> ems = {
-        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize};
+        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize,
+        type.bodySize, type.bodySize, type.bodySize};
     std::size_t i = 0;
     while (i < keys_.size() && !(keys_[i].scale == scale && keys_[i].ems == ems)) ++i;
     if (i == keys_.size()) {
@@ -97,6 +106,14 @@ const FontSet* Fonts::update(const Typography& type, float scale) {
     FontSet& set = *sets_[i];
     if (set.charsVersion_ != charsVersion_) build(set, ems, scale);
     return &set;
+}
+
+// An optional face not fetched (or not a font) is drawn with its upright sibling.
+Face Fonts::availableFace(Face face) const {
+    if (!faces_[static_cast<int>(face)].empty()) return face;
+    if (face == Face::SerifItalic) return Face::SerifRegular;
+    if (face == Face::SerifBoldItalic) return Face::SerifBold;
+    return face;
 }
 
 void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale) {
@@ -126,6 +143,10 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
     }
     buildRanges(set.headlineRanges_, {kSpace, kReplacement}, {&headlineChars_});
     buildRanges(set.sectionRanges_, {kSpace, kReplacement}, {&sectionChars_});
+    // The body's bold and italic faces: only what its runs hold (nothing, for a plain article).
+    buildRanges(set.strongRanges_, {kSpace, kReplacement}, {&strongChars_});
+    buildRanges(set.emphasisRanges_, {kSpace, kReplacement}, {&emphasisChars_});
+    buildRanges(set.strongEmphasisRanges_, {kSpace, kReplacement}, {&strongEmphasisChars_});
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
@@ -137,9 +158,10 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
         {Role::Body, set.bodyRanges_},       {Role::Headline, set.headlineRanges_}, {Role::Meta, set.bodyRanges_},
         {Role::Section, set.sectionRanges_}, {Role::Ui, set.uiRanges_},             {Role::UiBold, set.bodyRanges_},
         {Role::Icon, set.iconRanges_},
+        {Role::Strong, set.strongRanges_},   {Role::Emphasis, set.emphasisRanges_}, {Role::StrongEmphasis, set.strongEmphasisRanges_},
     };
     for (const auto& p : plan) {
-        const Face face = faceOf(p.role);
+        const Face face = availableFace(faceOf(p.role));
         auto& data = faces_[static_cast<int>(face)];
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild

@@ -20,7 +20,9 @@ namespace {
 
 // The faces' files in aw::ui::Face order, as web/widget/runtime.js hands them over ("fonts/x.ttf").
 #define AW_TEST_FACE_FILE(name, key, file, family, weight) file,
-constexpr const char* kFaceFiles[] = {AW_FACES(AW_TEST_FACE_FILE)};
+#define AW_TEST_OPTIONAL_FACE_FILE(name, key, file, family, weight, style) file,
+constexpr const char* kFaceFiles[] = {AW_FACES(AW_TEST_FACE_FILE) AW_OPTIONAL_FACES(AW_TEST_OPTIONAL_FACE_FILE)};
+#undef AW_TEST_OPTIONAL_FACE_FILE
 #undef AW_TEST_FACE_FILE
 
 // Read once per run: every session loads the same bytes.

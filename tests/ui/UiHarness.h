@@ -51,6 +51,16 @@ public:
     void post(const std::string& id, const std::string& j) override { posts.emplace_back(id, j); }
     void store(const std::string& key, const std::string& value) override;
     void wakeAt(aw::UnixMillis) override {}
+    // Pictures: each URL asked to load, and what the test says of each (Loading until then).
+    std::vector<std::string> imageLoads;
+    std::map<std::string, aw::ui::ImageState> images;
+    aw::ui::ImageState image(const std::string& url, bool load) override {
+        const auto it = images.find(url);
+        if (it != images.end()) return it->second;
+        if (!load) return {};
+        imageLoads.push_back(url);
+        return images[url] = aw::ui::ImageState{aw::ui::ImageState::Status::Loading, nullptr, 0, 0};
+    }
 };
 
 inline const char* const kSite = "https://news.example/";

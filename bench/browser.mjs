@@ -315,35 +315,47 @@ async function main() {
 
     // 4, 5: the seed article and the 100x one scrolled the same way from the middle
     // of their pages (the plain page once, for reference); heap sizes after it.
+    const scrollOnce = async (key, path) => {
+      const view = await open(browser, server.url + path);
+      try {
+        const api = key === 'plain' ? plain : widget;
+        await api.ready(view.page);
+        if (key !== 'plain') await sleep(500);
+        const max = await view.page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+        const start = Math.max(0, Math.round(max / 2 - amplitude / 2));
+        const before = key === 'plain' ? null : { frames: await widget.frames(view.page), layouts: await widget.layouts(view.page) };
+        let steps = 0;
+        const cpu = await cpuDuring(view.cdp, async () => { steps = await scrollSteadily(view.page, { start, amplitude, seconds: SCROLL_SECONDS }); });
+        const result = { ...cpu, steps, max };
+        if (before) {
+          result.frames = (await widget.frames(view.page)) - before.frames;
+          result.layouts = (await widget.layouts(view.page)) - before.layouts;
+          result.heap = await widget.heap(view.page);
+        }
+        return result;
+      } finally {
+        await view.close();
+      }
+    };
     const scrollPages = [[1, ''], [REPEAT, 'bench-long.html'], ['plain', 'bench-plain.html']];
     for (const [key, path] of scrollPages) {
       const runs = key === 'plain' ? 1 : SCROLL_RUNS;
       R.scroll[key] = [];
-      for (let run = 0; run < runs; run++) {
-        const view = await open(browser, server.url + path);
-        try {
-          const api = key === 'plain' ? plain : widget;
-          await api.ready(view.page);
-          if (key !== 'plain') await sleep(500);
-          const max = await view.page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-          const start = Math.max(0, Math.round(max / 2 - amplitude / 2));
-          const before = key === 'plain' ? null : { frames: await widget.frames(view.page), layouts: await widget.layouts(view.page) };
-          let steps = 0;
-          const cpu = await cpuDuring(view.cdp, async () => { steps = await scrollSteadily(view.page, { start, amplitude, seconds: SCROLL_SECONDS }); });
-          const result = { ...cpu, steps, max };
-          if (before) {
-            result.frames = (await widget.frames(view.page)) - before.frames;
-            result.layouts = (await widget.layouts(view.page)) - before.layouts;
-            result.heap = await widget.heap(view.page);
-          }
-          R.scroll[key].push(result);
-        } finally {
-          await view.close();
-        }
-      }
+      for (let run = 0; run < runs; run++) R.scroll[key].push(await scrollOnce(key, path));
       const s = R.scroll[key];
       log(`scroll ${key}${key === 'plain' ? '' : 'x'}: ${s.map((x) => `${(x.task * 1000).toFixed(0)} ms/s, ${x.steps} steps, ${x.frames ?? '-'} frames`).join('; ')}`);
     }
+    // 4b: the rich article (subheadings, quotes, lists, links, two pictures) at 1x and 100x,
+    // alternated run by run so both meet the machine's load alike.
+    R.scroll.rich = [];
+    R.scroll.rich100 = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const order = [['rich', 'bench-rich.html'], ['rich100', 'bench-rich-long.html']];
+      if (run % 2) order.reverse();
+      for (const [key, path] of order) R.scroll[key].push(await scrollOnce(key, path));
+    }
+    for (const key of ['rich', 'rich100'])
+      log(`scroll ${key}: ${R.scroll[key].map((x) => `${(x.task * 1000).toFixed(0)} ms/s, ${x.steps} steps, ${x.frames} frames, ${x.layouts} layouts`).join('; ')}`);
 
     // An offscreen widget (below a 5000 px spacer): once started (it may draw a
     // one-pixel slice to learn its height), it draws nothing until scrolled to.
@@ -473,6 +485,9 @@ function report(R, loaded, site, seconds) {
   const saturated = c1 > 0.8 && cN > 0.8;
   row(`4 scroll CPU, ${REPEAT}x vs 1x article`, `${cpu(cN)} (${REPEAT}x)`, `${cpu(c1)} (1x)`, r2(cN / c1), '<= 1.2x', cN / c1 <= 1.2);
   if (saturated) rows.at(-1)[5] += ' (saturated)';
+  const r1 = median(R.scroll.rich.map((s) => s.task)), rN = median(R.scroll.rich100.map((s) => s.task));
+  row(`4 scroll CPU, rich article ${REPEAT}x vs 1x`, `${cpu(rN)} (${REPEAT}x)`, `${cpu(r1)} (1x)`, r2(rN / r1), '<= 1.2x', rN / r1 <= 1.2);
+  if (r1 > 0.8 && rN > 0.8) rows.at(-1)[5] += ' (saturated)';
   const perFrame = (list) => median(list.map((s) => (s.task * s.seconds * 1000) / Math.max(1, s.frames)));
   const p1 = perFrame(s1), pN = perFrame(sN);
   row('4 scroll CPU per frame drawn', `${ms(pN)} (${REPEAT}x)`, `${ms(p1)} (1x)`, r2(pN / p1), '<= 1.2x', pN / p1 <= 1.2);

@@ -69,8 +69,8 @@ UiSession::~UiSession() {
 
 void UiSession::loadArticle(const std::string& asset) { REQUIRE(loadArticleJson(readRepoFile("assets/" + asset), asset)); }
 
-bool UiSession::loadArticleJson(const std::string& text, const std::string& asset) {
-    const auto parsed = aw::parseArticle(text);
+bool UiSession::loadArticleJson(const std::string& text, const std::string& asset, const std::string& blocks) {
+    const auto parsed = aw::parseArticle(text, kSite + asset, blocks);
     if (!parsed) {
         widget_->showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
         return false;

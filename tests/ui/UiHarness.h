@@ -81,7 +81,8 @@ public:
     // An article of assets/ (path under assets/), parsed as aw_set_article does.
     void loadArticle(const std::string& asset = kDefaultArticle);
     // Article JSON given as text; false when it did not parse (the error view shows then).
-    bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle);
+    // `blocks`: the shell's reading of an HTML body (rich-text.js), "" for none.
+    bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle, const std::string& blocks = "");
     // assets/news-line.json (or `text`), as aw_set_feed does: parsed against the feed's URL, labelled with the clock.
     void loadFeed(const std::string& text = readRepoFile("assets/news-line.json"));
 

@@ -10,6 +10,8 @@
 //   other same-site GETs: network first (fresh when online), falling back to
 //   the copy seen last; what the page loaded before the worker was in control
 //   is fetched once on the page's request ("remember").
+// - Faces only some articles use (italic, the manifest's `optional`): fetched
+//   when an article needs them, then kept with this version's files.
 // - Pictures the widget fetched (runtime.js asks with Accept: image/…), from
 //   this site or another: cache first in their own cache, kept once shown
 //   (a picture at a URL does not change), the oldest let go past a limit.
@@ -28,6 +30,8 @@ const MAX_IMAGE_ENTRIES = 100;
 const NETWORK_TIMEOUT_MS = 6000;
 
 const precached = new Set(MANIFEST.files.map((f) => new URL(f, SCOPE).href));
+// This build's faces fetched only by articles that use them: kept with the build's files once fetched.
+const optional = new Set((MANIFEST.optional ?? []).map((f) => new URL(f, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -62,6 +66,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (url.origin !== self.location.origin) return;
+  if (optional.has(url.href)) {
+    event.respondWith(keptIn(PRECACHE, request, url.href));
+    return;
+  }
   if (precached.has(url.href)) {
     event.respondWith(HASHED.test(url.pathname)
       ? cacheFirst(request, url.href)
@@ -113,16 +121,20 @@ async function networkFirst(event, request, key, storeIn) {
 }
 
 // A picture: the copy kept, else the network's answer, kept when whole (a CORS or same-site 200).
-async function picture(request, key) {
-  const cache = await caches.open(IMAGES);
+const picture = (request, key) => keptIn(IMAGES, request, key, MAX_IMAGE_ENTRIES);
+
+async function keptIn(name, request, key, limit = Infinity) {
+  const cache = await caches.open(name);
   const hit = await cache.match(key, { ignoreVary: true });
   if (hit) return hit;
   const response = await fetch(request);
   if (response.status === 200 && (response.type === 'basic' || response.type === 'cors') &&
       !/no-store/i.test(response.headers.get('Cache-Control') ?? '')) {
     await cache.put(key, response.clone());
-    const keys = await cache.keys();
-    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_IMAGE_ENTRIES))) await cache.delete(old);
+    if (limit !== Infinity) {
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(old);
+    }
   }
   return response;
 }

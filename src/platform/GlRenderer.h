@@ -23,7 +23,7 @@ public:
     void forget();
     // Uploads the set's atlas unless its texture already holds this build.
     void upload(const ui::FontSet& set);
-    // A texture for a picture (RGBA, drawn by its own program); the caller fills
+    // A texture for a picture (RGBA, drawn in colour, not as coverage); the caller fills
     // it (from the shell's bitmap), then finishImage() builds its smaller sizes.
     unsigned imageTexture();
     void finishImage(unsigned texture);
@@ -33,8 +33,8 @@ public:
 
 private:
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
-    unsigned imageProgram_ = 0;       // draws textures of pictures, in colour
     std::vector<unsigned> imageTextures_;
+    unsigned frameAtlas_ = 0; // the texture of the set upload() was last given
     bool isImage(unsigned texture) const {
         return std::find(imageTextures_.begin(), imageTextures_.end(), texture) != imageTextures_.end();
     }

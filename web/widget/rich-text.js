@@ -199,7 +199,7 @@ function articleNode(doc) {
  * The body blocks of a NewsArticle (the object, or its JSON text) when its
  * articleBody carries markup; null for a plain-text body (the core reads that
  * as it always has) or anything unreadable (the core says what is wrong).
- * Links resolve against the article's own url when it has one, else baseURL.
+ * Links resolve against the article's own absolute url when it has one, else baseURL.
  * @param {object|string} article @param {string|URL} baseURL @returns {BodyBlock[]|null}
  */
 export function articleBlocks(article, baseURL) {
@@ -210,7 +210,8 @@ export function articleBlocks(article, baseURL) {
   const node = articleNode(doc);
   const body = node?.articleBody;
   if (typeof body !== 'string' || !MARKUP.test(body)) return null;
-  const own = typeof node.url === 'string' ? absolute(node.url, baseURL, IMAGE_SCHEMES) : '';
+  // Only an absolute url names the publisher's page; a relative one is the site's own bookkeeping.
+  const own = typeof node.url === 'string' && /^https?:\/\//i.test(node.url) ? node.url : '';
   const blocks = bodyBlocks(body, own || baseURL);
   return blocks.length ? blocks : null;
 }

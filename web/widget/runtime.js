@@ -120,8 +120,11 @@ class Runtime {
   // again after a lost context). Every widget is asked for a frame when one is in or has failed.
   loadImage(url) {
     this.bitmaps ??= new Map();
+    this.imageStates ??= new Map(); // url -> 'loading', 'ready' or 'failed' (tests wait on it)
+    this.imageStates.set(url, 'loading');
     const done = (ok, bitmap) => {
       if (ok) this.bitmaps.set(url, bitmap);
+      this.imageStates.set(url, ok ? 'ready' : 'failed');
       withStrings(this.module, [url], (ptr) => (ok ? this.module._aw_image_loaded(ptr, bitmap.width, bitmap.height) : this.module._aw_image_failed(ptr)));
       for (const w of this.widgets.values()) w.requestFrame();
     };

@@ -206,8 +206,12 @@ void ArticleView::draw(const Painter& p, ImVec2 origin, float clipTop, float cli
             p.text(Role::Body, ImVec2(origin.x + line.x - gap - p.textWidth(Role::Body, kind.marker), y), p.palette.muted, kind.marker);
         }
         if (kind.semantic == protocol::role::Quote) {
+            // One bar down a quote's paragraphs, through the gaps between them.
+            float top = line.y;
+            if (firstOfBlock && i > 0 && kinds_[lines[i - 1].block].semantic == protocol::role::Quote)
+                top = lines[i - 1].y + column_.lineHeight(lines[i - 1]);
             const float barX = origin.x + std::round(kQuoteBarAt * fonts.size(Role::Body));
-            p.dl.AddRectFilled(ImVec2(barX, origin.y + line.y), ImVec2(barX + p.px(kQuoteBar), origin.y + line.y + column_.lineHeight(line)),
+            p.dl.AddRectFilled(ImVec2(barX, origin.y + top), ImVec2(barX + p.px(kQuoteBar), origin.y + line.y + column_.lineHeight(line)),
                                p.palette.accent);
         }
     }

@@ -160,7 +160,7 @@ export function makeSite({ dist, baselineDir, out }) {
   // The plain page uses the widget's font files when it can find them (names may carry content hashes).
   const wanted = [
     { re: /(^|\/)serif-regular[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 400 },
-    { re: /(^|\/)serif-bold[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 700 },
+    { re: /(^|\/)serif-bold(\.[0-9a-f]+)?\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 700 }, // not serif-bold-italic
     { re: /(^|\/)sans-regular[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Sans', weight: 400 },
   ];
   const fonts = wanted.flatMap((w) => {

@@ -198,3 +198,34 @@ test('hostile markup in articleBody never runs and never renders; links pass the
   assert.equal(page.context().pages().length, 1);
   await page.context().close();
 });
+
+test('copying a passage keeps its structure: the subheading, the list with its bullets, the link with its address', async () => {
+  const page = await openPage(browser, server.url + 'shoreline.html');
+  await waitForEvent(page, 'ready');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // From the start of the paragraph with the Wikipedia link to the end of the bulleted list.
+  await page.evaluate(() => {
+    const layer = document.querySelector('article-widget').shadowRoot.querySelector('.text-layer');
+    const from = [...layer.querySelectorAll('p.paragraph')].find((p) => p.querySelector('a'));
+    const items = layer.querySelectorAll('ul li');
+    const last = items[items.length - 1];
+    const walker = document.createTreeWalker(last, NodeFilter.SHOW_TEXT);
+    let end = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) end = n;
+    getSelection().setBaseAndExtent(from.querySelector('span').firstChild, 0, end, end.data.length);
+  });
+  await page.keyboard.press('Control+C');
+  const { text, html } = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { text: await (await item.getType('text/plain')).text(), html: await (await item.getType('text/html')).text() };
+  });
+  const blocks = text.split('\n\n');
+  assert.match(blocks[0], /^The Caspian is the largest enclosed body of water on Earth, .* Wikipedia's Caspian Sea page\.$/);
+  assert.equal(blocks[1], 'Why the water is falling');
+  assert.match(blocks[2], /^Most of the Caspian's water comes from one river/);
+  assert.deepEqual(blocks.slice(3).map((b) => b.slice(0, 20)), ['• warmer summers, wh', '• less snow and rain', '• water taken from t']);
+  assert.match(html, /<a href="https:\/\/en\.wikipedia\.org\/wiki\/Caspian_Sea">Wikipedia's Caspian Sea page<\/a>/);
+  assert.match(html, /<h2>Why the water is falling<\/h2>/);
+  assert.match(html, /<ul><li>warmer summers, which raise evaporation from the shallow northern shelf;<\/li><li>/);
+  await page.context().close();
+});

@@ -154,13 +154,22 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
 
     ImFontAtlas* atlas = &set.atlas_;
     atlas->Clear();
-    const struct { Role role; const ImVector<ImWchar>& ranges; } plan[] = {
-        {Role::Body, set.bodyRanges_},       {Role::Headline, set.headlineRanges_}, {Role::Meta, set.bodyRanges_},
-        {Role::Section, set.sectionRanges_}, {Role::Ui, set.uiRanges_},             {Role::UiBold, set.bodyRanges_},
-        {Role::Icon, set.iconRanges_},
-        {Role::Strong, set.strongRanges_},   {Role::Emphasis, set.emphasisRanges_}, {Role::StrongEmphasis, set.strongEmphasisRanges_},
+    // `runs`: the characters of the body's bold or italic runs; without any, the role's face is not
+    // rasterised at all (it would cost a plain article's first picture a parse of its font) and
+    // the role draws with the body's.
+    const struct { Role role; const ImVector<ImWchar>& ranges; const std::set<char32_t>* runs; } plan[] = {
+        {Role::Body, set.bodyRanges_, nullptr},       {Role::Headline, set.headlineRanges_, nullptr},
+        {Role::Meta, set.bodyRanges_, nullptr},       {Role::Section, set.sectionRanges_, nullptr},
+        {Role::Ui, set.uiRanges_, nullptr},           {Role::UiBold, set.bodyRanges_, nullptr},
+        {Role::Icon, set.iconRanges_, nullptr},       {Role::Strong, set.strongRanges_, &strongChars_},
+        {Role::Emphasis, set.emphasisRanges_, &emphasisChars_}, {Role::StrongEmphasis, set.strongEmphasisRanges_, &strongEmphasisChars_},
     };
     for (const auto& p : plan) {
+        if (p.runs && p.runs->empty()) {
+            set.fonts_[static_cast<int>(p.role)] = set.fonts_[static_cast<int>(Role::Body)];
+            set.sizes_[static_cast<int>(p.role)] = set.sizes_[static_cast<int>(Role::Body)];
+            continue;
+        }
         const Face face = availableFace(faceOf(p.role));
         auto& data = faces_[static_cast<int>(face)];
         ImFontConfig cfg;

@@ -374,6 +374,19 @@ async function main() {
       log(`scroll ${key}${key === 'plain' || key === 'bare' ? '' : 'x'}: ${s.map((x) => `${(x.task * 1000).toFixed(0)} ms/s main, ${(x.browser * 1000).toFixed(0)} ms/s browser, ${x.steps} steps, ${x.frames ?? '-'} widget frames`).join('; ')}; ` +
         `compositor frames/s ${R.scrollFps[key].map((f) => f.toFixed(1)).join(' / ')}`);
     }
+    // 4b: the rich article (subheadings, quotes, lists, links, two pictures) at 1x and 100x,
+    // alternated run by run so both meet the machine's load alike.
+    Object.assign(scrollPages, { rich: 'bench-rich.html', rich100: 'bench-rich-long.html' });
+    R.scroll.rich = [];
+    R.scroll.rich100 = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const order = ['rich', 'rich100'];
+      if (run % 2) order.reverse();
+      for (const key of order) await scrollOnce(key, false);
+    }
+    for (const key of ['rich', 'rich100'])
+      log(`scroll ${key}: ${R.scroll[key].map((x) => `${(x.task * 1000).toFixed(0)} ms/s, ${x.steps} steps, ${x.frames} frames, ${x.layouts} layouts`).join('; ')}`);
+
     if (!ONLY_SCROLL) {
       // An offscreen widget (below a 5000 px spacer): once started (it may draw a
       // one-pixel slice to learn its height), it draws nothing until scrolled to.
@@ -508,6 +521,9 @@ function report(R, loaded, site, seconds) {
   const saturated = c1 > 0.8 && cN > 0.8;
   row(`4 scroll CPU, ${REPEAT}x vs 1x article`, `${cpu(cN)} (${REPEAT}x)`, `${cpu(c1)} (1x)`, r2(cN / c1), '<= 1.2x', cN / c1 <= 1.2);
   if (saturated) rows.at(-1)[5] += ' (saturated)';
+  const r1 = median(R.scroll.rich.map((s) => s.task)), rN = median(R.scroll.rich100.map((s) => s.task));
+  row(`4 scroll CPU, rich article ${REPEAT}x vs 1x`, `${cpu(rN)} (${REPEAT}x)`, `${cpu(r1)} (1x)`, r2(rN / r1), '<= 1.2x', rN / r1 <= 1.2);
+  if (r1 > 0.8 && rN > 0.8) rows.at(-1)[5] += ' (saturated)';
   const perFrame = (list) => median(list.map((s) => (s.task * s.seconds * 1000) / Math.max(1, s.frames)));
   const p1 = perFrame(s1), pN = perFrame(sN);
   row('4 scroll CPU per frame drawn', `${ms(pN)} (${REPEAT}x)`, `${ms(p1)} (1x)`, r2(pN / p1), '<= 1.2x', pN / p1 <= 1.2);

@@ -2,6 +2,7 @@
 // review_server serves everything measured, from one origin:
 //   /                      dist/ as built (the widget's demo page, the seed article)
 //   /bench-long.html       the demo page with the 100x article
+//   /bench-rich.html, /bench-rich-long.html  the demo page with the rich article, 1x and 100x
 //   /bench-offscreen.html  the demo page with the widget below the fold
 //   /bench-bare.html       the widget alone in a page, as bare as the baseline's (no site
 //                          stylesheet, masthead, footer or icon): the first frame's comparison
@@ -16,6 +17,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const SEED = 'articles/stoltenberg-baku.json';
 export const LONG = 'articles/bench-100x.json';
 export const REPEAT = 100;
+// The rich demo article (HTML body: subheadings, quotes, lists, links, a lead picture and a figure) and its 100x.
+export const RICH = 'articles/caspian-shoreline.json';
+export const RICH_LONG = 'articles/bench-rich-100x.json';
 
 export function gzip9(bytes) { return gzipSync(bytes, { level: 9 }); }
 export function brotli11(bytes) {
@@ -26,6 +30,13 @@ export function brotli11(bytes) {
 export function repeatedArticle(seedJson, times) {
   const doc = JSON.parse(seedJson);
   doc.articleBody = Array(times).fill(doc.articleBody).join('\n\n');
+  return JSON.stringify(doc, null, 2);
+}
+
+// The rich article with its HTML articleBody repeated `times` times.
+export function repeatedRichArticle(json, times) {
+  const doc = JSON.parse(json);
+  doc.articleBody = Array(times).fill(doc.articleBody).join('\n');
   return JSON.stringify(doc, null, 2);
 }
 
@@ -126,6 +137,8 @@ export function makeSite({ dist, baselineDir, out }) {
   const seedJson = readFileSync(join(dist, SEED), 'utf8');
   writeFileSync(join(out, LONG), repeatedArticle(seedJson, REPEAT));
   if (distPrecompresses(SEED)) precompress(join(out, LONG));
+  writeFileSync(join(out, RICH_LONG), repeatedRichArticle(readFileSync(join(dist, RICH), 'utf8'), REPEAT));
+  if (distPrecompresses(SEED)) precompress(join(out, RICH_LONG));
 
   // Variants of the demo page: the 100x article, and the widget below the fold.
   const index = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -133,6 +146,8 @@ export function makeSite({ dist, baselineDir, out }) {
   if (!tag.test(index)) throw new Error('dist/index.html has no <article-widget src="…">');
   const variants = {
     'bench-long.html': index.replace(tag, `$1${LONG}$3`),
+    'bench-rich.html': index.replace(tag, `$1${RICH}$3`),
+    'bench-rich-long.html': index.replace(tag, `$1${RICH_LONG}$3`),
     'bench-offscreen.html': index.replace(/<article-widget\b/, '<div style="height:5000px" aria-hidden="true"></div>\n    $&'),
   };
   variants['bench-bare.html'] = barePage(index);
@@ -145,7 +160,7 @@ export function makeSite({ dist, baselineDir, out }) {
   // The plain page uses the widget's font files when it can find them (names may carry content hashes).
   const wanted = [
     { re: /(^|\/)serif-regular[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 400 },
-    { re: /(^|\/)serif-bold[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 700 },
+    { re: /(^|\/)serif-bold(\.[0-9a-f]+)?\.(ttf|otf|woff2?)$/, family: 'AW Serif', weight: 700 }, // not serif-bold-italic
     { re: /(^|\/)sans-regular[^/]*\.(ttf|otf|woff2?)$/, family: 'AW Sans', weight: 400 },
   ];
   const fonts = wanted.flatMap((w) => {

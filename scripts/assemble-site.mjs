@@ -27,9 +27,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, extname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { OptionalFaces } from '../web/widget/protocol.js';
 
 const ENTRY = 'widget/article-widget.js';
 const WIDGET_DIR = 'widget/';
+// Faces only an article that uses them fetches (italic): neither preloaded nor precached;
+// the service worker keeps them once fetched (its manifest lists them as `optional`).
+const OPTIONAL = new Set(OptionalFaces.map((f) => WIDGET_DIR + f.file));
 const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest']);
 const COMPRESS_EXT = new Set([...TEXT_EXT, '.wasm', '.ttf', '.otf', '.ico']);
 const MIME = {
@@ -218,8 +222,9 @@ function hashWidget(out) {
   if (/^\s*export\b/m.test(entrySource)) fail(`${ENTRY} must not export: its stable entry loads it with import()`);
   const target = `./${posix.basename(renamed.get(ENTRY))}`;
   const rank = { '.wasm': 0, '.css': 1, '.ttf': 2 };
+  const optional = new Set([...renamed].filter(([from]) => OPTIONAL.has(from)).map(([, to]) => to));
   const preload = [...renamed.values()]
-    .filter((f) => extname(f) in rank)
+    .filter((f) => extname(f) in rank && !optional.has(f))
     .sort((a, b) => rank[extname(a)] - rank[extname(b)] || a.localeCompare(b))
     .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, extname(f) === '.css' ? 'style' : 'fetch']);
   const lines = [
@@ -241,15 +246,19 @@ function hashWidget(out) {
   writeFileSync(join(out, ENTRY), lines.join('\n') + '\n');
 
   const unhashed = widgetFiles.filter((f) => !used.has(f));
-  return { renamed, precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY), ...unhashed].sort() };
+  return {
+    renamed,
+    precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY && !optional.has(f)), ...unhashed].sort(),
+    optional: [...optional].sort(),
+  };
 }
 
 // ---- 2. service worker and precache manifest --------------------------------
 
-function writeServiceWorker(out, precache) {
+function writeServiceWorker(out, precache, optional) {
   const files = [...new Set(precache)].sort();
-  const version = sha256(files.map((f) => `${f}\0${sha256(readFileSync(join(out, f)))}`).join('\n')).slice(0, 12);
-  const manifest = { version, files };
+  const version = sha256([...files, ...optional].map((f) => `${f}\0${sha256(readFileSync(join(out, f)))}`).join('\n')).slice(0, 12);
+  const manifest = { version, files, optional };
   writeFileSync(join(out, 'precache-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const swPath = join(out, 'sw.js');
   if (!existsSync(swPath)) fail('sw.js (from web/sw.js) is missing from the site');
@@ -390,8 +399,8 @@ function main() {
   } catch (e) {
     warn(`article-widget-standalone.html not written: ${e.message}`);
   }
-  const { renamed, precache } = hashWidget(out);
-  const manifest = writeServiceWorker(out, precache);
+  const { renamed, precache, optional } = hashWidget(out);
+  const manifest = writeServiceWorker(out, precache, optional);
   const compressed = precompress(out);
   console.log(`[assemble-site] ${bundled} modules in one bundle, ${renamed.size} widget files hashed, precache ${manifest.files.length} files (version ${manifest.version}), ${compressed} compressed variants`);
 }

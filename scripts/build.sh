@@ -36,6 +36,10 @@ cp -r web/. build/site/
 cp -r assets/. build/site/
 cp build/wasm/src/platform/aw.js build/wasm/src/platform/aw.wasm build/site/widget/
 cp build/fonts/*.ttf build/site/widget/fonts/
+scripts/render-images.sh build/images # the demo articles' pictures, from assets/images/*.svg
+mkdir -p build/site/images
+cp build/images/*.webp build/site/images/
+rm -rf build/site/images/*.svg
 node scripts/assemble-site.mjs build/site dist.tmp
 rm -rf dist && mv dist.tmp dist
 echo "[build] site ready in dist/ ($(du -sh dist | cut -f1))"

@@ -20,6 +20,7 @@ APT_PACKAGES=(
   brotli dpkg-dev xz-utils       # precompression; apt-get source
   chromium                       # browser tests and screenshots
   poppler-utils                  # pdftotext and pdftoppm: the print test reads the printed pages back
+  librsvg2-bin webp              # the demo articles' pictures: SVG rendered and encoded as WebP at build time
   clang-14 libfuzzer-14-dev      # fuzz targets and the sanitizer build of the unit tests (tests/fuzz)
   cmake g++ make
 )

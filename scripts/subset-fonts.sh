@@ -17,6 +17,9 @@ subset serif-regular NotoSerif-Regular.ttf
 subset serif-bold NotoSerif-Bold.ttf
 subset sans-regular NotoSans-Regular.ttf
 subset sans-bold NotoSans-Bold.ttf
+# Optional faces: fetched only by an article whose body has italic runs or quotes.
+subset serif-italic NotoSerif-Italic.ttf
+subset serif-bold-italic NotoSerif-BoldItalic.ttf
 
 # The follow buttons' network icons, from Fork Awesome: only the glyphs drawn.
 icons="$out/icons.ttf"

@@ -10,7 +10,12 @@
 //   other same-site GETs: network first (fresh when online), falling back to
 //   the copy seen last; what the page loaded before the worker was in control
 //   is fetched once on the page's request ("remember").
-// - Not touched: other origins, non-GET requests (reviews are POSTed, and wait
+// - Faces only some articles use (italic, the manifest's `optional`): fetched
+//   when an article needs them, then kept with this version's files.
+// - Pictures the widget fetched (runtime.js asks with Accept: image/…), from
+//   this site or another: cache first in their own cache, kept once shown
+//   (a picture at a URL does not change), the oldest let go past a limit.
+// - Not touched: other origins' other requests, non-GET requests (reviews are POSTed, and wait
 //   in the widget's outbox when offline), anything under /api/.
 const MANIFEST = /* precache-manifest */ { "version": "dev", "files": [] } /* end */;
 
@@ -20,9 +25,13 @@ const PRECACHE = `${PREFIX}${MANIFEST.version}`;
 const CONTENT = `article-widget-content:${SCOPE}`; // pages and content seen; survives deploys
 const HASHED = /\.[0-9a-f]{8,64}\.[a-z0-9]+$/i;
 const MAX_CONTENT_ENTRIES = 200;
+const IMAGES = `article-widget-images:${SCOPE}`;
+const MAX_IMAGE_ENTRIES = 100;
 const NETWORK_TIMEOUT_MS = 6000;
 
 const precached = new Set(MANIFEST.files.map((f) => new URL(f, SCOPE).href));
+// This build's faces fetched only by articles that use them: kept with the build's files once fetched.
+const optional = new Set((MANIFEST.optional ?? []).map((f) => new URL(f, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -52,7 +61,15 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || request.headers.has('range')) return;
   const url = new URL(request.url);
   url.hash = '';
+  if (/^image\//.test(request.headers.get('Accept') ?? '')) {
+    event.respondWith(picture(request, url.href));
+    return;
+  }
   if (url.origin !== self.location.origin) return;
+  if (optional.has(url.href)) {
+    event.respondWith(keptIn(PRECACHE, request, url.href));
+    return;
+  }
   if (precached.has(url.href)) {
     event.respondWith(HASHED.test(url.pathname)
       ? cacheFirst(request, url.href)
@@ -101,6 +118,25 @@ async function networkFirst(event, request, key, storeIn) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+// A picture: the copy kept, else the network's answer, kept when whole (a CORS or same-site 200).
+const picture = (request, key) => keptIn(IMAGES, request, key, MAX_IMAGE_ENTRIES);
+
+async function keptIn(name, request, key, limit = Infinity) {
+  const cache = await caches.open(name);
+  const hit = await cache.match(key, { ignoreVary: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.status === 200 && (response.type === 'basic' || response.type === 'cors') &&
+      !/no-store/i.test(response.headers.get('Cache-Control') ?? '')) {
+    await cache.put(key, response.clone());
+    if (limit !== Infinity) {
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(old);
+    }
+  }
+  return response;
 }
 
 function worthKeeping(response) {

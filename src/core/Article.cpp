@@ -4,6 +4,9 @@
 #include "core/HtmlText.h"
 #include "core/JsonFields.h"
 #include "core/JsonLd.h"
+#include "core/UrlPolicy.h"
+
+#include <cstdlib>
 
 namespace aw {
 namespace {
@@ -38,14 +41,66 @@ std::vector<std::string> authorNames(const Json& doc) {
     return names;
 }
 
-// image: a URL string, an ImageObject with url, or an array whose first entry counts.
-std::string imageUrl(const Json& doc) {
-    const Json* v = member(doc, "image");
+// A name from a Person/Organization object or a plain string; empty otherwise.
+std::string nameOf(const Json* v) {
     if (!v) return {};
-    const Json& first = v->is_array() && !v->empty() ? (*v)[0] : *v;
-    if (first.is_string()) return first.get<std::string>();
-    if (first.is_object()) return stringField(first, "url", "image.url", false);
+    if (v->is_string()) return plainText(v->get<std::string>());
+    if (v->is_object()) {
+        const Json* n = member(*v, "name");
+        if (n && n->is_string()) return plainText(n->get<std::string>());
+    }
+    if (v->is_array() && !v->empty()) return nameOf(&(*v)[0]);
     return {};
+}
+
+// A pixel size: a number, "1200", "1200px" or a QuantitativeValue {value}.
+int pixels(const Json* v) {
+    if (!v) return 0;
+    if (v->is_object()) return pixels(member(*v, "value"));
+    double d = 0;
+    if (v->is_number()) d = v->get<double>();
+    else if (v->is_string()) d = std::atof(v->get_ref<const std::string&>().c_str());
+    return d >= 1 && d < 100000 ? static_cast<int>(d) : 0;
+}
+
+// image: a URL, an ImageObject (url or contentUrl, width, height, caption,
+// creditText, copyrightHolder, author), or an array of them: sizes of one
+// picture, whose words come from the first entry that has them.
+Picture leadPicture(const Json& doc, std::string_view base, std::vector<std::string>& warnings) {
+    Picture pic;
+    const Json* v = member(doc, "image");
+    if (!v) return pic;
+    const std::vector<Json> entries = v->is_array() ? v->get<std::vector<Json>>() : std::vector<Json>{*v};
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Json& e = entries[i];
+        std::string url;
+        if (e.is_string()) url = e.get<std::string>();
+        else if (e.is_object()) {
+            for (const char* key : {"contentUrl", "url"})
+                if (const Json* u = member(e, key); u && u->is_string() && url.empty()) url = u->get<std::string>();
+        }
+        if (url.empty()) continue;
+        const CheckedUrl checked = base.empty() ? checkUrl(url) : resolveUrl(base, url);
+        if (!checked.allowed) {
+            warnings.push_back("image" + (v->is_array() ? "[" + std::to_string(i) + "]" : std::string()) + " not shown: " + checked.reason);
+            continue;
+        }
+        ImageSource src{checked.url, 0, 0};
+        if (e.is_object()) {
+            src.width = pixels(member(e, "width"));
+            src.height = pixels(member(e, "height"));
+            if (pic.caption.empty()) pic.caption = nameOf(member(e, "caption"));
+            if (pic.alt.empty()) pic.alt = nameOf(member(e, "description"));
+            if (pic.alt.empty()) pic.alt = nameOf(member(e, "name"));
+            if (pic.credit.empty()) pic.credit = nameOf(member(e, "creditText"));
+            if (const std::string holder = nameOf(member(e, "copyrightHolder")); pic.credit.empty() && !holder.empty())
+                pic.credit = "\u00A9 " + holder;
+            if (const std::string author = nameOf(member(e, "author")); pic.credit.empty() && !author.empty())
+                pic.credit = "Photo: " + author;
+        }
+        pic.sources.push_back(std::move(src));
+    }
+    return pic;
 }
 
 void readPublisher(const Json& doc, Article& a) {
@@ -65,7 +120,7 @@ void readPublisher(const Json& doc, Article& a) {
 
 } // namespace
 
-Expected<Article> parseArticle(std::string_view json) {
+Expected<Article> parseArticle(std::string_view json, std::string_view baseUrl, std::string_view bodyBlocks) {
     auto parsed = parseDocument(json, kMaxArticleBytes);
     if (!parsed) return Expected<Article>::failure("article is " + parsed.error());
     const Json& doc = parsed.value().json;
@@ -86,7 +141,13 @@ Expected<Article> parseArticle(std::string_view json) {
         a.authors = authorNames(node);
         a.language = stringField(node, "inLanguage", "inLanguage", false);
         a.url = stringField(node, "url", "url", false);
-        a.imageUrl = imageUrl(node);
+        a.image = leadPicture(node, baseUrl, a.warnings);
+        a.body = plainBody(a.paragraphs);
+        if (!bodyBlocks.empty()) {
+            auto blocks = parseBodyBlocks(bodyBlocks, a.warnings);
+            if (blocks) a.body = std::move(blocks.value());
+            else a.warnings.push_back(blocks.error() + "; the body is shown as plain paragraphs");
+        }
         const Json* ident = member(node, "identifier");
         if (ident && ident->is_string()) a.id = ident->get<std::string>();
         else if (ident && ident->is_number_integer()) a.id = std::to_string(ident->get<long long>());

@@ -1,6 +1,7 @@
 #pragma once
 // The article model, read from the schema.org NewsArticle JSON-LD block that
 // news pages already publish (see README, "Article format").
+#include "core/ArticleBody.h"
 #include "core/Expected.h"
 
 #include <cstddef>
@@ -19,8 +20,9 @@ struct Article {
     std::string datePublished;   // as given (ISO 8601)
     std::vector<std::string> authors;
     std::string language;        // inLanguage, e.g. "en"
-    std::string imageUrl;
-    std::vector<std::string> paragraphs;
+    Picture image;               // the lead picture (image), its URLs checked and absolute
+    std::vector<std::string> paragraphs; // the body as plain text
+    std::vector<BodyBlock> body;          // the body as drawn: the shell's blocks, else the paragraphs
     std::vector<std::string> publisherProfiles; // publisher.sameAs
     std::vector<std::string> warnings;          // for the developer console, e.g. "invalid UTF-8 at byte offset 17, read as U+FFFD"
 };
@@ -31,8 +33,12 @@ constexpr std::size_t kMaxArticleBytes = 8u * 1024u * 1024u;
 
 // Parses NewsArticle JSON-LD. Unknown fields are ignored; a missing required
 // field or a wrong type gives an error naming the field, e.g.
-// "articleBody: expected a string".
-Expected<Article> parseArticle(std::string_view json);
+// "articleBody: expected a string". `baseUrl` (where the JSON came from)
+// resolves relative image URLs; without it only absolute ones are kept.
+// `bodyBlocks`: the shell's structured reading of an HTML articleBody
+// (parseBodyBlocks); when empty or unreadable (a warning says why) the body
+// is the plain paragraphs.
+Expected<Article> parseArticle(std::string_view json, std::string_view baseUrl = {}, std::string_view bodyBlocks = {});
 
 // "17 March 2024" from "2024-03-17T18:30:00+04:00": the publisher's own
 // calendar date, not shifted to the reader's time zone; only the date at the

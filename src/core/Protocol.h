@@ -90,7 +90,12 @@ namespace aw::protocol {
     X(Lead, "lead")                                                                                                    \
     X(Meta, "meta")                                                                                                    \
     X(Paragraph, "paragraph")                                                                                          \
-    X(Alert, "alert")
+    X(Alert, "alert")                                                                                                  \
+    X(Subheading, "subheading")     /* an article's h2 */                                                              \
+    X(Minorheading, "minorheading") /* its h3 */                                                                       \
+    X(Quote, "quote")               /* a paragraph of a blockquote */                                                  \
+    X(Item, "item")                 /* a list item: ordered, number and depth say which list */                       \
+    X(Figure, "figure")             /* a picture: its box, alternative text, and its caption's lines */
 
 // The font faces, in the order the shell hands them to aw_set_face: key (as
 // lines name their face), file under widget/, CSS family and weight (the text
@@ -102,6 +107,24 @@ namespace aw::protocol {
     X(SansBold, "sans-bold", "fonts/sans-bold.ttf", "AW Sans", "700")                                                  \
     X(Icons, "icons", "fonts/icons.ttf", "AW Icons", "400")
 
+// The article body's blocks, as web/widget/rich-text.js reads them from an
+// HTML articleBody with the browser's parser and aw_set_article hands them to
+// the core (core/ArticleBody.h reads them; the shape is BodyBlock in protocol.js).
+#define AW_BODY_KINDS(X)                                                                                               \
+    X(Paragraph, "p")                                                                                                  \
+    X(Heading2, "h2")                                                                                                  \
+    X(Heading3, "h3")                                                                                                  \
+    X(Quote, "quote")                                                                                                  \
+    X(Item, "li")                                                                                                      \
+    X(Figure, "figure")
+
+// Faces fetched only for an article that uses them (italic runs, see
+// BodyBlock). The columns of AW_FACES plus the CSS style; their aw_set_face
+// numbers follow the required faces'.
+#define AW_OPTIONAL_FACES(X)                                                                                           \
+    X(SerifItalic, "serif-italic", "fonts/serif-italic.ttf", "AW Serif", "400", "italic")                              \
+    X(SerifBoldItalic, "serif-bold-italic", "fonts/serif-bold-italic.ttf", "AW Serif", "700", "italic")
+
 #define AW_PROTOCOL_STRING(name, value) inline constexpr const char name[] = value;
 namespace message { AW_MESSAGES(AW_PROTOCOL_STRING) }
 namespace kind { AW_CONTROL_KINDS(AW_PROTOCOL_STRING) }
@@ -109,10 +132,17 @@ namespace id { AW_CONTROL_IDS(AW_PROTOCOL_STRING) }
 namespace action { AW_ACTIONS(AW_PROTOCOL_STRING) }
 namespace part { AW_PARTS(AW_PROTOCOL_STRING) }
 namespace role { AW_BLOCK_ROLES(AW_PROTOCOL_STRING) }
+namespace body { AW_BODY_KINDS(AW_PROTOCOL_STRING) }
 #undef AW_PROTOCOL_STRING
 
 #define AW_PROTOCOL_FACE(name, key, file, family, weight) name,
-enum class Face { AW_FACES(AW_PROTOCOL_FACE) Count };
+#define AW_PROTOCOL_OPTIONAL_FACE(name, key, file, family, weight, style) name,
+enum class Face { AW_FACES(AW_PROTOCOL_FACE) AW_OPTIONAL_FACES(AW_PROTOCOL_OPTIONAL_FACE) Count };
+#undef AW_PROTOCOL_OPTIONAL_FACE
+#define AW_PROTOCOL_OPTIONAL_FACE(name, key, file, family, weight, style) +1
+// How many faces every page fetches; the optional ones come after them.
+inline constexpr int kRequiredFaces = static_cast<int>(Face::Count) - (0 AW_OPTIONAL_FACES(AW_PROTOCOL_OPTIONAL_FACE));
+#undef AW_PROTOCOL_OPTIONAL_FACE
 #undef AW_PROTOCOL_FACE
 // The key lines carry to name the face they were drawn with ("serif-bold").
 const char* faceKey(Face face);

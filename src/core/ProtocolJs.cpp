@@ -9,6 +9,9 @@ const char* faceKey(Face face) {
     case Face::name: return key;
     switch (face) {
         AW_FACES(AW_PROTOCOL_KEY)
+#define AW_PROTOCOL_OPTIONAL_KEY(name, key, file, family, weight, style) AW_PROTOCOL_KEY(name, key, file, family, weight)
+        AW_OPTIONAL_FACES(AW_PROTOCOL_OPTIONAL_KEY)
+#undef AW_PROTOCOL_OPTIONAL_KEY
     case Face::Count: break;
     }
 #undef AW_PROTOCOL_KEY
@@ -40,6 +43,18 @@ constexpr const char* kTypedefs = R"(
  * @typedef {{role: string, face?: string, size?: number, lines?: TextLine[], text?: string}} Block
  */
 /** @typedef {{blocks: Block[]}} SemanticsMessage */
+/**
+ * A run of an article's text: its text, bold (`b`) and italic (`i`) when
+ * set, and the absolute URL it links to (`href`).
+ * @typedef {{text: string, b?: boolean, i?: boolean, href?: string}} BodyRun
+ */
+/**
+ * A block of an article's body (see BodyKind): text blocks carry runs; list
+ * items whether their list is ordered, their number and depth (1 = top);
+ * figures the image's absolute URL, size, alternative text, caption, credit.
+ * @typedef {{kind: string, runs?: BodyRun[], ordered?: boolean, number?: number, depth?: number,
+ *   src?: string, width?: number, height?: number, alt?: string, caption?: string, credit?: string}} BodyBlock
+ */
 /**
  * A control the shell mirrors as real DOM. `part`: which part's element holds
  * it (see Part); no `rect`: announced only. The other fields by kind: label,
@@ -105,6 +120,9 @@ std::string protocolModule() {
     table("Role", "Roles of the text layer's blocks.");
     AW_BLOCK_ROLES(AW_PROTOCOL_ENTRY)
     js << "});\n";
+    table("BodyKind", "Kinds of an article body's blocks (BodyBlock), as rich-text.js hands them to aw_set_article.");
+    AW_BODY_KINDS(AW_PROTOCOL_ENTRY)
+    js << "});\n";
 #undef AW_PROTOCOL_ENTRY
     table("Frame", "aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet).");
     js << "  More: " << frame::More << ",\n  Drew: " << frame::Drew << ",\n  NoWebGl: " << frame::NoWebGl << ",\n});\n";
@@ -115,6 +133,14 @@ std::string protocolModule() {
        << ", weight: " << quoted(weight) << " },\n";
     AW_FACES(AW_PROTOCOL_FACE)
 #undef AW_PROTOCOL_FACE
+    js << "].map(Object.freeze));\n";
+    js << "\n/** Faces fetched only for an article that uses them; their aw_set_face numbers follow Faces'. */\n"
+          "export const OptionalFaces = Object.freeze([\n";
+#define AW_PROTOCOL_OPTIONAL_FACE(name, key, file, family, weight, style)                                            \
+    js << "  { key: " << quoted(key) << ", file: " << quoted(file) << ", family: " << quoted(family)                \
+       << ", weight: " << quoted(weight) << ", style: " << quoted(style) << " },\n";
+    AW_OPTIONAL_FACES(AW_PROTOCOL_OPTIONAL_FACE)
+#undef AW_PROTOCOL_OPTIONAL_FACE
     js << "].map(Object.freeze));\n";
     return js.str();
 }

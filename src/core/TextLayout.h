@@ -30,10 +30,23 @@ struct TextStyleMetrics {
     float lineHeight = 0;
 };
 
+// A stretch of a block's text in one style (bold, italic: another face), up to byte offset `end`.
+struct StyleRun {
+    std::uint32_t end = 0;
+    int style = 0;
+};
+
+// The same breaking for mixed runs: each character measured in its run's style.
+std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::vector<StyleRun>& runs,
+                                 const std::vector<TextStyleMetrics>& styles);
+
 struct TextBlock {
     std::string text;
-    int style = 0;          // index into the styles given to layout()
+    int style = 0;          // index into the styles given to layout(): the line height, and the face without runs
     float spaceBefore = 0;  // gap above the block, in layout units
+    std::vector<StyleRun> runs; // faces of parts of the text; empty: `style` throughout
+    float indent = 0;       // the lines start this far in (quotes, list items) and are as much narrower
+    float boxHeight = 0;    // room above the lines for what the view draws there (a figure's picture)
 };
 
 struct PlacedLine {
@@ -41,6 +54,7 @@ struct PlacedLine {
     std::uint32_t begin = 0, end = 0;
     float y = 0;      // top of the line box
     float width = 0;
+    float x = 0;      // left of the line: the block's indent
 };
 
 class ColumnLayout {
@@ -48,7 +62,7 @@ public:
     void layout(const std::vector<TextBlock>& blocks, const std::vector<TextStyleMetrics>& styles, float width);
 
     float height() const { return height_; }
-    // Top of each block (before its lines, after its spaceBefore), parallel to the blocks given.
+    // Top of each block (its box, then its lines; after its spaceBefore), parallel to the blocks given.
     const std::vector<float>& blockTops() const { return blockTops_; }
     const std::vector<PlacedLine>& lines() const { return lines_; }
     // Half-open index range of the lines that intersect [top, bottom).

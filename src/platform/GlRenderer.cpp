@@ -2,6 +2,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -13,23 +14,29 @@ layout(location = 0) in vec2 position;
 layout(location = 1) in vec2 uv;
 layout(location = 2) in vec4 color;
 layout(location = 3) in vec2 scale; // 2 / framebuffer size: a constant attribute, set per frame
+layout(location = 4) in float picture; // 1 while a picture's texture is bound: a constant attribute too
 out vec2 vUv;
 out vec4 vColor;
+out float vPicture;
 void main() {
     vUv = uv;
     vColor = color;
+    vPicture = picture;
     gl_Position = vec4(position.x * scale.x - 1.0, 1.0 - position.y * scale.y, 0.0, 1.0);
 })";
 
-// The atlas holds coverage only (white for solid shapes), in the red channel.
+// An atlas holds coverage only (white for solid shapes), in the red channel;
+// a picture's texture its colours (straight alpha, as decoded).
 const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
 in vec2 vUv;
 in vec4 vColor;
+in float vPicture;
 out vec4 fragColor;
 void main() {
-    fragColor = vec4(vColor.rgb, vColor.a * texture(atlas, vUv).r);
+    vec4 t = texture(atlas, vUv);
+    fragColor = vPicture > 0.5 ? t * vColor : vec4(vColor.rgb, vColor.a * t.r);
 })";
 
 // Vertex layout of ImDrawVert, starting at byte `base` of the vertex buffer.
@@ -90,6 +97,7 @@ void GlRenderer::init() {
 
 void GlRenderer::forget() {
     program_ = vao_ = vbo_ = ibo_ = 0;
+    imageTextures_.clear();
     textures_.clear();
     framesRendered_ = 0;
     linked_ = false;
@@ -98,7 +106,10 @@ void GlRenderer::forget() {
 void GlRenderer::upload(const ui::FontSet& set) {
     auto it = textures_.begin();
     while (it != textures_.end() && it->set != &set) ++it;
-    if (it != textures_.end() && it->generation == set.generation()) return;
+    if (it != textures_.end() && it->generation == set.generation()) {
+        frameAtlas_ = it->id;
+        return;
+    }
     if (it == textures_.end()) {
         unsigned id = 0;
         glGenTextures(1, &id);
@@ -117,6 +128,24 @@ void GlRenderer::upload(const ui::FontSet& set) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(it->id)));
     it->generation = set.generation();
+    frameAtlas_ = it->id;
+}
+
+unsigned GlRenderer::imageTexture() {
+    unsigned id = 0;
+    glGenTextures(1, &id);
+    imageTextures_.push_back(id);
+    return id;
+}
+
+void GlRenderer::finishImage(unsigned texture) {
+    // Pictures are drawn smaller than they are (a wide source on a phone): mipmaps keep them smooth.
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
 bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor) {
@@ -139,7 +168,11 @@ bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
             if (r.z <= r.x || r.w <= r.y) continue;
             if (cmd.GetTexID() != bound) {
                 bound = cmd.GetTexID();
-                glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound)));
+                // A set rebuilt this frame drew before its texture had an id: the one upload() just gave it.
+                const auto id = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound));
+                const GLuint texture = id ? id : frameAtlas_;
+                glBindTexture(GL_TEXTURE_2D, texture);
+                glVertexAttrib1f(4, isImage(texture) ? 1.0f : 0.0f);
             }
             glScissor(static_cast<GLint>(r.x), static_cast<GLint>(static_cast<float>(fbHeight) - r.w),
                       static_cast<GLsizei>(r.z - r.x), static_cast<GLsizei>(r.w - r.y));

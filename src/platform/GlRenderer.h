@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace aw::platform {
@@ -22,12 +23,21 @@ public:
     void forget();
     // Uploads the set's atlas unless its texture already holds this build.
     void upload(const ui::FontSet& set);
+    // A texture for a picture (RGBA, drawn in colour, not as coverage); the caller fills
+    // it (from the shell's bitmap), then finishImage() builds its smaller sizes.
+    unsigned imageTexture();
+    void finishImage(unsigned texture);
     // False when the program did not link. That is asked from the second frame
     // on (the answer waits for the GPU process), so the first picture never waits.
     bool render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32 clearColor);
 
 private:
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0;
+    std::vector<unsigned> imageTextures_;
+    unsigned frameAtlas_ = 0; // the texture of the set upload() was last given
+    bool isImage(unsigned texture) const {
+        return std::find(imageTextures_.begin(), imageTextures_.end(), texture) != imageTextures_.end();
+    }
     struct Texture {
         const ui::FontSet* set;
         unsigned id;

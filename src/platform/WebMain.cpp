@@ -76,10 +76,46 @@ EM_JS(void, js_atlas_built, (int widget, const unsigned char* data, int size), {
 });
 // The picture just drawn goes to the widget's own canvas.
 EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
+// Pictures, once per page: the shell fetches and decodes one off the main
+// thread (createImageBitmap) and answers aw_image_loaded or aw_image_failed;
+// its bitmap becomes the texture `texture` (an id of the GL context's).
+EM_JS(void, js_load_image, (const char* url), { Module["loadImage"](UTF8ToString(url)); });
+EM_JS(void, js_upload_image, (const char* url, unsigned texture), {
+    const bitmap = Module["imageBitmap"](UTF8ToString(url));
+    GLctx.bindTexture(GLctx.TEXTURE_2D, GL.textures[texture]);
+    GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA8, GLctx.RGBA, GLctx.UNSIGNED_BYTE, bitmap);
+});
 
 namespace {
 
 namespace message = aw::protocol::message;
+
+// The page's pictures by URL: asked for, decoded by the shell (its bitmap
+// waits in JS), uploaded to a texture of the shared context, or failed.
+struct PageImage {
+    enum class Step { Loading, Decoded, Uploaded, Failed } step = Step::Loading;
+    unsigned texture = 0;
+    int width = 0, height = 0;
+};
+std::map<std::string, PageImage> pageImages;
+
+aw::ui::ImageState imageState(const std::string& url, bool load) {
+    using Status = aw::ui::ImageState::Status;
+    const auto it = pageImages.find(url);
+    if (it == pageImages.end()) {
+        if (!load) return {};
+        pageImages.emplace(url, PageImage{});
+        js_load_image(url.c_str());
+        return {Status::Loading, nullptr, 0, 0};
+    }
+    const PageImage& i = it->second;
+    switch (i.step) {
+    case PageImage::Step::Uploaded:
+        return {Status::Ready, reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(i.texture)), i.width, i.height};
+    case PageImage::Step::Failed: return {Status::Failed, nullptr, 0, 0};
+    default: return {Status::Loading, nullptr, 0, 0};
+    }
+}
 
 class WebHost final : public aw::ui::WidgetHost {
 public:
@@ -111,6 +147,7 @@ public:
     }
     void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
     void wakeAt(aw::UnixMillis when) override { send(message::WakeAt, {{"at", when}}); }
+    aw::ui::ImageState image(const std::string& url, bool load) override { return imageState(url, load); }
 
 private:
     void send(const char* type, const nlohmann::json& payload) { js_message(id_, type, payload.dump().c_str()); }
@@ -231,6 +268,21 @@ void firstPictureDrawn(int id) {
     fonts.keepBuiltAtlases(false);
 }
 
+// Decoded pictures become textures, once for the page, before a frame draws
+// them. True when some wait for the GL context, which the first picture makes.
+bool uploadImages(aw::platform::GlRenderer& renderer) {
+    bool waiting = false;
+    for (auto& [url, image] : pageImages) {
+        if (image.step != PageImage::Step::Decoded) continue;
+        if (!renderer.initialised()) { waiting = true; continue; }
+        image.texture = renderer.imageTexture();
+        js_upload_image(url.c_str(), image.texture);
+        renderer.finishImage(image.texture);
+        image.step = PageImage::Step::Uploaded;
+    }
+    return waiting;
+}
+
 } // namespace
 
 extern "C" {
@@ -282,16 +334,31 @@ EMSCRIPTEN_KEEPALIVE void aw_prepare_typing() { runtime->fonts.enableTyping(); }
 EMSCRIPTEN_KEEPALIVE void aw_context_lost() {
     runtime->contextLost = true;
     runtime->renderer.forget();
+    for (auto& [url, image] : pageImages)
+        if (image.step == PageImage::Step::Uploaded) image.step = PageImage::Step::Decoded; // its bitmap is still in JS
 }
+
+// A picture asked for by js_load_image is decoded (its bitmap waits in the
+// shell) or could not be fetched or decoded; the shell then asks every widget for a frame.
+EMSCRIPTEN_KEEPALIVE void aw_image_loaded(const char* url, int width, int height) {
+    PageImage& image = pageImages[url];
+    image.step = PageImage::Step::Decoded;
+    image.width = width;
+    image.height = height;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_image_failed(const char* url) { pageImages[url].step = PageImage::Step::Failed; }
+
 
 EMSCRIPTEN_KEEPALIVE void aw_context_restored() {
     runtime->contextLost = false;
     for (auto& [id, w] : widgets) w->shown = 0;
 }
 
-EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, const char* sourceUrl) {
+// bodyBlocks: the shell's reading of an HTML articleBody (web/widget/rich-text.js), "" for none.
+EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, const char* sourceUrl, const char* bodyBlocks) {
     return guarded(id, [&](WidgetSlot& w) {
-        const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)));
+        const auto parsed = aw::parseArticle(std::string_view(json, static_cast<std::size_t>(size)), sourceUrl, bodyBlocks);
         wake(w);
         if (parsed) {
             for (const auto& warning : parsed.value().warnings) w.host.warn(std::string("article: ") + warning);
@@ -533,6 +600,7 @@ int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
     const aw::ui::FontSet* fonts = w.widget.prepareFonts();
     if (!fonts) return 0; // fonts not here yet
     io.Fonts = &fonts->atlas();
+    const bool imagesWaiting = !runtime->noWebGl && uploadImages(runtime->renderer);
 
     const int fbWidth = static_cast<int>(std::round(v.cssWidth * v.dpr));
     const int fbHeight = static_cast<int>(std::round(v.cssHeight * v.dpr));
@@ -551,7 +619,7 @@ int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
     }
     ImGui::Render();
     if (w.settleFrames > 0) --w.settleFrames;
-    const int more = w.settleFrames > 0 ? frame::More : 0;
+    const int more = w.settleFrames > 0 || imagesWaiting ? frame::More : 0;
 
     aw::platform::GlRenderer& renderer = runtime->renderer;
     if (!runtime->noWebGl && !renderer.initialised()) {

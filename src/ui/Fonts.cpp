@@ -21,6 +21,9 @@ Face faceOf(Role role) {
     case Role::Meta:
     case Role::Ui: return Face::SansRegular;
     case Role::UiBold: return Face::SansBold;
+    case Role::Strong: return Face::SerifBold;
+    case Role::Emphasis: return Face::SerifItalic;
+    case Role::StrongEmphasis: return Face::SerifBoldItalic;
     case Role::Icon:
     case Role::Count: break;
     }
@@ -36,13 +39,18 @@ void Fonts::setFace(Face face, std::vector<unsigned char> ttf) {
 }
 
 bool Fonts::hasAllFaces() const {
-    for (const auto& f : faces_)
-        if (f.empty()) return false;
+    for (int f = 0; f < protocol::kRequiredFaces; ++f)
+        if (faces_[static_cast<std::size_t>(f)].empty()) return false;
     return true;
 }
 
 void Fonts::addText(std::string_view text, Usage usage) {
-    auto& chars = usage == Usage::Headline ? headlineChars_ : usage == Usage::Section ? sectionChars_ : textChars_;
+    auto& chars = usage == Usage::Headline         ? headlineChars_
+                : usage == Usage::Section        ? sectionChars_
+                : usage == Usage::Strong         ? strongChars_
+                : usage == Usage::Emphasis       ? emphasisChars_
+                : usage == Usage::StrongEmphasis ? strongEmphasisChars_
+                                                 : textChars_;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = utf8::next(text, i);
         if (cp > 0xFFFF) continue; // ImGui is built with 16-bit ImWchar
@@ -88,7 +96,8 @@ const FontSet* Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return nullptr;
     // Every em size of the atlas, in Role order: any change of one is another set.
     const std::array<float, static_cast<int>(Role::Count)> ems = {
-        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize};
+        type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize,
+        type.bodySize, type.bodySize, type.bodySize};
     std::size_t i = 0;
     while (i < keys_.size() && !(keys_[i].scale == scale && keys_[i].ems == ems)) ++i;
     if (i == keys_.size()) {
@@ -124,6 +133,14 @@ void Fonts::buildOrRestore(ImFontAtlas& atlas) {
     if (keepBuilt_) built_.push_back(atlas_cache::save(atlas, key));
 }
 
+// An optional face not fetched (or not a font) is drawn with its upright sibling.
+Face Fonts::availableFace(Face face) const {
+    if (!faces_[static_cast<int>(face)].empty()) return face;
+    if (face == Face::SerifItalic) return Face::SerifRegular;
+    if (face == Face::SerifBoldItalic) return Face::SerifBold;
+    return face;
+}
+
 void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale) {
     // The face of the form's fields carries what readers may type (Latin incl.
     // Azerbaijani, Cyrillic) once they may type; every other face only what the
@@ -151,6 +168,10 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
     }
     buildRanges(set.headlineRanges_, {kSpace, kReplacement}, {&headlineChars_});
     buildRanges(set.sectionRanges_, {kSpace, kReplacement}, {&sectionChars_});
+    // The body's bold and italic faces: only what its runs hold (nothing, for a plain article).
+    buildRanges(set.strongRanges_, {kSpace, kReplacement}, {&strongChars_});
+    buildRanges(set.emphasisRanges_, {kSpace, kReplacement}, {&emphasisChars_});
+    buildRanges(set.strongEmphasisRanges_, {kSpace, kReplacement}, {&strongEmphasisChars_});
     // The follow buttons' network icons (Fork Awesome code points).
     static const ImWchar kIcons[] = {0xF001, 0xF001, 0xF09A, 0xF09A, 0xF09E, 0xF09E, 0xF0C1, 0xF0C1, 0xF0E1, 0xF0E1, 0xF16A, 0xF16A,
                                      0xF16D, 0xF16D, 0xF189, 0xF189, 0xF232, 0xF232, 0xF2C6, 0xF2C6, 0xF2E1, 0xF2E1, 0};
@@ -158,13 +179,23 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
 
     ImFontAtlas* atlas = &set.atlas_;
     atlas->Clear();
-    const struct { Role role; const ImVector<ImWchar>& ranges; } plan[] = {
-        {Role::Body, set.bodyRanges_},       {Role::Headline, set.headlineRanges_}, {Role::Meta, set.bodyRanges_},
-        {Role::Section, set.sectionRanges_}, {Role::Ui, set.uiRanges_},             {Role::UiBold, set.bodyRanges_},
-        {Role::Icon, set.iconRanges_},
+    // `runs`: the characters of the body's bold or italic runs; without any, the role's face is not
+    // rasterised at all (it would cost a plain article's first picture a parse of its font) and
+    // the role draws with the body's.
+    const struct { Role role; const ImVector<ImWchar>& ranges; const std::set<char32_t>* runs; } plan[] = {
+        {Role::Body, set.bodyRanges_, nullptr},       {Role::Headline, set.headlineRanges_, nullptr},
+        {Role::Meta, set.bodyRanges_, nullptr},       {Role::Section, set.sectionRanges_, nullptr},
+        {Role::Ui, set.uiRanges_, nullptr},           {Role::UiBold, set.bodyRanges_, nullptr},
+        {Role::Icon, set.iconRanges_, nullptr},       {Role::Strong, set.strongRanges_, &strongChars_},
+        {Role::Emphasis, set.emphasisRanges_, &emphasisChars_}, {Role::StrongEmphasis, set.strongEmphasisRanges_, &strongEmphasisChars_},
     };
     for (const auto& p : plan) {
-        const Face face = faceOf(p.role);
+        if (p.runs && p.runs->empty()) {
+            set.fonts_[static_cast<int>(p.role)] = set.fonts_[static_cast<int>(Role::Body)];
+            set.sizes_[static_cast<int>(p.role)] = set.sizes_[static_cast<int>(Role::Body)];
+            continue;
+        }
+        const Face face = availableFace(faceOf(p.role));
         auto& data = faces_[static_cast<int>(face)];
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false; // the bytes stay ours, for the next rebuild

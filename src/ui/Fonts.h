@@ -56,6 +56,7 @@ private:
     unsigned generation_ = 0, metricsGeneration_ = 0;
     unsigned charsVersion_ = ~0u; // Fonts::charsVersion_ it was built with
     ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas
+    ImVector<ImWchar> strongRanges_, emphasisRanges_, strongEmphasisRanges_;
 };
 
 // The page's typefaces and the characters its widgets draw, shared by every
@@ -64,12 +65,14 @@ class Fonts {
 public:
     // TTF bytes of one face, handed over by the platform layer as they arrive.
     void setFace(Face face, std::vector<unsigned char> ttf);
+    // Every face a page needs; the optional ones (italic) may follow later.
     bool hasAllFaces() const;
 
     // Registers text the views will draw so the atlas holds its characters.
     // Headlines and section headings are drawn large, so each large face only
     // holds its own characters.
-    enum class Usage { Text, Headline, Section };
+    // The body's bold and italic runs have faces of their own, holding only their characters.
+    enum class Usage { Text, Headline, Section, Strong, Emphasis, StrongEmphasis };
     void addText(std::string_view utf8, Usage usage = Usage::Text);
     // Adds what readers may type (Latin incl. Latin-1 and Azerbaijani, Cyrillic)
     // from the next rebuild on. Left out of the first atlas: those glyphs were
@@ -91,12 +94,14 @@ public:
     unsigned atlasRestores() const { return restores_; }
 
 private:
+    Face availableFace(Face face) const;
     void build(FontSet& set, const std::array<float, static_cast<int>(Role::Count)>& ems, float scale);
     void buildOrRestore(ImFontAtlas& atlas);
 
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
     std::set<char32_t> textChars_, headlineChars_, sectionChars_;
+    std::set<char32_t> strongChars_, emphasisChars_, strongEmphasisChars_;
     unsigned charsVersion_ = 0; // changes when characters or faces are added
     bool typing_ = false;
     struct Key {

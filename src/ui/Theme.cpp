@@ -36,7 +36,10 @@ Palette darkPalette() {
 
 float lineSpacing(Role role) {
     switch (role) {
-    case Role::Body: return 1.55f;
+    case Role::Body:
+    case Role::Strong:
+    case Role::Emphasis:
+    case Role::StrongEmphasis: return 1.55f;
     case Role::Headline: return 1.2f;
     case Role::Section: return 1.25f;
     case Role::UiBold: return 1.4f; // headlines in a list: bold lines held closer

@@ -24,7 +24,8 @@ Palette lightPalette();
 Palette darkPalette();
 
 // What a piece of text is, which decides its face, size and line height.
-enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Count };
+// Strong, Emphasis and StrongEmphasis are the body's bold and italic runs.
+enum class Role { Body, Headline, Meta, Section, Ui, UiBold, Icon, Strong, Emphasis, StrongEmphasis, Count };
 
 // Line height as a multiple of the role's em size.
 float lineSpacing(Role role);

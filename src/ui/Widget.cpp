@@ -235,7 +235,7 @@ float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bo
     const float back = drawBackLink(p, origin, col.width);
     articleTop += back;
     if (article_.layout(p.fonts, type_, col.width, p.scale)) semanticsDirty_ = true;
-    article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y);
+    article_.draw(p, ImVec2(origin.x, origin.y + back), 0, ImGui::GetIO().DisplaySize.y, host_);
     float below = back + article_.height();
     if (desk_) {
         below += reviews_.draw(p, *desk_, focus_, ImVec2(origin.x, origin.y + below), col.width);

@@ -8,6 +8,7 @@
 #include "ui/Drawing.h"
 #include "ui/FollowBar.h"
 #include "ui/Fonts.h"
+#include "ui/Images.h"
 #include "ui/NewsLine.h"
 #include "core/ReviewDesk.h"
 #include "ui/ReviewSection.h"
@@ -19,9 +20,9 @@
 
 namespace aw::ui {
 
-// The platform's side: page geometry, the text and control layers, and the
-// review transport and storage (ReviewPort).
-class WidgetHost : public ReviewPort {
+// The platform's side: page geometry, the text and control layers, the
+// review transport and storage (ReviewPort), and the pictures (ImageSource).
+class WidgetHost : public ReviewPort, public ImageSource {
 public:
     // The content's full height in CSS px: the shell sizes the page box to it.
     virtual void contentHeightChanged(float cssHeight) = 0;

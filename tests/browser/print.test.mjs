@@ -59,3 +59,38 @@ test('printing gives the whole article and the follow links, without the form an
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('printing the rich article keeps its structure: subheadings, quotes, bulleted and numbered lists, links, captions', async () => {
+  const page = await openPage(browser, server.url + 'shoreline.html');
+  await waitForEvent(page, 'ready');
+  const pages = printedPages(await page.pdf({ format: 'A4', printBackground: true }));
+  const all = pages.join(' ');
+  let at = 0;
+  for (const text of [
+    "As the Caspian recedes, Baku's shoreline moves out to sea",
+    'The seaside boulevard at dusk, with the flame towers above the bay.',
+    "An overview of the sea itself is on Wikipedia's Caspian Sea page.",
+    'Why the water is falling',
+    'warmer summers, which raise evaporation from the shallow northern shelf;',
+    'less snow and rain across the Volga basin in some recent years;',
+    'New beach at five beaches on the Absheron peninsula',
+    'Ports and ferries',
+    'We used to dredge the approach channel once every few years.',
+    'Measure the level and the rivers',
+    'Protect the northern wetlands',
+  ]) {
+    const found = all.indexOf(text, at);
+    assert.ok(found >= 0, `printed in order: "${text}"`);
+    at = found + text.length;
+  }
+  // Each subheading starts a line of its own, with what follows it on the same page.
+  const heading = pages.findIndex((p) => p.includes('What can be done'));
+  assert.ok(pages[heading].includes('A sea this size cannot be refilled'), 'a subheading is kept with its paragraph');
+  assert.ok(!all.includes('hijacked'), 'the body\'s script is not printed');
+  // Lists print as lists (their markers are the browser's, which pdftotext does not read back).
+  await page.emulateMedia({ media: 'print' });
+  const lists = await page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('.text-layer :is(ul, ol)')]
+    .map((l) => ({ tag: l.localName, style: getComputedStyle(l).listStyleType, item: getComputedStyle(l.firstElementChild).display, first: l.firstElementChild.value })));
+  assert.deepEqual(lists, [{ tag: 'ul', style: 'disc', item: 'list-item', first: 0 }, { tag: 'ol', style: 'decimal', item: 'list-item', first: 1 }]);
+  await page.context().close();
+});

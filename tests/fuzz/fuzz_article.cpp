@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     }
     const aw::Article& a = parsed.value();
     fuzz::require(!a.headline.empty() && !a.paragraphs.empty(), "an article has a headline and a paragraph");
-    for (const auto* text : {&a.id, &a.url, &a.headline, &a.lead, &a.section, &a.datePublished, &a.language, &a.imageUrl})
+    for (const auto* text : {&a.id, &a.url, &a.headline, &a.lead, &a.section, &a.datePublished, &a.language, &a.image.caption, &a.image.credit})
         fuzz::requireText(*text, "every article field is valid UTF-8");
     fuzz::requireTexts(a.authors, "author names are valid UTF-8");
     fuzz::requireTexts(a.paragraphs, "paragraphs are valid UTF-8");

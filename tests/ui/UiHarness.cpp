@@ -20,7 +20,9 @@ namespace {
 
 // The faces' files in aw::ui::Face order, as web/widget/runtime.js hands them over ("fonts/x.ttf").
 #define AW_TEST_FACE_FILE(name, key, file, family, weight) file,
-constexpr const char* kFaceFiles[] = {AW_FACES(AW_TEST_FACE_FILE)};
+#define AW_TEST_OPTIONAL_FACE_FILE(name, key, file, family, weight, style) file,
+constexpr const char* kFaceFiles[] = {AW_FACES(AW_TEST_FACE_FILE) AW_OPTIONAL_FACES(AW_TEST_OPTIONAL_FACE_FILE)};
+#undef AW_TEST_OPTIONAL_FACE_FILE
 #undef AW_TEST_FACE_FILE
 
 // Read once per run: every session loads the same bytes.
@@ -67,8 +69,8 @@ UiSession::~UiSession() {
 
 void UiSession::loadArticle(const std::string& asset) { REQUIRE(loadArticleJson(readRepoFile("assets/" + asset), asset)); }
 
-bool UiSession::loadArticleJson(const std::string& text, const std::string& asset) {
-    const auto parsed = aw::parseArticle(text);
+bool UiSession::loadArticleJson(const std::string& text, const std::string& asset, const std::string& blocks) {
+    const auto parsed = aw::parseArticle(text, kSite + asset, blocks);
     if (!parsed) {
         widget_->showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
         return false;

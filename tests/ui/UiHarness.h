@@ -51,6 +51,16 @@ public:
     void post(const std::string& id, const std::string& j) override { posts.emplace_back(id, j); }
     void store(const std::string& key, const std::string& value) override;
     void wakeAt(aw::UnixMillis) override {}
+    // Pictures: each URL asked to load, and what the test says of each (Loading until then).
+    std::vector<std::string> imageLoads;
+    std::map<std::string, aw::ui::ImageState> images;
+    aw::ui::ImageState image(const std::string& url, bool load) override {
+        const auto it = images.find(url);
+        if (it != images.end()) return it->second;
+        if (!load) return {};
+        imageLoads.push_back(url);
+        return images[url] = aw::ui::ImageState{aw::ui::ImageState::Status::Loading, nullptr, 0, 0};
+    }
 };
 
 inline const char* const kSite = "https://news.example/";
@@ -71,7 +81,8 @@ public:
     // An article of assets/ (path under assets/), parsed as aw_set_article does.
     void loadArticle(const std::string& asset = kDefaultArticle);
     // Article JSON given as text; false when it did not parse (the error view shows then).
-    bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle);
+    // `blocks`: the shell's reading of an HTML body (rich-text.js), "" for none.
+    bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle, const std::string& blocks = "");
     // assets/news-line.json (or `text`), as aw_set_feed does: parsed against the feed's URL, labelled with the clock.
     void loadFeed(const std::string& text = readRepoFile("assets/news-line.json"));
 

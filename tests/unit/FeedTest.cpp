@@ -310,7 +310,7 @@ TEST_CASE("the shipped News Line parses, newest first, with the seed article ope
         CHECK(article.value().id == item.id);
         CHECK(article.value().datePublished == item.datePublished);
     }
-    CHECK(local == 4);
+    CHECK(local == 5);
 }
 
 TEST_CASE("every shipped article parses") {

@@ -40,7 +40,8 @@ TEST_CASE("a Yoast @graph: author, publisher with sameAs, mainEntityOfPage and i
     CHECK(r.value().section == "Culture");
     CHECK(r.value().id == "https://herald.example.com/2024/03/sheki-silk-looms/");
     CHECK(r.value().publisherProfiles.front() == "https://www.facebook.com/caucasusherald");
-    CHECK(r.value().imageUrl == "https://herald.example.com/wp-content/uploads/2024/03/sheki-looms-1200x800.jpg");
+    REQUIRE(!r.value().image.empty());
+    CHECK(r.value().image.sources.front().url == "https://herald.example.com/wp-content/uploads/2024/03/sheki-looms-1200x800.jpg");
     CHECK(aw::metaLine(r.value()) == "Culture \u00B7 24 March 2024 \u00B7 By Leyla Mammadova");
 }
 

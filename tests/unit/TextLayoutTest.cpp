@@ -39,7 +39,7 @@ TEST_CASE("multi-byte text is measured per character") {
 }
 
 TEST_CASE("column layout stacks blocks and finds visible lines by position") {
-    std::vector<aw::TextBlock> blocks = {{"Headline here", 0, 0}, {"one two three", 1, 5}, {"five six", 1, 5}};
+    std::vector<aw::TextBlock> blocks = {{"Headline here", 0, 0, {}, 0, 0}, {"one two three", 1, 5, {}, 0, 0}, {"five six", 1, 5, {}, 0, 0}};
     std::vector<aw::TextStyleMetrics> styles = {{mono, 20}, {mono, 10}};
     aw::ColumnLayout col;
     col.layout(blocks, styles, 9);
@@ -63,4 +63,43 @@ TEST_CASE("utf8 decoding survives bad bytes") {
     std::size_t i = 0;
     CHECK(aw::utf8::next(s, i) == aw::utf8::kReplacement);
     CHECK(i == 1);
+}
+
+TEST_CASE("mixed runs: each character measured in its run's face") {
+    // Style 0 is 1 unit a character, style 1 (bold) 2 units.
+    const std::vector<aw::TextStyleMetrics> styles = {{mono, 10}, {[](char32_t) { return 2.0f; }, 10}};
+    const std::string text = "aa bb cc";
+    // "bb" bold: "aa bb" is 2 + 1 + 4 = 7 wide.
+    const std::vector<aw::StyleRun> runs = {{3, 0}, {5, 1}, {8, 0}};
+    auto lines = aw::breakLines(text, 7, runs, styles);
+    REQUIRE(lines.size() == 2);
+    CHECK(text.substr(lines[0].begin, lines[0].end - lines[0].begin) == "aa bb");
+    CHECK(lines[0].width == 7);
+    CHECK(lines[1].width == 2);
+    // All plain, the same text fits in 7 as "aa bb c|c"? No: breaks at spaces, "aa bb" = 5, "aa bb cc" = 8.
+    lines = aw::breakLines(text, 7, std::vector<aw::StyleRun>{{8, 0}}, styles);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].width == 5);
+    // A word carried to the next line is measured again in its own faces.
+    lines = aw::breakLines("aa bbbb", 5, std::vector<aw::StyleRun>{{3, 0}, {7, 1}}, styles);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].width == 4); // "bb" bold, split in a word wider than the line
+}
+
+TEST_CASE("column layout: indents narrow the lines, boxes take room above them") {
+    const std::vector<aw::TextStyleMetrics> styles = {{mono, 10}};
+    aw::ColumnLayout col;
+    std::vector<aw::TextBlock> blocks(3);
+    blocks[0].text = "one two three";
+    blocks[1].text = "one two three";
+    blocks[1].indent = 4;
+    blocks[1].spaceBefore = 5;
+    blocks[2].text = "";   // a picture without a caption
+    blocks[2].boxHeight = 40;
+    col.layout(blocks, styles, 13);
+    REQUIRE(col.lines().size() == 3); // one line, then two of 9 units
+    CHECK(col.lines()[1].x == 4);
+    CHECK(col.lines()[2].y == 25);
+    CHECK(col.blockTops()[2] == 35);
+    CHECK(col.height() == 75);
 }

@@ -18,6 +18,7 @@ import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { bandAround, bandCovers, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
+import { articleBlocks, facesUsed } from './rich-text.js';
 import { hostColors } from './host-colors.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
@@ -218,6 +219,14 @@ class ArticleWidget extends HTMLElement {
     else if (hasInlineArticle(this)) result = articleFromElement(this);
     else result = { error: ['No article to show', pageMessages.noInline] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
+    // An HTML articleBody is read by the browser's parser into blocks (rich-text.js); the faces its
+    // italic runs need come before its first layout, so its lines are broken once.
+    let blocks = null;
+    if (result.bytes) {
+      blocks = articleBlocks(new TextDecoder().decode(result.bytes), new URL(src, document.baseURI).href);
+      if (blocks) await this.runtime.loadFaces(facesUsed(blocks));
+      if (token !== this.loadToken || !this.widgetId) return;
+    }
     this.setProgress(1);
     this.contentSet = true;
     if (result.error) {
@@ -226,8 +235,8 @@ class ArticleWidget extends HTMLElement {
     } else {
       const source = new URL(src ?? '', document.baseURI).href;
       const { module } = this.runtime;
-      withStrings(module, [source], (sourcePtr) =>
-        withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr)));
+      withStrings(module, [source, blocks ? JSON.stringify(blocks) : ''], (sourcePtr, blocksPtr) =>
+        withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr, blocksPtr)));
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }

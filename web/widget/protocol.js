@@ -23,6 +23,18 @@
  */
 /** @typedef {{blocks: Block[]}} SemanticsMessage */
 /**
+ * A run of an article's text: its text, bold (`b`) and italic (`i`) when
+ * set, and the absolute URL it links to (`href`).
+ * @typedef {{text: string, b?: boolean, i?: boolean, href?: string}} BodyRun
+ */
+/**
+ * A block of an article's body (see BodyKind): text blocks carry runs; list
+ * items whether their list is ordered, their number and depth (1 = top);
+ * figures the image's absolute URL, size, alternative text, caption, credit.
+ * @typedef {{kind: string, runs?: BodyRun[], ordered?: boolean, number?: number, depth?: number,
+ *   src?: string, width?: number, height?: number, alt?: string, caption?: string, credit?: string}} BodyBlock
+ */
+/**
  * A control the shell mirrors as real DOM. `part`: which part's element holds
  * it (see Part); no `rect`: announced only. The other fields by kind: label,
  * text, value, message, required, counter, options (one per star or choice: its box,
@@ -129,6 +141,21 @@ export const Role = Object.freeze({
   Meta: 'meta',
   Paragraph: 'paragraph',
   Alert: 'alert',
+  Subheading: 'subheading',
+  Minorheading: 'minorheading',
+  Quote: 'quote',
+  Item: 'item',
+  Figure: 'figure',
+});
+
+/** Kinds of an article body's blocks (BodyBlock), as rich-text.js hands them to aw_set_article. */
+export const BodyKind = Object.freeze({
+  Paragraph: 'p',
+  Heading2: 'h2',
+  Heading3: 'h3',
+  Quote: 'quote',
+  Item: 'li',
+  Figure: 'figure',
 });
 
 /** aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet). */
@@ -145,4 +172,10 @@ export const Faces = Object.freeze([
   { key: 'sans', file: 'fonts/sans-regular.ttf', family: 'AW Sans', weight: '400' },
   { key: 'sans-bold', file: 'fonts/sans-bold.ttf', family: 'AW Sans', weight: '700' },
   { key: 'icons', file: 'fonts/icons.ttf', family: 'AW Icons', weight: '400' },
+].map(Object.freeze));
+
+/** Faces fetched only for an article that uses them; their aw_set_face numbers follow Faces'. */
+export const OptionalFaces = Object.freeze([
+  { key: 'serif-italic', file: 'fonts/serif-italic.ttf', family: 'AW Serif', weight: '400', style: 'italic' },
+  { key: 'serif-bold-italic', file: 'fonts/serif-bold-italic.ttf', family: 'AW Serif', weight: '700', style: 'italic' },
 ].map(Object.freeze));

@@ -3,7 +3,7 @@
 // fonts and their atlases, one WebGL context that draws each visible widget's
 // band in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
-import { Faces } from './protocol.js';
+import { Faces, OptionalFaces } from './protocol.js';
 import { keepAtlas } from './atlas-cache.js';
 
 const here = new URL('.', import.meta.url);
@@ -102,6 +102,52 @@ class Runtime {
   }
 
   get dark() { return this.scheme.matches; }
+
+  // Optional faces (italic), fetched once for the page when an article first needs them.
+  // Resolves when they are in the runtime; a face that fails is drawn with its upright sibling.
+  loadFaces(keys) {
+    this.faces ??= new Map();
+    return Promise.all(keys.map((key) => {
+      const index = OptionalFaces.findIndex((f) => f.key === key);
+      if (index < 0) return null;
+      if (!this.faces.has(key)) {
+        const f = OptionalFaces[index];
+        this.faces.set(key, fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then((bytes) => {
+          const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, style: f.style });
+          document.fonts.add(face);
+          face.load().catch(() => {});
+          withBytes(this.module, new Uint8Array(bytes), (ptr, len) => this.module._aw_set_face(Faces.length + index, ptr, len), true);
+        }).catch((e) => console.warn(`[article-widget] ${f.key} not loaded, drawn upright: ${e.message}`)));
+      }
+      return this.faces.get(key);
+    }));
+  }
+
+  // Pictures, once for the page (js_load_image in WebMain.cpp asks): fetched, decoded off the main
+  // thread by createImageBitmap and kept here as bitmaps, which the runtime uploads as textures (and
+  // again after a lost context). Every widget is asked for a frame when one is in or has failed.
+  loadImage(url) {
+    this.bitmaps ??= new Map();
+    this.imageStates ??= new Map(); // url -> 'loading', 'ready' or 'failed' (tests wait on it)
+    this.imageStates.set(url, 'loading');
+    const done = (ok, bitmap) => {
+      if (ok) this.bitmaps.set(url, bitmap);
+      this.imageStates.set(url, ok ? 'ready' : 'failed');
+      withStrings(this.module, [url], (ptr) => (ok ? this.module._aw_image_loaded(ptr, bitmap.width, bitmap.height) : this.module._aw_image_failed(ptr)));
+      for (const w of this.widgets.values()) w.requestFrame();
+    };
+    // Accept names it as a picture for the service worker, which keeps the pictures shown (sw.js).
+    fetch(url, { mode: 'cors', credentials: 'omit', headers: { Accept: 'image/avif,image/webp,image/*;q=0.8' } })
+      .then((r) => { if (!r.ok) throw new Error(`the server answered ${r.status}`); return r.blob(); })
+      .then((blob) => createImageBitmap(blob))
+      .then((bitmap) => done(true, bitmap))
+      .catch((e) => {
+        console.warn(`[article-widget] picture not shown: ${url}: ${e.message}`);
+        done(false);
+      });
+  }
+
+  imageBitmap(url) { return this.bitmaps?.get(url); }
 
   // The glyphs for typing are left out of the first picture's atlas; they are added, once for
   // the page, when it is idle after its first widget is drawn. typingPrepared: false, 'soon',
@@ -224,6 +270,8 @@ export function loadRuntime(onProgress) {
         onMessage: (id, type, payload) => runtime.onMessage(id, type, payload),
         onPresent: (id) => runtime.present(id),
         onAtlasBuilt: (id, bytes) => runtime.atlasBuilt(id, bytes),
+        loadImage: (url) => runtime.loadImage(url),
+        imageBitmap: (url) => runtime.imageBitmap(url),
         hasReviewsEndpoint: (id) => runtime.widgets.get(id)?.hasAttribute('reviews') ?? false,
       });
       module._aw_init();

@@ -56,6 +56,10 @@ test('an HTML page with Yoast\'s @graph: its article is drawn with the graph\'s 
   assert.equal(await widget.getByText(/eleven hand looms clatter again/).count(), 1);
   assert.equal(await widget.getByText(/Morning Briefing|Related stories|Advertisement/).count(), 0);
   assert.equal(await widget.getByRole('region', { name: 'Follow us on social networks' }).getByRole('link').count(), 4);
+  // The page's markup keeps its structure on the rich path (rich-text.js): a subheading, a quote, the lead picture.
+  assert.equal(await widget.getByRole('heading', { level: 2, name: 'Twenty years of silence' }).count(), 1);
+  assert.equal(await widget.locator('blockquote').filter({ hasText: 'A printed scarf is a picture of a kelaghayi' }).count(), 1);
+  assert.equal(await widget.getByRole('img', { name: /restored looms/ }).count(), 1);
   // Drawn: the headline is inked where its text lies.
   await widget.scrollIntoViewIfNeeded();
   await settledFrames(page, '#page');

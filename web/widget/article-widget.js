@@ -223,7 +223,7 @@ class ArticleWidget extends HTMLElement {
     // italic runs need come before its first layout, so its lines are broken once.
     let blocks = null;
     if (result.bytes) {
-      blocks = articleBlocks(new TextDecoder().decode(result.bytes), new URL(src, document.baseURI).href);
+      blocks = articleBlocks(new TextDecoder().decode(result.bytes), src ? new URL(src, document.baseURI).href : document.baseURI);
       if (blocks) await this.runtime.loadFaces(facesUsed(blocks));
       if (token !== this.loadToken || !this.widgetId) return;
     }

@@ -190,9 +190,17 @@ export function bodyBlocks(html, baseURL) {
 }
 
 // The NewsArticle node of a JSON-LD document, as the core finds it (an @graph or an array).
-function articleNode(doc) {
-  const list = Array.isArray(doc) ? doc : Array.isArray(doc?.['@graph']) ? doc['@graph'] : null;
-  return list?.find((n) => n && typeof n === 'object' && typeof n.articleBody === 'string') ?? doc;
+// The node with the body: the document itself, or one inside its arrays and @graphs, nested as
+// article-page.js nests a page's JSON-LD blocks (one @graph of the page's graphs).
+function articleNode(doc, depth = 0) {
+  if (!doc || typeof doc !== 'object' || depth > 8) return null;
+  if (typeof doc.articleBody === 'string') return doc;
+  const list = Array.isArray(doc) ? doc : Array.isArray(doc['@graph']) ? doc['@graph'] : [];
+  for (const n of list) {
+    const found = articleNode(n, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

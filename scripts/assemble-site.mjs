@@ -29,13 +29,19 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 
 const ENTRY = 'widget/article-widget.js';
 const WIDGET_DIR = 'widget/';
-const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest']);
+const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest', '.po']);
+// Files a widget fetches only when its content needs them: the catalogs of
+// languages other than English (in the bundle) and the faces of scripts
+// beyond Latin and Cyrillic. Neither preloaded nor precached, so a page that
+// does not use them downloads not a byte of them.
+const OPTIONAL = /^widget\/(locales|fonts\/scripts)\//;
 const COMPRESS_EXT = new Set([...TEXT_EXT, '.wasm', '.ttf', '.otf', '.ico']);
 const MIME = {
   '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.otf': 'font/otf',
   '.woff': 'font/woff', '.woff2': 'font/woff2', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.webp': 'image/webp', '.gif': 'image/gif', '.ico': 'image/vnd.microsoft.icon', '.txt': 'text/plain', '.html': 'text/html',
+  '.po': 'text/plain',
 };
 const HASH_LENGTH = 8;
 const STANDALONE_BASE = 'https://article-widget.invalid/';
@@ -154,6 +160,7 @@ function bundleWidget(out) {
     result = buildSync({
       entryPoints: [entry], bundle: true, format: 'esm', minify: true, target: 'es2022',
       write: false, metafile: true, logLevel: 'silent', absWorkingDir: process.cwd(),
+      loader: { '.po': 'text' }, // the English catalog travels inside the bundle
     });
   } catch (e) {
     fail(`bundling ${ENTRY} failed: ${e.errors?.map((x) => x.text).join('; ') ?? e.message}`);
@@ -214,7 +221,7 @@ function hashWidget(out) {
   const target = `./${posix.basename(renamed.get(ENTRY))}`;
   const rank = { '.wasm': 0, '.css': 1, '.ttf': 2 };
   const preload = [...renamed.values()]
-    .filter((f) => extname(f) in rank)
+    .filter((f) => extname(f) in rank && !OPTIONAL.test(f))
     .sort((a, b) => rank[extname(a)] - rank[extname(b)] || a.localeCompare(b))
     .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, extname(f) === '.css' ? 'style' : 'fetch']);
   const lines = [
@@ -234,7 +241,8 @@ function hashWidget(out) {
   writeFileSync(join(out, ENTRY), lines.join('\n') + '\n');
 
   const unhashed = widgetFiles.filter((f) => !used.has(f));
-  return { renamed, precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY), ...unhashed].sort() };
+  const precache = [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY), ...unhashed].filter((f) => !OPTIONAL.test(f));
+  return { renamed, precache: precache.sort() };
 }
 
 // ---- 2. service worker and precache manifest --------------------------------

@@ -25,7 +25,7 @@ int styleOf(Role role) {
 
 } // namespace
 
-void ArticleView::setArticle(const Article& a, Fonts& fonts) {
+void ArticleView::setArticle(const Article& a, Fonts& fonts, const Messages& messages) {
     blocks_.clear();
     kinds_.clear();
     auto add = [&](std::string text, Role role, const char* semantic, float spaceBefore) {
@@ -36,7 +36,7 @@ void ArticleView::setArticle(const Article& a, Fonts& fonts) {
     // spaceBefore is in body-size units here; layout() scales it.
     add(a.headline, Role::Headline, protocol::role::Heading, 0);
     if (!a.lead.empty()) add(a.lead, Role::Meta, protocol::role::Lead, kLeadGap);
-    const std::string meta = metaLine(a);
+    const std::string meta = metaLine(a, messages);
     if (!meta.empty()) add(meta, Role::Meta, protocol::role::Meta, kMetaGap);
     firstParagraph_ = blocks_.size();
     for (const auto& p : a.paragraphs)

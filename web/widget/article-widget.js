@@ -15,12 +15,13 @@ import { visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { hostColors } from './host-colors.js';
+import { languageOf, loadCatalog, translator } from './catalogs.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
 
 class ArticleWidget extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme', 'feed']; }
+  static get observedAttributes() { return ['src', 'theme', 'feed', 'lang']; }
 
   constructor() {
     super();
@@ -30,7 +31,7 @@ class ArticleWidget extends HTMLElement {
         <canvas class="view" aria-hidden="true"></canvas>
         <div class="text-layer"></div>
         <div class="status" role="status" aria-live="polite" hidden>
-          <p class="status-text">Loading article…</p>
+          <p class="status-text"></p>
           <div class="progress"><div class="progress-bar"></div></div>
         </div>
       </div>`;
@@ -57,6 +58,8 @@ class ArticleWidget extends HTMLElement {
     this.statusTimer = 0;
     this.contentSet = false;  // an article or its error is in: frames may be drawn
     this.broken = false;      // the program failed inside: nothing more is drawn
+    this.language = '';       // what the runtime state speaks (its catalog handed in)
+    this.words = translator('en'); // the shell's own words, in the language chosen (English until its catalog is in)
 
     this.transport = new ReviewTransport({
       endpoint: () => this.getAttribute('reviews'),
@@ -80,7 +83,7 @@ class ArticleWidget extends HTMLElement {
         else this.call('_aw_action', [id]); // the reviews' own: Report, its Send and Close, more reviews
       },
       openInWidget: (url) => this.open(url),
-    });
+    }, () => this.words);
     // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
     this.box.addEventListener('pointermove', (e) => {
       if (!this.view) return;
@@ -112,6 +115,7 @@ class ArticleWidget extends HTMLElement {
     if (name === 'src') this.load();
     if (name === 'theme') this.applyTheme();
     if (name === 'feed') this.loadFeed();
+    if (name === 'lang') this.speak().then(() => this.requestFrame());
   }
 
   /** Fetches the article again (and the program, if that failed). */
@@ -128,12 +132,14 @@ class ArticleWidget extends HTMLElement {
     if (!this.runtime) {
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
-      this.showStatus('Loading article…', 1000);
+      // Its words: the lang attribute's or the page's language, as far as known before the article.
+      this.speak();
+      this.showStatus(() => this.words.t('status.loading'), 1000);
       try {
         this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
         performance.mark('aw:runtime-loaded');
       } catch (e) {
-        if (!signal.aborted) this.failWithoutCanvas(e.message);
+        if (!signal.aborted) this.failWithoutCanvas(e.words ? this.say(e.words) : e.message);
         return;
       }
     }
@@ -172,21 +178,26 @@ class ArticleWidget extends HTMLElement {
     this.shown = null;
     const src = this.getAttribute('src');
     this.shows.src = src;
-    const result = src ? await fetchArticle(src) : { error: ['No article to show', 'The widget has no src attribute naming an article.'] };
+    const result = src ? await fetchArticle(src) : { error: [['error.no-src'], ['error.no-src.detail']] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     this.setProgress(1);
-    this.contentSet = true;
     if (result.error) {
-      this.call('_aw_show_error', result.error);
-      this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
+      await this.speak();
+      if (token !== this.loadToken || !this.widgetId) return;
+      const error = result.error.map((words) => this.say(words));
+      this.call('_aw_show_error', error);
+      this.fire('error', { message: error.join(': '), status: result.status ?? 0 });
     } else {
       const source = new URL(src, document.baseURI).href;
       const { module } = this.runtime;
       withStrings(module, [source], (sourcePtr) =>
         withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr)));
+      await this.speak(); // the article's inLanguage may choose another (its catalog first, then the first picture)
+      if (token !== this.loadToken || !this.widgetId) return;
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
+    this.contentSet = true;
     // The first picture of new content is drawn at once rather than an animation frame later:
     // while the browser's GPU process is busy with the page's first paint, frames come late.
     // A page opened in a background tab waits for the animation frame, which comes once it is shown.
@@ -230,7 +241,32 @@ class ArticleWidget extends HTMLElement {
 
   updateBackLink() {
     const previous = this.history.previous;
-    this.call('_aw_set_back', [previous ? previous.headline ?? 'previous article' : '']);
+    this.call('_aw_set_back', [previous ? previous.headline ?? this.words.t('back.previous') : '']);
+  }
+
+  // The language of the widget: its lang attribute, else the article's inLanguage, else the page's
+  // <html lang>, else English; the first of them with a catalog. Its catalog is fetched (once per
+  // page) and handed to the runtime before the widget speaks it. Resolves once it does.
+  async speak() {
+    const article = this.widgetId && this.runtime ? this.runtime.articleLanguage(this.widgetId) : '';
+    const language = languageOf(this.getAttribute('lang'), article, document.documentElement.lang);
+    const catalog = await loadCatalog(language);
+    if (language !== languageOf(this.getAttribute('lang'), article, document.documentElement.lang)) return; // changed meanwhile
+    const spoken = catalog ? language : 'en';
+    this.words = translator(spoken, catalog);
+    // Screen readers speak each part in its language: the article in its own, the controls in the widget's.
+    this.textLayer.lang = article || spoken;
+    this.formLayer.root.lang = spoken;
+    if (!this.widgetId || !this.runtime || this.language === spoken) return;
+    this.language = spoken;
+    this.runtime.setCatalog(spoken, catalog);
+    this.call('_aw_set_language', [spoken]);
+  }
+
+  // A message of the shell's as [id, args] (args may name other messages: { what: 'error.download.fonts' }).
+  say([id, args = {}]) {
+    const filled = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, Array.isArray(v) ? this.say(v) : v]));
+    return this.words.t(id, filled);
   }
 
   // Calls the runtime for this widget (strings first, then numbers), then draws.
@@ -250,7 +286,7 @@ class ArticleWidget extends HTMLElement {
     console.error('[article-widget] the widget stopped:', error);
     this.broken = true;
     this.runtime.cancel(this);
-    this.failWithoutCanvas('This article could not be shown: the widget stopped on an internal error. Reload the page to try again.');
+    this.failWithoutCanvas(this.words.t('error.stopped'));
   }
 
   // The widget's messages (src/core/Protocol.h; shapes in protocol.js).
@@ -391,11 +427,15 @@ class ArticleWidget extends HTMLElement {
     }
   }
 
+  // text: a string, or a function giving it when it shows (its catalog may come in meanwhile).
   showStatus(text, delayMs = 0) {
     clearTimeout(this.statusTimer);
-    this.status.querySelector('.status-text').textContent = text;
-    if (delayMs) this.statusTimer = setTimeout(() => { this.status.hidden = false; }, delayMs);
-    else this.status.hidden = false;
+    const show = () => {
+      this.status.querySelector('.status-text').textContent = typeof text === 'function' ? text() : text;
+      this.status.hidden = false;
+    };
+    if (delayMs) this.statusTimer = setTimeout(show, delayMs);
+    else show();
     this.setProgress(0);
   }
 

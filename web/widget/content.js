@@ -1,19 +1,19 @@
 // What a widget shows: the article and the News Line's feed, fetched as the
 // page would, and the in-widget history of articles opened from the News Line.
 
-/** The article's bytes, or the two lines of an error the widget shows instead. */
+/** The article's bytes, or the two lines of an error the widget shows instead, as messages: [id, args]. */
 export async function fetchArticle(src) {
   const url = new URL(src, document.baseURI);
   let response;
   try {
     response = await fetch(url);
   } catch {
-    return { error: ['This article could not be loaded', `The article at ${url.pathname} could not be reached. Check your connection and try again.`] };
+    return { error: [['error.not-loaded'], ['error.unreachable', { path: url.pathname }]] };
   }
   if (!response.ok) {
     return {
       status: response.status,
-      error: ['This article could not be loaded', `The server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''} for ${url.pathname}.`],
+      error: [['error.not-loaded'], ['error.status', { status: `${response.status}${response.statusText ? ' ' + response.statusText : ''}`, path: url.pathname }]],
     };
   }
   return { bytes: new Uint8Array(await response.arrayBuffer()) };

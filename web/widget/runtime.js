@@ -4,22 +4,33 @@
 // slice in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
 import { Faces } from './protocol.js';
+import { englishCatalog, translator } from './catalogs.js';
 
 const here = new URL('.', import.meta.url);
 
+// A download that failed, as a message for the reader ([id, args], in the widget's language) and in English.
+class DownloadError extends Error {
+  constructor(id, args) {
+    const words = [id, { ...args, what: [args.what] }];
+    super(translator('en').t(id, { ...args, what: translator('en').t(args.what) }));
+    this.words = words;
+  }
+}
+
+// what: 'error.download.program' or 'error.download.fonts'.
 async function fetchOk(url, what) {
   let response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`Could not download the ${what} (${url.pathname}): the network is unreachable.`);
+    throw new DownloadError('error.download.offline', { what, path: url.pathname });
   }
-  if (!response.ok) throw new Error(`Could not download the ${what}: the server answered ${response.status} ${response.statusText}.`);
+  if (!response.ok) throw new DownloadError('error.download.status', { what, status: `${response.status} ${response.statusText}`.trim() });
   return response;
 }
 
 async function compileWasm(url) {
-  const response = await fetchOk(url, 'widget program');
+  const response = await fetchOk(url, 'error.download.program');
   // Streaming compilation needs the application/wasm type; any host without it still works.
   if (WebAssembly.compileStreaming && response.headers.get('Content-Type') === 'application/wasm') {
     return WebAssembly.compileStreaming(response);
@@ -53,6 +64,7 @@ class Runtime {
     this.dirty = new Set();
     this.raf = 0;
     this.typingPrepared = false;
+    this.catalogs = new Set(['en']); // languages whose catalogs the program has
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -157,6 +169,16 @@ class Runtime {
   }
 
   cancel(element) { this.dirty.delete(element); }
+
+  /** Hands a language's catalog ({ text } of its PO file) to the program, once per page. */
+  setCatalog(language, catalog) {
+    if (this.catalogs.has(language) || !catalog) return;
+    this.catalogs.add(language);
+    withStrings(this.module, [language, catalog.text], (l, po) => this.module._aw_set_catalog(l, po));
+  }
+
+  /** The inLanguage of the article a widget shows ('' for none). */
+  articleLanguage(id) { return this.module.UTF8ToString(this.module._aw_article_language(id)); }
 }
 
 let shared = null;
@@ -171,7 +193,7 @@ export function loadRuntime(onProgress) {
     const promise = Promise.all([
       import('./aw.js').then(tick), // a literal path, so the site's bundle carries the glue
       compileWasm(new URL('aw.wasm', here)).then(tick),
-      ...Faces.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
+      ...Faces.map((f) => fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then(tick)),
     ]).then(async ([glue, wasm, ...fonts]) => {
       // The same bytes also back the transparent text layer, so selection matches the drawn glyphs.
       Faces.forEach((f, i) => {
@@ -192,6 +214,7 @@ export function loadRuntime(onProgress) {
         hasReviewsEndpoint: (id) => runtime.widgets.get(id)?.hasAttribute('reviews') ?? false,
       });
       module._aw_init();
+      withStrings(module, ['en', englishCatalog.text], (l, po) => module._aw_set_catalog(l, po));
       fonts.forEach((bytes, face) => withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
       runtime = new Runtime(module);
       return runtime;

@@ -36,6 +36,7 @@ cp -r web/. build/site/
 cp -r assets/. build/site/
 cp build/wasm/src/platform/aw.js build/wasm/src/platform/aw.wasm build/site/widget/
 cp build/fonts/*.ttf build/site/widget/fonts/
+cp -r build/fonts/scripts build/site/widget/fonts/ # fetched only for content in those scripts
 node scripts/assemble-site.mjs build/site dist.tmp
 rm -rf dist && mv dist.tmp dist
 echo "[build] site ready in dist/ ($(du -sh dist | cut -f1))"

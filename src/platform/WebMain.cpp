@@ -156,6 +156,7 @@ public:
     }
     void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
     void wakeAt(aw::UnixMillis when) override { send(message::WakeAt, {{"at", when}}); }
+    void needFaces(const std::vector<int>& faces) override { send(message::NeedFaces, {{"faces", faces}}); }
 
 private:
     void send(const char* type, const nlohmann::json& payload) { js_message(id_, type, payload.dump().c_str()); }
@@ -264,6 +265,16 @@ EMSCRIPTEN_KEEPALIVE int aw_widget_count() { return static_cast<int>(widgets.siz
 EMSCRIPTEN_KEEPALIVE void aw_set_face(int face, unsigned char* data, int size) {
     runtime->fonts.setFace(static_cast<aw::ui::Face>(face), std::vector<unsigned char>(data, data + size));
     std::free(data);
+}
+
+// A face of another script that a NeedFaces message asked for (protocol::ScriptFace); `data` as for
+// aw_set_face. Size 0: it could not be had, and those letters show as U+FFFD.
+EMSCRIPTEN_KEEPALIVE void aw_set_script_face(int face, unsigned char* data, int size) {
+    const auto f = static_cast<aw::ui::ScriptFace>(face);
+    if (size > 0) runtime->fonts.setScriptFace(f, std::vector<unsigned char>(data, data + size));
+    else runtime->fonts.scriptFaceFailed(f);
+    std::free(data);
+    for (auto& [id, w] : widgets) wake(*w);
 }
 
 // The shell calls this when the page is idle after the first picture, so the

@@ -192,6 +192,9 @@ const FontSet* Widget::prepareFonts() {
             for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
         }
     }
+    std::vector<int> needed;
+    for (ScriptFace f : fonts_.neededScriptFaces()) needed.push_back(static_cast<int>(f));
+    if (!needed.empty()) host_.needFaces(needed);
     type_ = typographyFor(viewport_.cssWidth);
     set_ = fonts_.update(type_, viewport_.dpr);
     if (!set_) return nullptr;
@@ -208,7 +211,7 @@ const FontSet* Widget::prepareFonts() {
         char first[12];
         std::snprintf(first, sizeof first, "U+%04X", static_cast<unsigned>(*missing.begin()));
         host_.warn("the fonts have no glyphs for " + std::to_string(missing.size()) + " characters of this content (" + list +
-                   "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic.");
+                   "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic, and Georgian and Armenian for content that has them.");
     }
     return set_;
 }

@@ -36,6 +36,8 @@ public:
     virtual UnixMillis now() = 0;
     virtual bool hasReviewEndpoint() = 0;
     virtual void warn(const std::string& message) = 0;     // the developer console
+    // The content has letters of scripts whose faces are not in: fetch these (protocol::ScriptFace), once each.
+    virtual void needFaces(const std::vector<int>& faces) = 0;
 };
 
 // The text column: left edge and width, device px.

@@ -51,6 +51,8 @@ public:
     void post(const std::string& id, const std::string& j) override { posts.emplace_back(id, j); }
     void store(const std::string& key, const std::string& value) override;
     void wakeAt(aw::UnixMillis) override {}
+    std::vector<int> facesNeeded; // every NeedFaces request, in order
+    void needFaces(const std::vector<int>& faces) override { facesNeeded.insert(facesNeeded.end(), faces.begin(), faces.end()); }
 };
 
 inline const char* const kSite = "https://news.example/";

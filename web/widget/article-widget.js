@@ -303,6 +303,7 @@ class ArticleWidget extends HTMLElement {
       case Message.FetchSummary: return this.transport.summary(payload.item, payload.fresh);
       case Message.PostReport: return this.transport.report(payload.identifier, payload.body);
       case Message.WakeAt: return this.transport.wakeAt(payload.at);
+      case Message.NeedFaces: return this.runtime.loadScriptFaces(payload.faces);
       default: return console.warn('[article-widget] unknown message from the widget:', type);
     }
   }

@@ -3,7 +3,7 @@
 // fonts and their atlases, one WebGL context that draws each visible widget's
 // slice in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
-import { Faces } from './protocol.js';
+import { Faces, ScriptFaces } from './protocol.js';
 import { englishCatalog, translator } from './catalogs.js';
 
 const here = new URL('.', import.meta.url);
@@ -65,6 +65,7 @@ class Runtime {
     this.raf = 0;
     this.typingPrepared = false;
     this.catalogs = new Set(['en']); // languages whose catalogs the program has
+    this.scriptFaces = new Set();    // indexes of ScriptFaces asked for
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -175,6 +176,29 @@ class Runtime {
     if (this.catalogs.has(language) || !catalog) return;
     this.catalogs.add(language);
     withStrings(this.module, [language, catalog.text], (l, po) => this.module._aw_set_catalog(l, po));
+  }
+
+  /**
+   * Faces of other scripts (Georgian, Armenian) that a widget's content needs, from its NeedFaces
+   * message: each fetched once per page, for the drawing and for the text layer (the same bytes,
+   * under the family they extend, for their unicode-range only). Pages without such letters never
+   * ask. One that cannot be had is given up: those letters show as U+FFFD, and the console says so.
+   */
+  loadScriptFaces(indexes) {
+    for (const i of indexes) {
+      if (this.scriptFaces.has(i) || !ScriptFaces[i]) continue;
+      this.scriptFaces.add(i);
+      const f = ScriptFaces[i];
+      fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then((bytes) => {
+        const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, unicodeRange: f.unicodeRange });
+        document.fonts.add(face);
+        face.load().catch(() => {});
+        withBytes(this.module, new Uint8Array(bytes), (ptr, len) => this.module._aw_set_script_face(i, ptr, len), true);
+      }, (e) => {
+        console.warn(`[article-widget] a face for ${f.unicodeRange} could not be loaded: ${e.message}`);
+        this.module._aw_set_script_face(i, 0, 0);
+      }).finally(() => { for (const w of this.widgets.values()) w.requestFrame(); });
+    }
   }
 
   /** The inLanguage of the article a widget shows ('' for none). */

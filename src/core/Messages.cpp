@@ -111,11 +111,53 @@ std::string LocaleRules::decimal(double value, int fractionDigits) const {
     return out;
 }
 
+namespace {
+
+// Rules whose dates fall back to the catalog: "date.long" and the others with
+// "month.3" (long) or "month.3.short" where the rules have no data.
+class CatalogDates final : public LocaleRules {
+public:
+    CatalogDates(std::shared_ptr<const LocaleRules> rules, std::shared_ptr<const Catalog> own, std::shared_ptr<const Catalog> english)
+        : rules_(std::move(rules)), own_(std::move(own)), english_(std::move(english)) {}
+    std::string pluralCategory(double n) const override { return rules_->pluralCategory(n); }
+    std::string decimal(double value, int digits) const override { return rules_->decimal(value, digits); }
+    std::string date(std::int64_t unixSeconds, DateStyle style, int utcOffsetMinutes) const override {
+        std::string s = rules_->date(unixSeconds, style, utcOffsetMinutes);
+        if (!s.empty()) return s;
+        const std::int64_t local = unixSeconds + (style == DateStyle::Long ? 0 : std::int64_t{utcOffsetMinutes} * 60);
+        const std::int64_t day = dayNumber(local);
+        if (style == DateStyle::Time) {
+            const std::int64_t second = local - day * 86400;
+            return twoDigits(second / 3600) + ":" + twoDigits(second / 60 % 60);
+        }
+        const CivilDate d = civilDate(day);
+        const std::string month = word("month." + std::to_string(d.month) + (style == DateStyle::Long ? "" : ".short"));
+        const char* pattern = style == DateStyle::Long ? "date.long" : style == DateStyle::DayMonth ? "date.day-month" : "date.day-month-year";
+        std::string out = word(pattern);
+        for (const auto& [name, value] : {std::pair<std::string, std::string>{"{day}", std::to_string(d.day)},
+                                          {"{month}", month}, {"{year}", std::to_string(d.year)}})
+            if (const auto at = out.find(name); at != std::string::npos) out.replace(at, name.size(), value);
+        return out;
+    }
+
+private:
+    std::string word(const std::string& id) const {
+        for (const Catalog* c : {own_.get(), english_.get()})
+            if (const std::string* s = c ? c->find(id) : nullptr) return *s;
+        return id;
+    }
+    std::shared_ptr<const LocaleRules> rules_;
+    std::shared_ptr<const Catalog> own_, english_;
+};
+
+} // namespace
+
 Messages::Messages(std::string language, std::shared_ptr<const Catalog> own, std::shared_ptr<const Catalog> english,
                    std::shared_ptr<const LocaleRules> rules, Warn warn)
     : language_(std::move(language)), own_(std::move(own)), english_(std::move(english)), rules_(std::move(rules)),
       warn_(std::move(warn)) {
     if (!rules_) rules_ = std::make_shared<LocaleRules>();
+    withCatalog_ = std::make_shared<CatalogDates>(rules_, own_, english_);
 }
 
 // A plural message's form for the category, else its "other" form, else the plain id.
@@ -149,7 +191,11 @@ std::string Messages::text(std::string_view id, const std::vector<std::pair<std:
                   "\" (and maybe others): shown in English");
         }
     }
-    if (!pattern) return std::string(id); // no catalog has it: a mistake in the code, visible as its id
+    if (!pattern) { // no catalog has it: the words that came with it (the server's), else its id, visible as a mistake
+        for (const auto& [name, value] : args)
+            if (name == "text" && !value.empty()) return value;
+        return std::string(id);
+    }
     std::string out;
     for (std::size_t i = 0; i < pattern->size();) {
         const char c = (*pattern)[i];

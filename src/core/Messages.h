@@ -19,8 +19,8 @@
 namespace aw {
 
 // A message to show: its id in the catalogs and the values of its placeholders.
-// A placeholder named "n" also picks the plural form. Without an id it is
-// words from elsewhere (the server's), its "text" shown as it is.
+// A placeholder named "n" also picks the plural form. Without an id, or with
+// one no catalog has, it is words from elsewhere (the server's): its "text".
 struct Message {
     std::string id;
     std::vector<std::pair<std::string, std::string>> args;
@@ -57,6 +57,8 @@ public:
     virtual std::string pluralCategory(double n) const;
     // Long: the calendar date whose midnight UTC is `unixSeconds`. The others:
     // that moment in the reader's time zone, `utcOffsetMinutes` ahead of UTC.
+    // Empty where the rules have no data for the language (Messages then
+    // writes the date with its catalog's month names).
     virtual std::string date(std::int64_t unixSeconds, DateStyle style, int utcOffsetMinutes) const;
     // A decimal with exactly `fractionDigits` digits after the point ("4.2"; "4,2" in Russian).
     virtual std::string decimal(double value, int fractionDigits) const;
@@ -73,7 +75,9 @@ public:
              std::shared_ptr<const LocaleRules> rules, Warn warn);
 
     const std::string& language() const { return language_; }
-    const LocaleRules& rules() const { return *rules_; }
+    // The language's rules, its dates written with the catalog's month names
+    // where the rules have none for it.
+    const LocaleRules& rules() const { return *withCatalog_; }
     std::string text(std::string_view id, const std::vector<std::pair<std::string, std::string>>& args = {}) const;
     std::string text(const Message& m) const { return text(m.id, m.args); }
     // Every text the catalogs may show (for the font atlas).
@@ -84,6 +88,7 @@ private:
     std::string language_ = "en";
     std::shared_ptr<const Catalog> own_, english_;
     std::shared_ptr<const LocaleRules> rules_ = std::make_shared<LocaleRules>();
+    std::shared_ptr<const LocaleRules> withCatalog_ = rules_;
     Warn warn_;
     mutable bool warned_ = false;
 };

@@ -31,9 +31,18 @@ std::string serverField(std::string_view body, const char* key) {
 // An unknown code keeps the server's own words; no message, its status.
 Message refusal(const Review& review, const std::string& field, const std::string& code, const std::string& message,
                 int status) {
-    if (!code.empty())
+    if (!code.empty()) {
         for (FieldMessage& m : validateReview(review))
             if (m.field == field && m.code() == code) return std::move(m.text);
+        // A rule this client does not apply (a stricter server): its message by code, with the
+        // values the rules know; the server's own words where no catalog has it.
+        const bool body = field == reviewField::body;
+        return {"validation." + code,
+                {{"max", std::to_string(body ? kMaxBodyChars : field == reviewField::itemReviewed ? kMaxItemChars : kMaxNameChars)},
+                 {"min", std::to_string(kMinBodyChars)},
+                 {"n", std::to_string(charactersLeft(body ? review.body : review.authorName, 0) * -1)},
+                 {"text", message}}};
+    }
     if (!message.empty()) return {"", {{"text", message}}};
     return {"notice.status", {{"status", std::to_string(status)}}};
 }

@@ -85,7 +85,7 @@ EM_JS(char*, js_intl, (const char* lang, int what, double value, int option), {
             out = new Intl.DateTimeFormat(tag, styles[option]).format(new Date(value * 1000));
             // A browser without the language's data writes the root pattern ("2024 M03 17"; Debian's
             // Chromium has no Azerbaijani): the catalog's month names write it instead.
-            if (option !== 1 && /\bM\d\d\b/.test(out)) return 0;
+            if (option !== 1 && /(^|[^A-Za-z])M[0-9][0-9]([^0-9]|$)/.test(out)) return 0; // no backslashes: EM_JS quotes this
         }
     } catch (e) { return 0; }
     const size = lengthBytesUTF8(out) + 1;

@@ -97,12 +97,12 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
     widget_->setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {
-        if (const aw::ui::FontSet* set = widget_->prepareFonts()) {
-            io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // what the renderer uploads
-        }
+        const aw::ui::FontSet* set = widget_->prepareFonts();
+        if (!set) continue; // as aw_frame: nothing to draw until the fonts are in
+        io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // what the renderer uploads
         io.DisplaySize = ImVec2(std::round(cssWidth * dpr), std::round(cssHeight * dpr));
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();

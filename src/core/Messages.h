@@ -24,7 +24,7 @@ namespace aw {
 struct Message {
     std::string id;
     std::vector<std::pair<std::string, std::string>> args;
-    bool empty() const { return id.empty(); }
+    bool empty() const { return id.empty() && args.empty(); }
     bool operator==(const Message& o) const { return id == o.id && args == o.args; }
     bool operator!=(const Message& o) const { return !(*this == o); }
 };

@@ -31,16 +31,21 @@ import { OptionalFaces } from '../web/widget/protocol.js';
 
 const ENTRY = 'widget/article-widget.js';
 const WIDGET_DIR = 'widget/';
-// Faces only an article that uses them fetches (italic): neither preloaded nor precached;
-// the service worker keeps them once fetched (its manifest lists them as `optional`).
-const OPTIONAL = new Set(OptionalFaces.map((f) => WIDGET_DIR + f.file));
-const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest']);
+const TEXT_EXT = new Set(['.js', '.mjs', '.css', '.html', '.htm', '.json', '.svg', '.txt', '.xml', '.map', '.webmanifest', '.po']);
+// Files a widget fetches only when its content needs them, neither preloaded nor precached, so
+// a page that does not use them downloads not a byte of them: the italic faces (an article with
+// italic runs), the catalogs of languages other than English (English is in the bundle) and the
+// faces of scripts beyond Latin and Cyrillic. The service worker keeps them once fetched (its
+// manifest lists the hashed ones as `optional`).
+const OPTIONAL_FACES = new Set(OptionalFaces.map((f) => WIDGET_DIR + f.file));
+const isOptional = (file) => OPTIONAL_FACES.has(file) || /^widget\/(locales|fonts\/scripts)\//.test(file);
 const COMPRESS_EXT = new Set([...TEXT_EXT, '.wasm', '.ttf', '.otf', '.ico']);
 const MIME = {
   '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.otf': 'font/otf',
   '.woff': 'font/woff', '.woff2': 'font/woff2', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.webp': 'image/webp', '.gif': 'image/gif', '.ico': 'image/vnd.microsoft.icon', '.txt': 'text/plain', '.html': 'text/html',
+  '.po': 'text/plain',
 };
 const HASH_LENGTH = 8;
 const STANDALONE_BASE = 'https://article-widget.invalid/';
@@ -161,6 +166,7 @@ function bundleWidget(out) {
       write: false, metafile: true, logLevel: 'silent', absWorkingDir: process.cwd(),
       // npm packages (@mozilla/readability) from the project's node_modules, wherever the staging directory is.
       nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
+      loader: { '.po': 'text' }, // the English catalog travels inside the bundle
     });
   } catch (e) {
     fail(`bundling ${ENTRY} failed: ${e.errors?.map((x) => x.text).join('; ') ?? e.message}`);
@@ -222,9 +228,9 @@ function hashWidget(out) {
   if (/^\s*export\b/m.test(entrySource)) fail(`${ENTRY} must not export: its stable entry loads it with import()`);
   const target = `./${posix.basename(renamed.get(ENTRY))}`;
   const rank = { '.wasm': 0, '.css': 1, '.ttf': 2 };
-  const optional = new Set([...renamed].filter(([from]) => OPTIONAL.has(from)).map(([, to]) => to));
+  const optional = new Set([...renamed].filter(([from]) => isOptional(from)).map(([, to]) => to));
   const preload = [...renamed.values()]
-    .filter((f) => extname(f) in rank && !optional.has(f))
+    .filter((f) => extname(f) in rank && !optional.has(f) && !isOptional(f))
     .sort((a, b) => rank[extname(a)] - rank[extname(b)] || a.localeCompare(b))
     .map((f) => [`./${posix.relative(posix.dirname(ENTRY), f)}`, extname(f) === '.css' ? 'style' : 'fetch']);
   const lines = [
@@ -248,7 +254,7 @@ function hashWidget(out) {
   const unhashed = widgetFiles.filter((f) => !used.has(f));
   return {
     renamed,
-    precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY && !optional.has(f)), ...unhashed].sort(),
+    precache: [ENTRY, ...[...renamed.values()].filter((f) => f !== ENTRY && !optional.has(f)), ...unhashed].filter((f) => !isOptional(f)).sort(),
     optional: [...optional].sort(),
   };
 }

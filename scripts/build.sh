@@ -40,6 +40,7 @@ scripts/render-images.sh build/images # the demo articles' pictures, from assets
 mkdir -p build/site/images
 cp build/images/*.webp build/site/images/
 rm -rf build/site/images/*.svg
+cp -r build/fonts/scripts build/site/widget/fonts/ # fetched only for content in those scripts
 node scripts/assemble-site.mjs build/site dist.tmp
 rm -rf dist && mv dist.tmp dist
 echo "[build] site ready in dist/ ($(du -sh dist | cut -f1))"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cuts the Debian Noto fonts down to the scripts the widget shows (Latin with
-# Latin Extended, incl. Azerbaijani, and Cyrillic), without hinting or
-# OpenType layout tables that Dear ImGui's rasteriser does not use.
+# Latin Extended, incl. Azerbaijani, and Cyrillic; Georgian and Armenian in
+# faces of their own, under scripts/), without hinting or OpenType layout
+# tables that Dear ImGui's rasteriser does not use.
 set -euo pipefail
 out=${1:?usage: subset-fonts.sh OUTDIR}
 mkdir -p "$out"
@@ -28,3 +29,22 @@ if ! [ "$icons" -nt "$0" ]; then
     --unicodes="U+F001,U+F09A,U+F09E,U+F0C1,U+F0E1,U+F16A,U+F16D,U+F189,U+F232,U+F2C6,U+F2E1" \
     --layout-features='' --no-hinting --drop-tables+=GSUB,GPOS,GDEF,DSIG --name-IDs='1,2' --output-file="$icons"
 fi
+
+# Faces of other scripts (AW_SCRIPT_FACES in src/core/Protocol.h, read from it:
+# each file and its script's unicode-range), fetched by a widget only when its
+# content has such characters. Only the script's own letters: Latin, digits and
+# punctuation come from the faces above, into which ImGui merges these.
+protocol=src/core/Protocol.h
+mkdir -p "$out/scripts"
+grep -oE '"fonts/scripts/[a-z-]+\.ttf", [A-Za-z]+, "[^"]*", "[0-9]+", k[A-Za-z]+' "$protocol" | while read -r line; do
+  file=$(sed -E 's/^"fonts\/scripts\/([a-z-]+)\.ttf".*/\1/' <<<"$line")
+  const=$(sed -E 's/.*, (k[A-Za-z]+)$/\1/' <<<"$line")
+  ranges=$(grep -oE "$const\[\] = \"[^\"]*\"" "$protocol" | sed -E 's/.*"([^"]*)"/\1/')
+  IFS=- read -r script style weight <<<"$file" # georgian-serif-bold
+  cap() { echo "${1^}"; }
+  source_file="Noto$(cap "$style")$(cap "$script")-$(cap "$weight").ttf"
+  dest="$out/scripts/$file.ttf"
+  [ "$dest" -nt "$0" ] && [ "$dest" -nt "$protocol" ] && continue
+  pyftsubset "$src/$source_file" --unicodes="$ranges" --layout-features='' --no-hinting --desubroutinize \
+    --drop-tables+=GSUB,GPOS,GDEF,DSIG --name-IDs='1,2' --output-file="$dest"
+done

@@ -119,7 +119,7 @@ std::vector<aw::TextBlock> blocksOf(const aw::Article& a) {
     std::vector<aw::TextBlock> blocks;
     blocks.push_back({a.headline, 1, 0});
     if (!a.lead.empty()) blocks.push_back({a.lead, 2, 14});
-    blocks.push_back({aw::metaLine(a), 2, 16});
+    blocks.push_back({aw::metaLine(a, aw::Messages()), 2, 16});
     for (std::size_t i = 0; i < a.paragraphs.size(); ++i) blocks.push_back({a.paragraphs[i], 3, i ? 15.0f : 40.0f});
     return blocks;
 }

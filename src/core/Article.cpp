@@ -160,25 +160,30 @@ Expected<Article> parseArticle(std::string_view json, std::string_view baseUrl, 
     }
 }
 
-std::string formatDate(std::string_view iso) {
-    const auto date = readCalendarDate(iso);
-    if (!date) return {};
-    return std::to_string(date->day) + " " + std::string(monthName(date->month)) + " " + std::to_string(date->year);
+std::string formatDate(std::string_view iso) { return formatDate(iso, LocaleRules()); }
+
+std::string formatDate(std::string_view iso, const LocaleRules& rules) {
+    if (!readCalendarDate(iso)) return {};
+    const auto midnight = readDateTime(iso.substr(0, 10), DateForm::Lenient); // a bare date: its midnight UTC
+    return midnight ? rules.date(midnight->unixSeconds, LocaleRules::DateStyle::Long, 0) : std::string();
 }
 
-std::string metaLine(const Article& a) {
+std::string metaLine(const Article& a, const Messages& messages) {
     std::string line = a.section;
     auto add = [&line](const std::string& part) {
         if (part.empty()) return;
         if (!line.empty()) line += " \u00B7 ";
         line += part;
     };
-    add(formatDate(a.datePublished));
+    add(formatDate(a.datePublished, messages.rules()));
     if (!a.authors.empty()) {
-        std::string by = "By " + a.authors[0];
-        for (std::size_t i = 1; i < a.authors.size(); ++i)
-            by += (i + 1 == a.authors.size() ? " and " : ", ") + a.authors[i];
-        add(by);
+        std::string names = a.authors.back();
+        if (a.authors.size() > 1) {
+            std::string front = a.authors[0];
+            for (std::size_t i = 1; i + 1 < a.authors.size(); ++i) front += ", " + a.authors[i];
+            names = messages.text("meta.and", {{"first", front}, {"last", names}});
+        }
+        add(messages.text("meta.by", {{"authors", names}}));
     }
     return line;
 }

@@ -3,6 +3,7 @@
 // news pages already publish (see README, "Article format").
 #include "core/ArticleBody.h"
 #include "core/Expected.h"
+#include "core/Messages.h"
 
 #include <cstddef>
 #include <string>
@@ -44,8 +45,10 @@ Expected<Article> parseArticle(std::string_view json, std::string_view baseUrl =
 // calendar date, not shifted to the reader's time zone; only the date at the
 // start is read (readCalendarDate). Empty if unreadable or no such day.
 std::string formatDate(std::string_view iso8601);
+std::string formatDate(std::string_view iso8601, const LocaleRules& rules); // in the rules' language
 
-// "Difficult question · 17 March 2024 · By Anna Aliyeva": the line under the headline.
-std::string metaLine(const Article& article);
+// "Difficult question · 17 March 2024 · By Anna Aliyeva": the line under the
+// headline, in the language of `messages` ("17 марта 2024 г. · Автор: ...").
+std::string metaLine(const Article& article, const Messages& messages);
 
 } // namespace aw

@@ -18,12 +18,6 @@ std::string stringField(const Json& obj, const char* key, bool required) {
     return jsonfields::stringField(obj, key, key, required);
 }
 
-// "16 Mar", or "16 Mar 2023" outside the reader's year.
-std::string dayMonth(const CivilDate& d, bool withYear) {
-    std::string label = std::to_string(d.day) + " " + std::string(monthName(d.month).substr(0, 3));
-    return withYear ? label + " " + std::to_string(d.year) : label;
-}
-
 // A title for an item that has none (JSON Feed allows that): the start of its
 // text, cut at a word boundary.
 std::string titleFromText(const std::string& text) {
@@ -161,22 +155,22 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl) {
 }
 
 std::string formatItemTime(std::string_view iso8601, std::int64_t nowUnixSeconds, int readerUtcOffsetMinutes) {
+    return formatItemTime(iso8601, nowUnixSeconds, readerUtcOffsetMinutes, LocaleRules());
+}
+
+std::string formatItemTime(std::string_view iso8601, std::int64_t nowUnixSeconds, int readerUtcOffsetMinutes,
+                           const LocaleRules& rules) {
+    using Style = LocaleRules::DateStyle;
     const auto m = readDateTime(iso8601, DateForm::Lenient);
     if (!m) return {};
     const std::int64_t offset = std::int64_t{readerUtcOffsetMinutes} * 60;
     const std::int64_t today = dayNumber(nowUnixSeconds + offset);
     const std::int64_t thisYear = civilDate(today).year;
-    if (!m->hasTime) return dayMonth(m->date, m->date.year != thisYear);
-
-    const std::int64_t local = m->unixSeconds + offset;
-    const std::int64_t day = dayNumber(local);
-    if (day == today) {
-        const std::int64_t secondOfDay = local - day * 86400;
-        const int hour = static_cast<int>(secondOfDay / 3600), minute = static_cast<int>(secondOfDay / 60 % 60);
-        return (hour < 10 ? "0" : "") + std::to_string(hour) + (minute < 10 ? ":0" : ":") + std::to_string(minute);
-    }
-    const CivilDate date = civilDate(day);
-    return dayMonth(date, date.year != thisYear);
+    // A bare date is a calendar day as written: its midnight UTC, not shifted.
+    if (!m->hasTime) return rules.date(m->unixSeconds, m->date.year != thisYear ? Style::DayMonthYear : Style::DayMonth, 0);
+    const std::int64_t day = dayNumber(m->unixSeconds + offset);
+    if (day == today) return rules.date(m->unixSeconds, Style::Time, readerUtcOffsetMinutes);
+    return rules.date(m->unixSeconds, civilDate(day).year != thisYear ? Style::DayMonthYear : Style::DayMonth, readerUtcOffsetMinutes);
 }
 
 } // namespace aw

@@ -3,6 +3,7 @@
 // publisher's other stories. Items whose url is an article JSON of the same
 // site open inside the widget; the rest are ordinary links.
 #include "core/Expected.h"
+#include "core/Messages.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -43,5 +44,8 @@ Expected<Feed> parseFeed(std::string_view json, std::string_view feedUrl);
 // A bare date always shows as a date. Dates are read in DateForm::Lenient.
 // Empty when unreadable.
 std::string formatItemTime(std::string_view iso8601, std::int64_t nowUnixSeconds, int readerUtcOffsetMinutes);
+// The same written by the reader's language's rules ("14:05", "16 mart").
+std::string formatItemTime(std::string_view iso8601, std::int64_t nowUnixSeconds, int readerUtcOffsetMinutes,
+                           const LocaleRules& rules);
 
 } // namespace aw

@@ -25,7 +25,8 @@ namespace aw::protocol {
     X(FetchReviews, "fetch-reviews")   /* {item, page, fresh}: load a page of the published reviews (page: "" first) */ \
     X(FetchSummary, "fetch-summary")   /* {item, fresh}: load the rating summary of an article */                     \
     X(PostReport, "post-report")       /* {identifier, body}: report a review to the moderators */                    \
-    X(WakeAt, "wake-at")               /* {at}: call aw_reviews_pump at this time (ms since the epoch) */
+    X(WakeAt, "wake-at")               /* {at}: call aw_reviews_pump at this time (ms since the epoch) */              \
+    X(NeedFaces, "need-faces")         /* {faces}: indexes of ScriptFaces the content needs: aw_set_script_face */
 
 // What a control is, which decides the element the shell gives it.
 #define AW_CONTROL_KINDS(X)                                                                                            \
@@ -125,6 +126,25 @@ namespace aw::protocol {
     X(SerifItalic, "serif-italic", "fonts/serif-italic.ttf", "AW Serif", "400", "italic")                              \
     X(SerifBoldItalic, "serif-bold-italic", "fonts/serif-bold-italic.ttf", "AW Serif", "700", "italic")
 
+// Faces of scripts beyond Latin and Cyrillic, in the order the shell hands
+// them to aw_set_script_face: fetched only when the content has characters of
+// their ranges (a NeedFaces message asks) and merged into the glyphs of the
+// face they extend. Name, file under widget/ (scripts/subset-fonts.sh cuts
+// it to these ranges), the face, the CSS family and weight, and the ranges as
+// CSS unicode-range (the text layer's @font-face uses them as they are).
+#define AW_SCRIPT_FACES(X)                                                                                             \
+    X(GeorgianSerif, "fonts/scripts/georgian-serif-regular.ttf", SerifRegular, "AW Serif", "400", kGeorgian)          \
+    X(GeorgianSerifBold, "fonts/scripts/georgian-serif-bold.ttf", SerifBold, "AW Serif", "700", kGeorgian)            \
+    X(GeorgianSans, "fonts/scripts/georgian-sans-regular.ttf", SansRegular, "AW Sans", "400", kGeorgian)              \
+    X(GeorgianSansBold, "fonts/scripts/georgian-sans-bold.ttf", SansBold, "AW Sans", "700", kGeorgian)                \
+    X(ArmenianSerif, "fonts/scripts/armenian-serif-regular.ttf", SerifRegular, "AW Serif", "400", kArmenian)          \
+    X(ArmenianSerifBold, "fonts/scripts/armenian-serif-bold.ttf", SerifBold, "AW Serif", "700", kArmenian)            \
+    X(ArmenianSans, "fonts/scripts/armenian-sans-regular.ttf", SansRegular, "AW Sans", "400", kArmenian)              \
+    X(ArmenianSansBold, "fonts/scripts/armenian-sans-bold.ttf", SansBold, "AW Sans", "700", kArmenian)
+// Georgian: Mkhedruli and Asomtavruli, Mtavruli capitals, Nuskhuri. Armenian: the alphabet and its ligatures.
+inline constexpr const char kGeorgian[] = "U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F";
+inline constexpr const char kArmenian[] = "U+0530-058F,U+FB13-FB17";
+
 #define AW_PROTOCOL_STRING(name, value) inline constexpr const char name[] = value;
 namespace message { AW_MESSAGES(AW_PROTOCOL_STRING) }
 namespace kind { AW_CONTROL_KINDS(AW_PROTOCOL_STRING) }
@@ -146,6 +166,15 @@ inline constexpr int kRequiredFaces = static_cast<int>(Face::Count) - (0 AW_OPTI
 #undef AW_PROTOCOL_FACE
 // The key lines carry to name the face they were drawn with ("serif-bold").
 const char* faceKey(Face face);
+
+#define AW_PROTOCOL_SCRIPT_FACE(name, file, face, family, weight, ranges) name,
+enum class ScriptFace { AW_SCRIPT_FACES(AW_PROTOCOL_SCRIPT_FACE) Count };
+#undef AW_PROTOCOL_SCRIPT_FACE
+struct ScriptFaceInfo {
+    Face extends;
+    const char* ranges; // CSS unicode-range
+};
+ScriptFaceInfo scriptFaceInfo(ScriptFace face);
 
 // aw_frame's answer: Drew | More, NoWebGl | More, or 0 (nothing to draw yet).
 namespace frame {

@@ -18,6 +18,17 @@ const char* faceKey(Face face) {
     return "sans";
 }
 
+ScriptFaceInfo scriptFaceInfo(ScriptFace face) {
+#define AW_PROTOCOL_INFO(name, file, base, family, weight, ranges) \
+    case ScriptFace::name: return {Face::base, ranges};
+    switch (face) {
+        AW_SCRIPT_FACES(AW_PROTOCOL_INFO)
+    case ScriptFace::Count: break;
+    }
+#undef AW_PROTOCOL_INFO
+    return {Face::SansRegular, ""};
+}
+
 namespace {
 
 // The shapes of the payloads, for readers and editors of the shell.
@@ -141,6 +152,15 @@ std::string protocolModule() {
        << ", weight: " << quoted(weight) << ", style: " << quoted(style) << " },\n";
     AW_OPTIONAL_FACES(AW_PROTOCOL_OPTIONAL_FACE)
 #undef AW_PROTOCOL_OPTIONAL_FACE
+    js << "].map(Object.freeze));\n";
+    js << "\n/** Faces of other scripts in aw_set_script_face order, fetched only when needed (NeedFaces):\n"
+          " * file under widget/, CSS family and weight, unicodeRange. */\n"
+          "export const ScriptFaces = Object.freeze([\n";
+#define AW_PROTOCOL_SCRIPT_FACE(name, file, face, family, weight, ranges)                                            \
+    js << "  { file: " << quoted(file) << ", family: " << quoted(family) << ", weight: " << quoted(weight)          \
+       << ", unicodeRange: " << quoted(ranges) << " },\n";
+    AW_SCRIPT_FACES(AW_PROTOCOL_SCRIPT_FACE)
+#undef AW_PROTOCOL_SCRIPT_FACE
     js << "].map(Object.freeze));\n";
     return js.str();
 }

@@ -82,25 +82,28 @@ bool looksLikeEmail(std::string_view s) {
 
 void checkDraft(const Review& r, std::vector<FieldMessage>& out) {
     const std::size_t name = trimmedLength(r.authorName);
-    if (name == 0) out.push_back({reviewField::name, "Please enter your name."});
+    if (name == 0) out.push_back({reviewField::name, "Please enter your name.", {"validation.name.missing", {}}});
     else if (name > kMaxNameChars)
-        out.push_back({reviewField::name, "Your name can be at most " + std::to_string(kMaxNameChars) + " characters."});
+        out.push_back({reviewField::name, "Your name can be at most " + std::to_string(kMaxNameChars) + " characters.",
+                        {"validation.name.too-long", {{"max", std::to_string(kMaxNameChars)}}}});
 
     const std::string_view email = trimAscii(r.authorEmail);
-    if (email.size() > kMaxEmailBytes) out.push_back({reviewField::email, "That email address is too long."});
+    if (email.size() > kMaxEmailBytes) out.push_back({reviewField::email, "That email address is too long.", {"validation.email.too-long", {}}});
     else if (!email.empty() && !looksLikeEmail(email))
-        out.push_back({reviewField::email, "That email address doesn't look right."});
+        out.push_back({reviewField::email, "That email address doesn't look right.", {"validation.email.invalid", {}}});
 
     if (r.rating < 1 || r.rating > kBestRating)
-        out.push_back({reviewField::rating, "Please choose a rating from 1 to 5 stars."});
+        out.push_back({reviewField::rating, "Please choose a rating from 1 to 5 stars.", {"validation.rating.missing", {}}});
 
     const std::size_t body = trimmedLength(r.body);
-    if (body == 0) out.push_back({reviewField::body, "Please write your review."});
+    if (body == 0) out.push_back({reviewField::body, "Please write your review.", {"validation.body.missing", {}}});
     else if (body < kMinBodyChars)
-        out.push_back({reviewField::body, "Your review needs at least " + std::to_string(kMinBodyChars) + " characters."});
+        out.push_back({reviewField::body, "Your review needs at least " + std::to_string(kMinBodyChars) + " characters.",
+                        {"validation.body.too-short", {{"min", std::to_string(kMinBodyChars)}}}});
     else if (body > kMaxBodyChars)
         out.push_back({reviewField::body, "Your review can be at most " + std::to_string(kMaxBodyChars) +
-                                              " characters; it has " + std::to_string(body) + "."});
+                                              " characters; it has " + std::to_string(body) + ".",
+                        {"validation.body.too-long", {{"max", std::to_string(kMaxBodyChars)}, {"n", std::to_string(body)}}}});
 }
 
 void readAuthor(const Json& doc, Review& r) {
@@ -135,18 +138,22 @@ std::vector<FieldMessage> validateDraft(const Review& review) {
 std::vector<FieldMessage> validateReview(const Review& r) {
     std::vector<FieldMessage> out;
     if (r.identifier.empty())
-        out.push_back({reviewField::identifier, "The review has no identifier (a UUID v4 made by the client)."});
+        out.push_back({reviewField::identifier, "The review has no identifier (a UUID v4 made by the client).",
+                       {"validation.identifier.missing", {}}});
     else if (!isUuidV4(r.identifier))
         out.push_back({reviewField::identifier,
-                       "The identifier must be a UUID v4, like 9b2f0c1e-8d4a-4c7b-a2e5-0f6d1c3b7a90."});
+                       "The identifier must be a UUID v4, like 9b2f0c1e-8d4a-4c7b-a2e5-0f6d1c3b7a90.",
+                       {"validation.identifier.invalid", {}}});
     const std::size_t item = utf8::length(r.itemReviewed);
     if (trimmedLength(r.itemReviewed) == 0)
-        out.push_back({reviewField::itemReviewed, "The review doesn't say which article it is about."});
+        out.push_back({reviewField::itemReviewed, "The review doesn't say which article it is about.", {"validation.item.missing", {}}});
     else if (item > kMaxItemChars)
         out.push_back({reviewField::itemReviewed,
-                       "The article's address can be at most " + std::to_string(kMaxItemChars) + " characters."});
+                       "The article's address can be at most " + std::to_string(kMaxItemChars) + " characters.",
+                       {"validation.item.too-long", {{"max", std::to_string(kMaxItemChars)}}}});
     if (!readDateTime(r.dateCreated, DateForm::Strict))
-        out.push_back({reviewField::dateCreated, "dateCreated must be an ISO 8601 date and time, like 2024-03-17T18:30:00Z."});
+        out.push_back({reviewField::dateCreated, "dateCreated must be an ISO 8601 date and time, like 2024-03-17T18:30:00Z.",
+                       {"validation.date.invalid", {}}});
     checkDraft(r, out);
     return out;
 }
@@ -159,6 +166,11 @@ std::string charactersLeftLabel(std::string_view text, std::size_t limit) {
     const long left = charactersLeft(text, limit);
     const long n = left < 0 ? -left : left;
     return std::to_string(n) + (n == 1 ? " character" : " characters") + (left < 0 ? " too many" : " left");
+}
+
+Message charactersLeftMessage(std::string_view text, std::size_t limit) {
+    const long left = charactersLeft(text, limit);
+    return {left < 0 ? "counter.over" : "counter.left", {{"n", std::to_string(left < 0 ? -left : left)}}};
 }
 
 Json toJsonValue(const Review& r, ReviewVisibility visibility) {

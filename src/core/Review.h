@@ -3,6 +3,7 @@
 // DESIGN.md, "Data formats"), its JSON form, and the validation rules that the
 // form and the review server share, so both say the same thing in the same words.
 #include "core/Expected.h"
+#include "core/Messages.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -47,7 +48,12 @@ constexpr std::size_t kMaxItemChars = 2048;
 // One problem with one field, worded for the reader, shown beside that field.
 struct FieldMessage {
     std::string field; // a reviewField path
-    std::string message;
+    std::string message; // in English, as the server answers API clients
+    // The same in the catalogs' terms: id "validation." + code, so the widget
+    // shows it in the reader's language; the code travels in the server's 422.
+    Message text;
+    // "body.too-long"; empty for a message without one (a parse error).
+    std::string code() const { return text.id.rfind("validation.", 0) == 0 ? text.id.substr(sizeof "validation." - 1) : std::string(); }
 };
 
 // What the reader typed: name, email, rating, text. Empty when all is well.
@@ -64,6 +70,7 @@ long charactersLeft(std::string_view text, std::size_t limit);
 
 // "12 characters left", "1 character left", "3 characters too many".
 std::string charactersLeftLabel(std::string_view text, std::size_t limit);
+Message charactersLeftMessage(std::string_view text, std::size_t limit); // counter.left / counter.over
 
 enum class ReviewVisibility {
     Full,   // everything: what the client sends and keeps in its outbox

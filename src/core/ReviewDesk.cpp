@@ -25,6 +25,28 @@ std::string serverField(std::string_view body, const char* key) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
+// Why the server refused a review, for the catalogs: the server's field and
+// code name one of the rules both sides share, which the client checks again
+// on the review to have its values ("at most 2000 characters; it has 2104").
+// An unknown code keeps the server's own words; no message, its status.
+Message refusal(const Review& review, const std::string& field, const std::string& code, const std::string& message,
+                int status) {
+    if (!code.empty()) {
+        for (FieldMessage& m : validateReview(review))
+            if (m.field == field && m.code() == code) return std::move(m.text);
+        // A rule this client does not apply (a stricter server): its message by code, with the
+        // values the rules know; the server's own words where no catalog has it.
+        const bool body = field == reviewField::body;
+        return {"validation." + code,
+                {{"max", std::to_string(body ? kMaxBodyChars : field == reviewField::itemReviewed ? kMaxItemChars : kMaxNameChars)},
+                 {"min", std::to_string(kMinBodyChars)},
+                 {"n", std::to_string(charactersLeft(body ? review.body : review.authorName, 0) * -1)},
+                 {"text", message}}};
+    }
+    if (!message.empty()) return {"", {{"text", message}}};
+    return {"notice.status", {{"status", std::to_string(status)}}};
+}
+
 std::vector<Review> reviewsFrom(std::string_view json, std::size_t* skipped, std::vector<std::string>* warnings) {
     std::vector<Review> out;
     const auto doc = parseDocument(json);
@@ -109,13 +131,13 @@ std::optional<FormField> ReviewDesk::submit(std::string identifier, std::string 
     if (!hasEndpoint_) {
         local_.push_back(std::move(r));
         storeReviews(port_, localKey(), local_);
-        setNotice(Notice::Kind::KeptOnDevice, kLocalText);
+        setNotice(Notice::Kind::KeptOnDevice, kLocalText, {"notice.local", {}});
         return std::nullopt;
     }
     // Stored before it is sent: a closed tab or a crash right now loses nothing.
     outbox_.enqueue(std::move(r), now);
     persistOutbox();
-    setNotice(Notice::Kind::Sending, "Sending your review…");
+    setNotice(Notice::Kind::Sending, "Sending your review…", {"notice.sending", {}});
     pump(now);
     return std::nullopt;
 }
@@ -145,18 +167,24 @@ void ReviewDesk::onResult(const std::string& identifier, int status, std::string
         persistOwn();
         if (!moderated) port_.fetchSummary(item_, true); // the average now counts it
         outbox_.remove(identifier);
-        if (mine) setNotice(moderated ? Notice::Kind::AwaitingModeration : Notice::Kind::Sent, moderated ? kModerationText : kSentText);
+        if (mine)
+            setNotice(moderated ? Notice::Kind::AwaitingModeration : Notice::Kind::Sent, moderated ? kModerationText : kSentText,
+                      {moderated ? "notice.awaiting" : "notice.sent", {}});
     } else if (e && e->state == OutboxState::Failed) {
         // Refused: the text goes back into the form so nothing typed is lost.
         const Review& r = e->review;
         form_.load(ReviewDraft{r.authorName, r.authorEmail, r.rating, r.body, {}});
         draftChanged();
+        Message why = refusal(r, serverField(body, "field"), serverField(body, "code"), message, status);
         outbox_.remove(identifier);
-        setNotice(Notice::Kind::Refused, "Your review could not be accepted: " +
-                                             (message.empty() ? "the server answered " + std::to_string(status) : message) +
-                                             " Your text is back in the form to edit.");
+        setNotice(Notice::Kind::Refused,
+                  "Your review could not be accepted: " +
+                      (message.empty() ? "the server answered " + std::to_string(status) : message) +
+                      " Your text is back in the form to edit.",
+                  {"notice.refused", {}}, std::move(why));
     } else if (mine) {
-        setNotice(Notice::Kind::SavedForLater, status == Outbox::kNetworkError ? kOfflineText : kServerTroubleText);
+        setNotice(Notice::Kind::SavedForLater, status == Outbox::kNetworkError ? kOfflineText : kServerTroubleText,
+                  {status == Outbox::kNetworkError ? "notice.offline" : "notice.unavailable", {}});
     }
     persistOutbox();
     schedule(now);
@@ -272,8 +300,8 @@ void ReviewDesk::schedule(UnixMillis now) {
     if (const auto at = outbox_.nextWakeup(now)) port_.wakeAt(*at);
 }
 
-void ReviewDesk::setNotice(Notice::Kind kind, std::string text) {
-    notice_ = Notice{kind, std::move(text)};
+void ReviewDesk::setNotice(Notice::Kind kind, std::string text, Message message, Message detail) {
+    notice_ = Notice{kind, std::move(text), std::move(message), std::move(detail)};
     ++version_;
 }
 

@@ -34,7 +34,9 @@ public:
 struct Notice {
     enum class Kind { None, Sending, Sent, AwaitingModeration, SavedForLater, KeptOnDevice, Refused };
     Kind kind = Kind::None;
-    std::string text;
+    std::string text; // in English
+    // The same for the catalogs; a refusal's `detail` (why) fills its {reason}.
+    Message message, detail;
 };
 
 struct ListedReview {
@@ -113,7 +115,7 @@ public:
 private:
     void persistOutbox();
     void schedule(UnixMillis now);
-    void setNotice(Notice::Kind kind, std::string text);
+    void setNotice(Notice::Kind kind, std::string text, Message message, Message detail = {});
     void persistOwn();
     std::size_t takePage(std::string_view json, std::string nextPage, bool first);
 

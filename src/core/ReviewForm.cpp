@@ -53,20 +53,30 @@ void ReviewForm::leave(FormField field) {
     if (edited_[static_cast<int>(field)]) left_[static_cast<int>(field)] = true;
 }
 
-std::string ReviewForm::messageIn(const std::vector<FieldMessage>& all, FormField field) const {
-    if (!submitted_ && !left_[static_cast<int>(field)]) return {};
+const FieldMessage* ReviewForm::messageIn(const std::vector<FieldMessage>& all, FormField field) const {
+    if (!submitted_ && !left_[static_cast<int>(field)]) return nullptr;
     for (const auto& m : all)
-        if (m.field == fieldPath(field)) return m.message;
-    return {};
+        if (m.field == fieldPath(field)) return &m;
+    return nullptr;
 }
 
-std::string ReviewForm::messageFor(FormField field) const { return messageIn(validateDraft(asReview(draft_)), field); }
+std::string ReviewForm::messageFor(FormField field) const {
+    const auto all = validateDraft(asReview(draft_));
+    const FieldMessage* m = messageIn(all, field);
+    return m ? m->message : std::string();
+}
+
+Message ReviewForm::problemFor(FormField field) const {
+    const auto all = validateDraft(asReview(draft_));
+    const FieldMessage* m = messageIn(all, field);
+    return m ? m->text : Message{};
+}
 
 std::optional<FormField> ReviewForm::attemptSubmit() {
     submitted_ = true;
     const auto all = validateDraft(asReview(draft_));
     for (FormField f : kOrder)
-        if (!messageIn(all, f).empty()) return f;
+        if (messageIn(all, f)) return f;
     return std::nullopt;
 }
 

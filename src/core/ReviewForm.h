@@ -33,6 +33,8 @@ public:
 
     // The message to show beside the field now; empty when none.
     std::string messageFor(FormField field) const;
+    // The same as a message of the catalogs, for the reader's language; empty when none.
+    Message problemFor(FormField field) const;
     // Shows every message. Returns the first invalid field, in form order.
     std::optional<FormField> attemptSubmit();
     bool isEmpty() const;
@@ -50,7 +52,7 @@ public:
     static std::optional<ReviewDraft> parseDraft(std::string_view json);
 
 private:
-    std::string messageIn(const std::vector<FieldMessage>& all, FormField field) const;
+    const FieldMessage* messageIn(const std::vector<FieldMessage>& all, FormField field) const;
     ReviewDraft draft_;
     bool edited_[4] = {false, false, false, false};
     bool left_[4] = {false, false, false, false};

@@ -47,14 +47,14 @@ void ReportFlow::close() {
     author_.clear();
     reason_ = ReportReason::None;
     note_.clear();
-    message_.clear();
+    say({}, {});
     ++valueVersion_;
 }
 
 void ReportFlow::choose(ReportReason reason) {
     if (step_ != Step::Choosing) return;
     reason_ = reason;
-    if (reason != ReportReason::None && message_ == "Please choose a reason.") message_.clear();
+    if (reason != ReportReason::None && text_.id == "report.choose") say({}, {});
 }
 
 void ReportFlow::setNote(std::string note) {
@@ -64,14 +64,15 @@ void ReportFlow::setNote(std::string note) {
 std::optional<std::string> ReportFlow::send() {
     if (step_ != Step::Choosing) return std::nullopt;
     if (reason_ == ReportReason::None) {
-        message_ = "Please choose a reason.";
+        say("Please choose a reason.", {"report.choose", {}});
         return std::nullopt;
     }
     if (charactersLeft(note_, kMaxReportNoteChars) < 0) {
-        message_ = "Please shorten the note to " + std::to_string(kMaxReportNoteChars) + " characters.";
+        say("Please shorten the note to " + std::to_string(kMaxReportNoteChars) + " characters.",
+            {"report.shorten", {{"max", std::to_string(kMaxReportNoteChars)}}});
         return std::nullopt;
     }
-    message_.clear();
+    say({}, {});
     step_ = Step::Sending;
     nlohmann::json body = {{"reason", reasonValue(reason_)}};
     if (charactersLeft(note_, 0) < 0) body["message"] = note_; // only a note with something in it
@@ -82,18 +83,28 @@ bool ReportFlow::onResult(const std::string& identifier, int status) {
     if (step_ != Step::Sending || identifier != identifier_) return false;
     if (status >= 200 && status < 300) {
         step_ = Step::Sent;
-        message_ = "Thank you. A moderator will look at this review.";
+        say("Thank you. A moderator will look at this review.", {"report.thanks", {}});
     } else if (status == 404) {
         step_ = Step::Gone;
-        message_ = "This review is no longer here: it may already have been removed.";
+        say("This review is no longer here: it may already have been removed.", {"report.gone", {}});
     } else {
         step_ = Step::Choosing; // what was chosen and typed stays, to try again
-        message_ = status == 0     ? "The report could not be sent: you seem to be offline. Please try again."
-                   : status == 429 ? "You have sent many reports in a short time. Please try again in a few minutes."
-                   : status >= 500 ? "The report could not be sent: the review service is not answering. Please try again later."
-                                   : "The report was not accepted (the server answered " + std::to_string(status) + ").";
+        if (status == 0) say("The report could not be sent: you seem to be offline. Please try again.", {"report.offline", {}});
+        else if (status == 429)
+            say("You have sent many reports in a short time. Please try again in a few minutes.", {"report.busy", {}});
+        else if (status >= 500)
+            say("The report could not be sent: the review service is not answering. Please try again later.",
+                {"report.unavailable", {}});
+        else
+            say("The report was not accepted (the server answered " + std::to_string(status) + ").",
+                {"report.refused", {{"status", std::to_string(status)}}});
     }
     return true;
+}
+
+void ReportFlow::say(std::string english, Message message) {
+    message_ = std::move(english);
+    text_ = std::move(message);
 }
 
 } // namespace aw

@@ -3,6 +3,8 @@
 // optional note, sending it, and what to tell the reader afterwards. Pure
 // state; ReviewDesk posts the body to {reviews}/{identifier}/report and hands
 // the answer back.
+#include "core/Messages.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -52,6 +54,8 @@ public:
     // Why the last try did not go through, in plain words; or, once Sent or
     // Gone, what happened. Empty while there is nothing to say.
     const std::string& message() const { return message_; }
+    // The same for the catalogs (empty with it).
+    const Message& text() const { return text_; }
     // Changes when the note changes from this side (opened empty), so the page's field takes it over.
     unsigned valueVersion() const { return valueVersion_; }
 
@@ -59,7 +63,9 @@ private:
     Step step_ = Step::Closed;
     std::string identifier_, author_;
     ReportReason reason_ = ReportReason::None;
+    void say(std::string english, Message message);
     std::string note_, message_;
+    Message text_;
     unsigned valueVersion_ = 0;
 };
 

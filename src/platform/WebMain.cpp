@@ -74,6 +74,32 @@ EM_JS(void, js_surface_size, (int width, int height), {
 EM_JS(void, js_atlas_built, (int widget, const unsigned char* data, int size), {
     Module["onAtlasBuilt"](widget, HEAPU8.slice(data, data + size));
 });
+// The reader's language's rules, from the browser's Intl (no locale data in the widget).
+// English is written the British way ("17 March 2024"), as the catalogs are.
+EM_JS(char*, js_intl, (const char* lang, int what, double value, int option), {
+    const tag = UTF8ToString(lang) === "en" ? "en-GB" : UTF8ToString(lang);
+    let out = "";
+    try {
+        if (what === 0) out = new Intl.PluralRules(tag).select(value);
+        else if (what === 1) out = new Intl.NumberFormat(tag, { minimumFractionDigits: option, maximumFractionDigits: option }).format(value);
+        else {
+            const styles = [
+                { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }, // a calendar date as written
+                { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+                { day: "numeric", month: "short" },
+                { day: "numeric", month: "short", year: "numeric" },
+            ];
+            out = new Intl.DateTimeFormat(tag, styles[option]).format(new Date(value * 1000));
+            // A browser without the language's data writes the root pattern ("2024 M03 17"; Debian's
+            // Chromium has no Azerbaijani): the catalog's month names write it instead.
+            if (option !== 1 && /(^|[^A-Za-z])M[0-9][0-9]([^0-9]|$)/.test(out)) return 0; // no backslashes: EM_JS quotes this
+        }
+    } catch (e) { return 0; }
+    const size = lengthBytesUTF8(out) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(out, ptr, size);
+    return ptr;
+});
 // The picture just drawn goes to the widget's own canvas.
 EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
 // Pictures, once per page: the shell fetches and decodes one off the main
@@ -117,6 +143,34 @@ aw::ui::ImageState imageState(const std::string& url, bool load) {
     }
 }
 
+// What js_intl answers, or the English rules where the browser has none for the language.
+class WebRules final : public aw::LocaleRules {
+public:
+    explicit WebRules(std::string language) : language_(std::move(language)) {}
+    std::string pluralCategory(double n) const override {
+        const std::string s = intl(0, n, 0);
+        return s.empty() ? LocaleRules::pluralCategory(n) : s;
+    }
+    std::string date(std::int64_t unixSeconds, DateStyle style, int) const override {
+        // The browser writes the reader's time zone itself; utcOffsetMinutes is the same clock.
+        return intl(2, static_cast<double>(unixSeconds), static_cast<int>(style)); // "": no data for the language
+    }
+    std::string decimal(double value, int fractionDigits) const override {
+        const std::string s = intl(1, value, fractionDigits);
+        return s.empty() ? LocaleRules::decimal(value, fractionDigits) : s;
+    }
+
+private:
+    std::string intl(int what, double value, int option) const {
+        char* v = js_intl(language_.c_str(), what, value, option);
+        if (!v) return {};
+        std::string s(v);
+        std::free(v);
+        return s;
+    }
+    std::string language_;
+};
+
 class WebHost final : public aw::ui::WidgetHost {
 public:
     explicit WebHost(int id) : id_(id) {}
@@ -148,6 +202,7 @@ public:
     void store(const std::string& key, const std::string& value) override { js_store(key.c_str(), value.c_str()); }
     void wakeAt(aw::UnixMillis when) override { send(message::WakeAt, {{"at", when}}); }
     aw::ui::ImageState image(const std::string& url, bool load) override { return imageState(url, load); }
+    void needFaces(const std::vector<int>& faces) override { send(message::NeedFaces, {{"faces", faces}}); }
 
 private:
     void send(const char* type, const nlohmann::json& payload) { js_message(id_, type, payload.dump().c_str()); }
@@ -160,6 +215,7 @@ struct Runtime {
     aw::ui::Fonts fonts;
     ImFontAtlas placeholder; // each ImGui context starts on it, then draws with its frame's set
     aw::platform::GlRenderer renderer;
+    std::map<std::string, std::shared_ptr<const aw::Catalog>> catalogs; // by language, as the shell handed them in
     bool contextLost = false;
     bool noWebGl = false; // the browser gave no WebGL 2 context: frames lay out and describe, and draw nothing
 };
@@ -217,7 +273,7 @@ auto guarded(int id, Work&& work) -> decltype(work(std::declval<WidgetSlot&>()))
     } catch (const std::exception& e) {
         w->host.warn(std::string("internal error, the widget shows an error instead: ") + e.what());
         try {
-            w->widget.showError("This article could not be shown", "Something went wrong inside the widget. Try again, or reload the page.");
+            w->widget.showError({"error.not-shown", {}}, {"error.internal", {}});
         } catch (...) {
         }
         wake(*w);
@@ -325,6 +381,16 @@ EMSCRIPTEN_KEEPALIVE void aw_offer_atlas(unsigned char* data, int size) {
 
 EMSCRIPTEN_KEEPALIVE unsigned aw_atlas_restores() { return runtime->fonts.atlasRestores(); }
 
+// A face of another script that a NeedFaces message asked for (protocol::ScriptFace); `data` as for
+// aw_set_face. Size 0: it could not be had, and those letters show as U+FFFD.
+EMSCRIPTEN_KEEPALIVE void aw_set_script_face(int face, unsigned char* data, int size) {
+    const auto f = static_cast<aw::ui::ScriptFace>(face);
+    if (size > 0) runtime->fonts.setScriptFace(f, std::vector<unsigned char>(data, data + size));
+    else runtime->fonts.scriptFaceFailed(f);
+    std::free(data);
+    for (auto& [id, w] : widgets) wake(*w);
+}
+
 // The shell calls this when the page is idle after the first picture, so the
 // glyphs for typing are ready before the reader reaches the form.
 EMSCRIPTEN_KEEPALIVE void aw_prepare_typing() { runtime->fonts.enableTyping(); }
@@ -365,7 +431,7 @@ EMSCRIPTEN_KEEPALIVE int aw_set_article(int id, const char* json, int size, cons
             w.widget.setArticle(parsed.value(), sourceUrl);
             return 1;
         }
-        w.widget.showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
+        w.widget.showError({"error.not-shown", {}}, {"error.damaged", {{"detail", parsed.error()}}});
         js_message(id, message::ArticleError, nlohmann::json{{"message", parsed.error()}}.dump().c_str());
         return 0;
     });
@@ -381,10 +447,7 @@ EMSCRIPTEN_KEEPALIVE void aw_set_feed(int id, const char* json, const char* feed
             w.widget.expectFeed(false);
             return;
         }
-        std::vector<std::string> labels;
-        for (const auto& item : feed.value().items)
-            labels.push_back(aw::formatItemTime(item.datePublished, static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes));
-        w.widget.setFeed(std::move(feed.value()), std::move(labels));
+        w.widget.setFeed(std::move(feed.value()), static_cast<std::int64_t>(nowSeconds), utcOffsetMinutes);
     });
 }
 
@@ -400,8 +463,36 @@ EMSCRIPTEN_KEEPALIVE void aw_set_back(int id, const char* label) {
     if (WidgetSlot* w = slot(id)) w->widget.setBackLabel(label), wake(*w);
 }
 
+// An error the shell words itself (in the reader's language: its catalog).
 EMSCRIPTEN_KEEPALIVE void aw_show_error(int id, const char* title, const char* detail) {
-    if (WidgetSlot* w = slot(id)) w->widget.showError(title, detail), wake(*w);
+    if (WidgetSlot* w = slot(id)) w->widget.showError({"", {{"text", title}}}, {"", {{"text", detail}}}), wake(*w);
+}
+
+// One language's catalog (the text of its PO file), for every widget of the page; "en" first.
+EMSCRIPTEN_KEEPALIVE void aw_set_catalog(const char* language, const char* po) {
+    std::vector<std::string> problems;
+    runtime->catalogs[language] = std::make_shared<aw::Catalog>(aw::Catalog::fromPo(po, &problems));
+    for (const auto& p : problems) js_warn((std::string("catalog ") + language + ": " + p).c_str());
+}
+
+// The widget's language (its catalog handed in before); the shell chose it (lang, inLanguage, <html lang>, en).
+EMSCRIPTEN_KEEPALIVE void aw_set_language(int id, const char* language) {
+    guarded(id, [&](WidgetSlot& w) {
+        const auto own = runtime->catalogs.find(language);
+        const auto english = runtime->catalogs.find("en");
+        WebHost* host = &w.host;
+        w.widget.setMessages(aw::Messages(language, own == runtime->catalogs.end() ? nullptr : own->second,
+                                          english == runtime->catalogs.end() ? nullptr : english->second,
+                                          std::make_shared<WebRules>(language),
+                                          [host](const std::string& m) { host->warn(m); }));
+        wake(w);
+    });
+}
+
+// The article's inLanguage ("" when it names none), for the shell's choice of language.
+EMSCRIPTEN_KEEPALIVE const char* aw_article_language(int id) {
+    WidgetSlot* w = slot(id);
+    return w ? w->widget.articleLanguage().c_str() : "";
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_set_dark(int id, int dark) {

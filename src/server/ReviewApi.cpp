@@ -25,11 +25,22 @@ using Json = nlohmann::json;
 constexpr const char* kReviews = "/api/reviews";
 constexpr const char* kReasons[] = {"spam", "abuse", "off-topic", "other"};
 
-// 422: the first problem up front (what a simple client shows), all of them in errors.
+// 422: the first problem up front (what a simple client shows), all of them in
+// errors. Each rule's stable code ("body.too-long") lets a client word it in
+// its reader's language; the message stays English, for API clients.
 Json unprocessable(const std::vector<FieldMessage>& messages) {
     Json errors = Json::array();
-    for (const auto& m : messages) errors.push_back({{"field", m.field}, {"message", m.message}});
-    return {{"error", messages.front().message}, {"field", messages.front().field}, {"errors", std::move(errors)}};
+    const auto entry = [](const FieldMessage& m) {
+        Json e = {{"field", m.field}, {"message", m.message}};
+        if (const std::string code = m.code(); !code.empty()) e["code"] = code;
+        return e;
+    };
+    for (const auto& m : messages) errors.push_back(entry(m));
+    Json body = entry(messages.front());
+    body["error"] = body["message"];
+    body.erase("message");
+    body["errors"] = std::move(errors);
+    return body;
 }
 
 Json publicJson(const Review& review) { return toJsonValue(review, ReviewVisibility::Public); }
@@ -41,7 +52,7 @@ void postReview(const httplib::Request& req, httplib::Response& res, ApiContext&
     const auto parsed = parseReview(req.body, &field);
     if (!parsed) {
         if (field.empty()) return sendJson(res, 400, {{"error", parsed.error()}});
-        return sendJson(res, 422, unprocessable({{field, parsed.error()}}));
+        return sendJson(res, 422, unprocessable({{field, parsed.error(), {}}}));
     }
     const Review& review = parsed.value();
     if (const auto messages = validateReview(review); !messages.empty())

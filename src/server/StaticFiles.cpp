@@ -80,6 +80,7 @@ std::string mimeType(const fs::path& file) {
         {".otf", "font/otf"},                      {".woff", "font/woff"},
         {".woff2", "font/woff2"},                  {".txt", "text/plain; charset=utf-8"},
         {".xml", "application/xml"},               {".pdf", "application/pdf"},
+        {".po", "text/plain; charset=utf-8"}, // the widget's catalogs
     };
     const std::string ext = lower(file.extension().string());
     for (const auto& [e, type] : kTypes)

@@ -62,7 +62,7 @@ std::string captionOf(const Picture& picture) {
 
 } // namespace
 
-void ArticleView::setArticle(const Article& a, Fonts& fonts) {
+void ArticleView::setArticle(const Article& a, Fonts& fonts, const Messages& messages) {
     blocks_.clear();
     kinds_.clear();
     figures_.clear();
@@ -74,7 +74,7 @@ void ArticleView::setArticle(const Article& a, Fonts& fonts) {
     // spaceBefore is in body-size units here; layout() scales it.
     add(a.headline, Role::Headline, protocol::role::Heading, 0);
     if (!a.lead.empty()) add(a.lead, Role::Meta, protocol::role::Lead, kLeadGap);
-    const std::string meta = metaLine(a);
+    const std::string meta = metaLine(a, messages);
     if (!meta.empty()) add(meta, Role::Meta, protocol::role::Meta, kMetaGap);
     firstParagraph_ = blocks_.size();
     if (!a.image.empty()) addFigure(a.image, fonts, kBodyGap);

@@ -20,7 +20,8 @@ namespace aw::ui {
 
 class ArticleView {
 public:
-    void setArticle(const Article& article, Fonts& fonts);
+    // `messages` write the meta line (its date and "By ...") in the reader's language.
+    void setArticle(const Article& article, Fonts& fonts, const Messages& messages);
 
     // Re-lays out when the column width, the type or the fonts changed.
     // Sizes are device pixels. Returns true when the layout changed.

@@ -52,14 +52,15 @@ ControlState Painter::control(nlohmann::json c, ImVec2 min, ImVec2 max, float ro
     return state;
 }
 
-float Painter::sectionHeading(const char* id, const char* text, ImVec2 origin, float width) const {
+float Painter::sectionHeading(const char* id, const char* message, ImVec2 origin, float width) const {
+    const std::string text = t(message);
     const ImFont* f = fonts.get(Role::Section);
     const float lineH = lineHeight(Role::Section);
     float y = 0, widest = 0;
     nlohmann::json lines = nlohmann::json::array();
     for (const LineSpan& l : breakLines(text, width, advanceOf(f))) {
         const ImVec2 at(origin.x, origin.y + y);
-        const std::string_view part(text + l.begin, l.end - l.begin);
+        const std::string_view part = std::string_view(text).substr(l.begin, l.end - l.begin);
         this->text(Role::Section, at, palette.text, part);
         lines.push_back(controls.line(at, l.width, part, Role::Section, fonts));
         widest = std::max(widest, l.width);

@@ -4,6 +4,7 @@
 // registered for the shell and asked for their hover and focus in one call.
 #include "ui/ControlList.h"
 #include "ui/Fonts.h"
+#include "core/Messages.h"
 #include "core/TextLayout.h"
 #include "ui/Theme.h"
 
@@ -13,10 +14,10 @@
 
 namespace aw::ui {
 
-// The section headings, in one place: the Section face holds only their letters.
-inline constexpr const char* kReviewHeading = "Leave a review";
-inline constexpr const char* kFollowHeading = "Follow us on social networks";
-inline constexpr const char* kNewsHeading = "News Line";
+// The section headings' messages, in one place: the Section face holds only their letters.
+inline constexpr const char* kReviewHeading = "section.review";
+inline constexpr const char* kFollowHeading = "section.follow";
+inline constexpr const char* kNewsHeading = "section.news";
 inline constexpr const char* kSectionHeadings[] = {kReviewHeading, kFollowHeading, kNewsHeading};
 
 // Glyph advances of a font, for breaking its text into lines.
@@ -30,18 +31,24 @@ struct ControlState {
 
 // What the views draw with in one frame: the draw list, the faces, the
 // colours, the pixel ratio, the controls being collected for the shell and
-// the id of the control that has the keyboard.
+// the id of the control that has the keyboard, and the reader's language.
 class Painter {
 public:
     Painter(ImDrawList& dl, const FontSet& fonts, const Palette& palette, float scale, ControlList& controls,
-            const std::string& focused)
-        : dl(dl), fonts(fonts), palette(palette), scale(scale), controls(controls), focused_(focused) {}
+            const std::string& focused, const Messages& messages)
+        : dl(dl), fonts(fonts), palette(palette), scale(scale), controls(controls), messages(messages), focused_(focused) {}
 
     ImDrawList& dl;
     const FontSet& fonts;
     const Palette& palette;
     const float scale;
     ControlList& controls;
+    const Messages& messages;
+    // A message of the catalogs in the reader's language.
+    std::string t(std::string_view id, const std::vector<std::pair<std::string, std::string>>& args = {}) const {
+        return messages.text(id, args);
+    }
+    std::string t(const Message& m) const { return messages.text(m); }
 
     // A theme size (CSS px) in device pixels.
     float px(float css) const { return std::round(css * scale); }
@@ -69,10 +76,10 @@ public:
     ControlState control(nlohmann::json control, ImVec2 min, ImVec2 max, float rounding) const;
     bool isFocused(std::string_view id) const { return focused_ == id; }
 
-    // The serif heading that opens each part under the article (one of
-    // kSectionHeadings), wrapped to `width` on narrow screens and mirrored as a
-    // real heading. Returns the height it takes.
-    float sectionHeading(const char* id, const char* text, ImVec2 origin, float width) const;
+    // The serif heading that opens each part under the article (the message
+    // of one of kSectionHeadings), wrapped to `width` on narrow screens and
+    // mirrored as a real heading. Returns the height it takes.
+    float sectionHeading(const char* id, const char* message, ImVec2 origin, float width) const;
     // A filled accent button ("Send review", "Try again"): hover, focus and the
     // disabled look. Pressing it is the shell's business (a real <button> over it).
     void accentButton(nlohmann::json control, const std::string& label, ImVec2 min, ImVec2 max, bool enabled) const;

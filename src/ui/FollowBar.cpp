@@ -27,6 +27,13 @@ ImU32 brandColor(Network n, const Palette& p) {
     return p.muted;
 }
 
+// "Follow us on Facebook", in the reader's language (SocialNetwork.cpp has it in English).
+std::string accessibleName(const Painter& p, const FollowLink& link) {
+    if (link.network == Network::Other) return p.t("follow.visit", {{"site", link.label}});
+    if (link.network == Network::Rss) return p.t("follow.rss");
+    return p.t("follow.on", {{"network", link.label}});
+}
+
 } // namespace
 
 ImWchar networkIcon(Network n) {
@@ -68,7 +75,7 @@ float FollowBarView::draw(const Painter& p, ImVec2 origin, float width) const {
         const nlohmann::json lines = nlohmann::json::array(
             {p.controls.line(labelAt, p.textWidth(Role::UiBold, link.label), link.label, Role::UiBold, p.fonts)});
         const ControlState state = p.control({{"id", protocol::id::FollowPrefix + std::to_string(i)}, {"kind", protocol::kind::Link},
-                                              {"label", link.accessibleName}, {"href", link.url}, {"external", true}, {"lines", lines}},
+                                              {"label", accessibleName(p, link)}, {"href", link.url}, {"external", true}, {"lines", lines}},
                                              min, max, h / 2);
         const ImU32 brand = brandColor(link.network, c);
         p.dl.AddRectFilled(min, max, state.hovered ? c.panel : c.background, h / 2);

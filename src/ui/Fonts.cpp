@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <initializer_list>
 #include <utility>
 #include <vector>
@@ -92,8 +93,113 @@ void buildRanges(ImVector<ImWchar>& out, std::initializer_list<const ImWchar*> b
 
 } // namespace
 
+namespace {
+
+// A CSS unicode-range ("U+10A0-10FF,U+1C90-1CBF") as [first, last] spans.
+std::vector<std::pair<char32_t, char32_t>> parseRanges(std::string_view css) {
+    std::vector<std::pair<char32_t, char32_t>> out;
+    for (std::size_t i = 0; i < css.size();) {
+        const auto end = std::min(css.find(',', i), css.size());
+        const std::string part(css.substr(i, end - i));
+        i = end + 1;
+        unsigned first = 0, last = 0;
+        const int read = std::sscanf(part.c_str(), " U+%x-%x", &first, &last);
+        if (read >= 1) out.emplace_back(first, read == 2 ? last : first);
+    }
+    return out;
+}
+
+const std::vector<std::pair<char32_t, char32_t>>& rangesOf(ScriptFace face) {
+    static const auto all = [] {
+        std::array<std::vector<std::pair<char32_t, char32_t>>, static_cast<int>(ScriptFace::Count)> r;
+        for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) r[i] = parseRanges(protocol::scriptFaceInfo(ScriptFace(i)).ranges);
+        return r;
+    }();
+    return all[static_cast<int>(face)];
+}
+
+// The characters of `chars` in a script face's ranges.
+std::set<char32_t> inScript(ScriptFace face, std::initializer_list<const std::set<char32_t>*> chars) {
+    std::set<char32_t> out;
+    for (const auto* set : chars)
+        for (const auto& [first, last] : rangesOf(face))
+            for (auto it = set->lower_bound(first); it != set->end() && *it <= last; ++it) out.insert(*it);
+    return out;
+}
+
+} // namespace
+
+std::vector<const std::set<char32_t>*> Fonts::charsOf(Face face) const {
+    switch (face) { // as build() plans each role's glyphs
+    case Face::SerifRegular: return {&textChars_};                    // Body
+    case Face::SerifBold: return {&headlineChars_, &sectionChars_, &strongChars_}; // Headline, Section, Strong
+    case Face::SansRegular: return {&textChars_, &headlineChars_};    // Meta, Ui
+    case Face::SansBold: return {&textChars_};                        // UiBold
+    case Face::SerifItalic: return {&emphasisChars_};                 // Emphasis
+    case Face::SerifBoldItalic: return {&strongEmphasisChars_};       // StrongEmphasis
+    case Face::Icons:
+    case Face::Count: break;
+    }
+    return {};
+}
+
+std::vector<ScriptFace> Fonts::neededScriptFaces() {
+    std::vector<ScriptFace> out;
+    for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) {
+        if (scriptState_[i] != ScriptState::Unneeded) continue;
+        const auto face = static_cast<ScriptFace>(i);
+        for (const auto* chars : charsOf(protocol::scriptFaceInfo(face).extends))
+            if (!inScript(face, {chars}).empty()) {
+                scriptState_[i] = ScriptState::Asked;
+                out.push_back(face);
+                break;
+            }
+    }
+    return out;
+}
+
+void Fonts::setScriptFace(ScriptFace face, std::vector<unsigned char> ttf) {
+    const int i = static_cast<int>(face);
+    const auto ratio = heightPerEm(std::string_view(reinterpret_cast<const char*>(ttf.data()), ttf.size()));
+    scriptState_[i] = ratio ? ScriptState::In : ScriptState::Failed;
+    if (ratio) {
+        scriptHeightPerEm_[i] = *ratio;
+        scriptFaces_[i] = std::move(ttf);
+    }
+    ++charsVersion_;
+}
+
+void Fonts::scriptFaceFailed(ScriptFace face) {
+    scriptState_[static_cast<int>(face)] = ScriptState::Failed;
+    ++charsVersion_;
+}
+
+// The script faces that extend a role's face, merged into its font with the
+// role's characters of their scripts, at the same em size.
+void Fonts::mergeScriptFaces(FontSet& set, Role role, float em, const ImFontConfig& base) {
+    const std::set<char32_t>* chars[] = {&textChars_, nullptr};
+    if (role == Role::Headline) chars[0] = &headlineChars_;
+    if (role == Role::Section) chars[0] = &sectionChars_;
+    if (role == Role::Strong) chars[0] = &strongChars_;
+    if (role == Role::Ui) chars[1] = &headlineChars_;
+    for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) {
+        const auto face = static_cast<ScriptFace>(i);
+        if (scriptState_[i] != ScriptState::In || protocol::scriptFaceInfo(face).extends != faceOf(role)) continue;
+        const std::set<char32_t> letters = chars[1] ? inScript(face, {chars[0], chars[1]}) : inScript(face, {chars[0]});
+        if (letters.empty()) continue;
+        ImVector<ImWchar>& ranges = set.scriptRanges_[static_cast<int>(role)][i];
+        buildRanges(ranges, {}, {&letters});
+        ImFontConfig cfg = base;
+        cfg.MergeMode = true;
+        auto& data = scriptFaces_[i];
+        set.atlas_.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), em * scriptHeightPerEm_[i], &cfg, ranges.Data);
+    }
+}
+
 const FontSet* Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return nullptr;
+    for (ScriptState s : scriptState_)
+        if (s == ScriptState::Asked) return nullptr; // a face the content needs is on its way
     // Every em size of the atlas, in Role order: any change of one is another set.
     const std::array<float, static_cast<int>(Role::Count)> ems = {
         type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize,
@@ -208,6 +314,7 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
         set.fonts_[static_cast<int>(p.role)] =
             atlas->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), imguiSize, &cfg, p.ranges.Data);
         set.sizes_[static_cast<int>(p.role)] = em;
+        mergeScriptFaces(set, p.role, em, cfg);
     }
     buildOrRestore(*atlas);
     set.missing_.clear();

@@ -19,6 +19,7 @@
 namespace aw::ui {
 
 using protocol::Face;
+using protocol::ScriptFace;
 // The face a role is drawn with.
 Face faceOf(Role role);
 // Its key as the shell's transparent text names it ("serif-bold"), so the
@@ -57,6 +58,8 @@ private:
     unsigned charsVersion_ = ~0u; // Fonts::charsVersion_ it was built with
     ImVector<ImWchar> uiRanges_, bodyRanges_, headlineRanges_, sectionRanges_, iconRanges_; // must outlive the atlas
     ImVector<ImWchar> strongRanges_, emphasisRanges_, strongEmphasisRanges_;
+    // Each role's characters of each script face merged into it.
+    ImVector<ImWchar> scriptRanges_[static_cast<int>(Role::Count)][static_cast<int>(ScriptFace::Count)];
 };
 
 // The page's typefaces and the characters its widgets draw, shared by every
@@ -67,6 +70,15 @@ public:
     void setFace(Face face, std::vector<unsigned char> ttf);
     // Every face a page needs; the optional ones (italic) may follow later.
     bool hasAllFaces() const;
+
+    // Faces of other scripts (Georgian, Armenian), only for content that has
+    // their letters: neededScriptFaces() names those the characters registered
+    // call for, once each (the platform fetches them); until each is set, or
+    // given up (it could not be had: U+FFFD then), update() draws nothing, so
+    // no picture shows the letters missing for the moment they take to arrive.
+    std::vector<ScriptFace> neededScriptFaces();
+    void setScriptFace(ScriptFace face, std::vector<unsigned char> ttf);
+    void scriptFaceFailed(ScriptFace face);
 
     // Registers text the views will draw so the atlas holds its characters.
     // Headlines and section headings are drawn large, so each large face only
@@ -100,6 +112,13 @@ private:
 
     std::array<std::vector<unsigned char>, static_cast<int>(Face::Count)> faces_;
     std::array<float, static_cast<int>(Face::Count)> heightPerEm_{};
+    enum class ScriptState { Unneeded, Asked, In, Failed };
+    std::array<std::vector<unsigned char>, static_cast<int>(ScriptFace::Count)> scriptFaces_;
+    std::array<float, static_cast<int>(ScriptFace::Count)> scriptHeightPerEm_{};
+    std::array<ScriptState, static_cast<int>(ScriptFace::Count)> scriptState_{};
+    // The characters drawn with a face (by the roles that use it).
+    std::vector<const std::set<char32_t>*> charsOf(Face face) const;
+    void mergeScriptFaces(FontSet& set, Role role, float em, const ImFontConfig& base);
     std::set<char32_t> textChars_, headlineChars_, sectionChars_;
     std::set<char32_t> strongChars_, emphasisChars_, strongEmphasisChars_;
     unsigned charsVersion_ = 0; // changes when characters or faces are added

@@ -31,7 +31,8 @@ float NewsLineView::draw(const Painter& p, ImVec2 origin, float width) const {
         const auto lines = breakLines(item.title, width, advance);
         const ImVec2 min(origin.x, origin.y + y);
         const ImVec2 max(origin.x + width, min.y + padY * 2 + metaH + lines.size() * lineH);
-        const std::string label = current ? labels_[i] + "  \xC2\xB7  you are reading this" : labels_[i];
+        const std::string time = i < labels_.size() ? labels_[i] : std::string();
+        const std::string label = current ? time + "  \xC2\xB7  " + p.t("news.current") : time;
         const ImVec2 labelAt(min.x, min.y + padY);
         // The drawn lines, for the shell's copies: the time, then the headline.
         nlohmann::json mirror = nlohmann::json::array();
@@ -48,7 +49,7 @@ float NewsLineView::draw(const Painter& p, ImVec2 origin, float width) const {
         if (current)
             p.controls.add({{"id", id}, {"kind", protocol::kind::Text}, {"lines", std::move(mirror)}}, min, max);
         else
-            state = p.control({{"id", id}, {"kind", protocol::kind::Link}, {"label", labels_[i] + ": " + item.title}, {"href", item.url},
+            state = p.control({{"id", id}, {"kind", protocol::kind::Link}, {"label", p.t("news.link", {{"time", time}, {"title", item.title}})}, {"href", item.url},
                                {"openInWidget", item.opensInWidget}, {"lines", std::move(mirror)}},
                               min, max, p.px(radius::Small));
         p.dl.AddLine(min, ImVec2(max.x, min.y), c.rule, p.hairline());
@@ -65,7 +66,7 @@ float NewsLineView::draw(const Painter& p, ImVec2 origin, float width) const {
         y = max.y - origin.y;
     }
     if (count < feed_.items.size()) {
-        const ImVec2 max = p.outlineButton({{"id", protocol::action::NewsMore}, {"kind", protocol::kind::Action}}, "Show more headlines",
+        const ImVec2 max = p.outlineButton({{"id", protocol::action::NewsMore}, {"kind", protocol::kind::Action}}, p.t("news.more"),
                                            ImVec2(origin.x, origin.y + y + p.px(space::S)));
         y = max.y - origin.y;
     }

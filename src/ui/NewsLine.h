@@ -17,6 +17,8 @@ public:
     // timeLabels: one per item ("14:05" today, "16 Mar" otherwise), made by the caller with the reader's clock.
     void setFeed(Feed feed, std::vector<std::string> timeLabels);
     bool empty() const { return feed_.items.empty(); }
+    const Feed& feed() const { return feed_; }
+    void setTimeLabels(std::vector<std::string> labels) { labels_ = std::move(labels); }
     void showMore() { shown_ += kPageSize; }
     void setCurrent(std::string url) { current_ = std::move(url); }
 

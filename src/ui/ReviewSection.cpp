@@ -11,7 +11,6 @@ namespace {
 
 constexpr float kPi = 3.14159265f;
 constexpr float kCaptionGap = space::S; // between a reviewer's name and the date
-constexpr const char* kReportLabel = "Report";
 
 // A five-pointed star as a fan of triangles around its centre (it is not convex).
 void drawStar(ImDrawList& dl, ImVec2 c, float r, bool filled, ImU32 fill, ImU32 outline, float thickness) {
@@ -31,7 +30,10 @@ constexpr struct { FormField field; const char* id; } kFieldIds[] = {
     {FormField::Name, protocol::id::Name}, {FormField::Email, protocol::id::Email},
     {FormField::Rating, protocol::id::Rating}, {FormField::Body, protocol::id::Body}};
 
-std::string starsLabel(int n) { return std::to_string(n) + (n == 1 ? " star" : " stars") + " of 5"; }
+// A reason's label, for the radio button and its drawing.
+std::string reasonText(const Painter& p, ReportReason reason) { return p.t(std::string("report.reason.") + reasonValue(reason)); }
+
+std::string starsLabel(const Painter& p, int n) { return p.t("rating.stars", {{"n", std::to_string(n)}}); }
 
 } // namespace
 
@@ -66,49 +68,49 @@ float ReviewSection::drawForm(const ReviewDesk& desk, const FormFocus& focus) {
     p.dl.AddLine(ImVec2(origin.x, origin.y + y), ImVec2(origin.x + width_, origin.y + y), c.rule, p.hairline());
     y += p.px(space::XXL);
     y += p.sectionHeading(protocol::id::ReviewHeading, kReviewHeading, ImVec2(origin.x, origin.y + y), width_) + p.px(space::S);
-    const std::string intro = desk.hasEndpoint()
-                                  ? "Your name and rating are shown with your review. Email is optional and never shown."
-                                  : "This site does not collect reviews: yours is kept on this device only.";
+    const std::string intro = p.t(desk.hasEndpoint() ? "review.intro.endpoint" : "review.intro.local");
     y += p.wrapped(intro, Role::Meta, c.muted, ImVec2(origin.x, origin.y + y), width_);
     p.controls.add({{"id", protocol::id::Intro}, {"kind", protocol::kind::Text}, {"text", intro}});
     y += p.px(space::L);
 
     const ReviewDraft& d = form.draft();
     const auto field = [&](FormField f, const char* label, const char* hint, const std::string& value) {
-        return TextBox{fieldId(f), label, hint, value, form.messageFor(f)};
+        return TextBox{fieldId(f), p.t(label), hint ? p.t(hint) : std::string(), value, p.t(form.problemFor(f))};
     };
-    y = textBox(field(FormField::Name, "Your name", nullptr, d.name), focus, 0, width_, y);
-    y = textBox(field(FormField::Email, "Email", "optional, never shown", d.email), focus, 0, width_, y);
-    y = stars(d.rating, form.messageFor(FormField::Rating), y);
-    TextBox body = field(FormField::Body, "Your review", nullptr, d.body);
+    y = textBox(field(FormField::Name, "field.name", nullptr, d.name), focus, 0, width_, y);
+    y = textBox(field(FormField::Email, "field.email", "field.email.hint", d.email), focus, 0, width_, y);
+    y = stars(d.rating, p.t(form.problemFor(FormField::Rating)), y);
+    TextBox body = field(FormField::Body, "field.body", nullptr, d.body);
     body.multiline = true;
     body.rows = size::FieldRows;
     body.limit = kMaxBodyChars;
     y = textBox(body, focus, 0, width_, y);
-    p.controls.add({{"id", protocol::id::Website}, {"kind", protocol::kind::Honeypot}, {"label", "Leave this field empty"}});
+    p.controls.add({{"id", protocol::id::Website}, {"kind", protocol::kind::Honeypot}, {"label", p.t("field.honeypot")}});
 
     // Send button.
     const bool sending = desk.sending();
     const ImVec2 bmin(origin.x, origin.y + y);
     const ImVec2 bmax(origin.x + std::min(width_, p.px(size::SubmitWidth)), bmin.y + p.px(size::SubmitHeight));
     p.accentButton({{"id", protocol::id::Submit}, {"kind", protocol::kind::Button}, {"disabled", sending}},
-                   sending ? "Sending\xE2\x80\xA6" : "Send review", bmin, bmax, !sending);
+                   p.t(sending ? "button.sending" : "review.send"), bmin, bmax, !sending);
     y = bmax.y - origin.y + p.px(space::L);
 
     // What happened to the last review sent.
     const Notice& notice = desk.notice();
+    const std::string noticeText = notice.detail.empty() ? p.t(notice.message)
+                                                         : p.t(notice.message.id, {{"reason", p.t(notice.detail)}});
     if (notice.kind == Notice::Kind::None) {
         p.controls.add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", ""}});
         return y;
     }
     const float pad = p.px(space::M), bar = p.px(size::AccentBar);
-    const float textH = p.wrappedHeight(notice.text, Role::Ui, width_ - 2 * pad - bar);
+    const float textH = p.wrappedHeight(noticeText, Role::Ui, width_ - 2 * pad - bar);
     const ImVec2 nmin(origin.x, origin.y + y);
     const ImVec2 nmax(origin.x + width_, nmin.y + textH + 2 * pad);
     p.dl.AddRectFilled(nmin, nmax, c.panel, p.px(radius::Small));
     p.dl.AddRectFilled(nmin, ImVec2(nmin.x + bar, nmax.y), notice.kind == Notice::Kind::Refused ? c.errorText : c.accent);
-    p.wrapped(notice.text, Role::Ui, c.text, ImVec2(nmin.x + pad + bar, nmin.y + pad), width_ - 2 * pad - bar);
-    p.controls.add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", notice.text}}, nmin, nmax);
+    p.wrapped(noticeText, Role::Ui, c.text, ImVec2(nmin.x + pad + bar, nmin.y + pad), width_ - 2 * pad - bar);
+    p.controls.add({{"id", protocol::id::Notice}, {"kind", protocol::kind::Status}, {"text", noticeText}}, nmin, nmax);
     return nmax.y - origin.y + p.px(space::L);
 }
 
@@ -116,8 +118,8 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
     const Painter& p = *p_;
     const Palette& c = p.palette;
     const char* id = box.id;
-    const char* label = box.label;
-    const char* hint = box.hint;
+    const std::string& label = box.label;
+    const std::string& hint = box.hint;
     const std::string& value = box.value;
     const std::string& message = box.message;
     const bool multiline = box.multiline;
@@ -129,7 +131,7 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
 
     const ImVec2 at(left, origin_.y + y);
     p.text(Role::UiBold, at, c.text, label);
-    if (hint)
+    if (!hint.empty())
         p.text(Role::Meta, ImVec2(at.x + p.textWidth(Role::UiBold, label) + p.px(space::S), at.y + (bold->FontSize - meta->FontSize) * 0.75f),
                c.muted, hint);
     y += lineH + p.px(space::Hair);
@@ -143,7 +145,7 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
     const ImVec2 bmax(left + boxWidth, bmin.y + rows * lineH + 2 * pad);
     const bool invalid = !message.empty();
     nlohmann::json control = {{"id", id}, {"kind", multiline ? protocol::kind::TextArea : protocol::kind::Input}, {"label", label},
-                              {"value", value}, {"message", message}, {"required", hint == nullptr}};
+                              {"value", value}, {"message", message}, {"required", hint.empty()}};
     const float rounding = p.px(radius::Control);
     p.dl.AddRectFilled(bmin, bmax, box.onPanel ? c.background : c.panel, rounding);
     p.dl.AddRect(bmin, bmax, invalid ? c.errorText : c.rule, rounding, 0, invalid ? p.px(size::StrongBorder) : p.hairline());
@@ -195,7 +197,7 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
     // The message in plain words under the field, and for the review text a live count.
     float messageWidth = boxWidth;
     if (box.limit) {
-        const std::string counter = charactersLeftLabel(value, box.limit);
+        const std::string counter = p.t(charactersLeftMessage(value, box.limit));
         const float cw = p.textWidth(Role::Meta, counter);
         p.text(Role::Meta, ImVec2(left + boxWidth - cw, origin_.y + y), charactersLeft(value, box.limit) < 0 ? c.errorText : c.muted,
                counter);
@@ -210,7 +212,8 @@ float ReviewSection::textBox(const TextBox& box, const FormFocus& focus, float x
 float ReviewSection::stars(int rating, const std::string& message, float y) {
     const Painter& p = *p_;
     const Palette& c = p.palette;
-    p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, "Your rating");
+    const std::string label = p.t("field.rating");
+    p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, label);
     y += p.lineHeight(Role::Ui);
 
     const float box = p.px(size::TouchTarget);
@@ -219,11 +222,11 @@ float ReviewSection::stars(int rating, const std::string& message, float y) {
     for (int i = 1; i <= kBestRating; ++i) {
         const ImVec2 min(origin_.x + (i - 1) * box, origin_.y + y);
         if (ImGui::IsMouseHoveringRect(min, ImVec2(min.x + box, min.y + box))) hoverStar_ = i;
-        options.push_back({{"rect", p.controls.rect(min, ImVec2(min.x + box, min.y + box))}, {"label", starsLabel(i)}});
+        options.push_back({{"rect", p.controls.rect(min, ImVec2(min.x + box, min.y + box))}, {"label", starsLabel(p, i)}});
     }
     const ImVec2 gmin(origin_.x, origin_.y + y);
     const ImVec2 gmax(origin_.x + kBestRating * box, gmin.y + box);
-    p.control({{"id", protocol::id::Rating}, {"kind", protocol::kind::Stars}, {"label", "Your rating"}, {"value", rating},
+    p.control({{"id", protocol::id::Rating}, {"kind", protocol::kind::Stars}, {"label", label}, {"value", rating},
                {"options", std::move(options)}, {"message", message}},
               gmin, gmax, p.px(radius::Control));
     const int shown = hoverStar_ ? hoverStar_ : rating;
@@ -236,10 +239,10 @@ float ReviewSection::stars(int rating, const std::string& message, float y) {
 
     // The caption goes beside the stars where the longest one fits, else under
     // them (narrow phones); decided on the longest, so hovering never moves it.
-    const char* const prompt = "Choose from 1 to 5 stars";
+    const std::string prompt = p.t("rating.prompt");
     const float gap = p.px(space::M);
     const bool beside = gmax.x + gap + p.textWidth(Role::Meta, prompt) <= origin_.x + width_;
-    const std::string caption = shown ? starsLabel(shown) : prompt;
+    const std::string caption = shown ? starsLabel(p, shown) : prompt;
     const ImVec2 at = beside ? ImVec2(gmax.x + gap, gmin.y + (box - p.font(Role::Meta)->FontSize) / 2) : ImVec2(origin_.x, origin_.y + y);
     p.text(Role::Meta, at, c.muted, caption);
     if (!beside) y += p.lineHeight(Role::Meta);
@@ -265,10 +268,10 @@ void ReviewSection::layOutList(const ReviewDesk& desk) {
     for (auto& item : desk.list()) {
         const Review& r = item.review;
         ListedEntry e;
-        const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished);
+        const std::string date = formatDate(r.datePublished.empty() ? r.dateCreated : r.datePublished, p.messages.rules());
         using Standing = ListedReview::Standing;
-        e.caption = item.standing == Standing::Unsent               ? date + "  \xC2\xB7  waiting to be sent"
-                    : item.standing == Standing::AwaitingModeration ? date + "  \xC2\xB7  awaiting moderation"
+        e.caption = item.standing == Standing::Unsent               ? p.t("reviews.unsent", {{"date", date}})
+                    : item.standing == Standing::AwaitingModeration ? p.t("reviews.awaiting", {{"date", date}})
                                                                     : date;
         e.nameLines = breakLines(r.authorName, width_, nameAdvance);
         if (e.nameLines.empty()) e.nameLines.emplace_back(); // a nameless review still gets its line
@@ -312,7 +315,7 @@ void ReviewSection::placeEntry(const ListedEntry& e, ImVec2 at, Text&& text, Sta
 std::optional<std::pair<ImVec2, ImVec2>> ReviewSection::reportBox(const ListedEntry& e, ImVec2 at, float starsY) const {
     if (e.item.standing != ListedReview::Standing::Published || !reportable_) return std::nullopt;
     const Painter& p = *p_;
-    const float h = p.lineHeight(Role::Ui), w = p.textWidth(Role::Meta, kReportLabel) + 2 * p.px(space::S);
+    const float h = p.lineHeight(Role::Ui), w = p.textWidth(Role::Meta, p.t("report.action")) + 2 * p.px(space::S);
     const float right = at.x + width_;
     return std::make_pair(ImVec2(right - w, std::round(starsY - h / 2)), ImVec2(right, std::round(starsY - h / 2) + h));
 }
@@ -328,7 +331,8 @@ float ReviewSection::summary(const ReviewSummary& s, float y) {
     for (int i = 1; i <= kBestRating; ++i)
         drawStar(p.dl, ImVec2(top.x + (i - 0.5f) * pitch, top.y + lineH / 2), p.px(size::ListStar), i <= rounded, c.star, c.muted,
                  p.hairline());
-    const std::string line = summaryLine(s);
+    const auto reviews = [&](int n) { return p.t("summary.reviews", {{"n", std::to_string(n)}}); };
+    const std::string line = p.t("summary.line", {{"average", p.messages.rules().decimal(s.average, 1)}, {"reviews", reviews(s.count)}});
     const ImVec2 lineAt(top.x + kBestRating * pitch + p.px(space::S), top.y + std::round((lineH - p.font(Role::UiBold)->FontSize) / 2));
     p.text(Role::UiBold, lineAt, c.text, line);
     y += lineH + p.px(space::XS);
@@ -351,7 +355,7 @@ float ReviewSection::summary(const ReviewSummary& s, float y) {
         p.dl.AddRectFilled(bmin, ImVec2(barX + barW, bmin.y + barH), c.rule, barH / 2);
         if (n > 0) p.dl.AddRectFilled(bmin, ImVec2(barX + std::max(barH, barW * n / most), bmin.y + barH), c.star, barH / 2);
         p.text(Role::Meta, ImVec2(barX + barW + p.px(space::S), ry + metaInset), c.muted, std::to_string(n));
-        bars.push_back(distributionLabel(stars, n));
+        bars.push_back(p.t("summary.bar", {{"n", std::to_string(stars)}, {"reviews", reviews(n)}}));
         y += rowH;
     }
     const ImVec2 bottom(top.x + width_, origin_.y + y);
@@ -378,21 +382,22 @@ float ReviewSection::reportStep(const ReviewDesk& desk, const FormFocus& focus, 
     p.dl.ChannelsSplit(2);
     p.dl.ChannelsSetCurrent(1);
     y += pad;
-    const std::string title = "Report the review by " + (r.author().empty() ? std::string("a reader") : r.author());
+    const std::string title = p.t("report.title", {{"author", r.author().empty() ? p.t("report.anonymous") : r.author()}});
     const float titleH = p.wrapped(title, Role::UiBold, c.text, ImVec2(origin_.x + pad, origin_.y + y), inner, p.lineHeight(Role::Ui));
     p.controls.add({{"id", protocol::id::ReportTitle}, {"kind", protocol::kind::Text}, {"text", title}});
     y += titleH + p.px(space::XS);
 
     const bool done = r.step() == ReportFlow::Step::Sent || r.step() == ReportFlow::Step::Gone;
-    std::string status = r.message();
+    const std::string said = p.t(r.text());
+    std::string status = said;
     if (done) {
-        y += p.wrapped(r.message(), Role::Ui, c.text, ImVec2(origin_.x + pad, origin_.y + y), inner) + p.px(space::M);
-        const ImVec2 max = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, "Close",
+        y += p.wrapped(said, Role::Ui, c.text, ImVec2(origin_.x + pad, origin_.y + y), inner) + p.px(space::M);
+        const ImVec2 max = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, p.t("report.close"),
                                            ImVec2(origin_.x + pad, origin_.y + y));
         y = max.y - origin_.y;
     } else {
         const bool sending = r.step() == ReportFlow::Step::Sending;
-        const char* question = "Why should a moderator look at it?";
+        const std::string question = p.t("report.question");
         y += p.wrapped(question, Role::Meta, c.muted, ImVec2(origin_.x + pad, origin_.y + y), inner) + p.px(space::XS);
         // One row a finger can hit per reason, a drawn radio button and its label.
         const float rowH = p.px(size::TouchTarget), dot = p.px(size::RadioRadius);
@@ -407,34 +412,35 @@ float ReviewSection::reportStep(const ReviewDesk& desk, const FormFocus& focus, 
             p.dl.AddCircle(centre, dot, chosen || hovered ? c.accent : c.muted, 0, std::max(1.0f, p.px(size::Stroke)));
             if (chosen) p.dl.AddCircleFilled(centre, std::round(dot * 0.5f), c.accent);
             p.text(Role::Ui, ImVec2(centre.x + dot + p.px(space::S), std::round(min.y + (rowH - p.font(Role::Ui)->FontSize) / 2)), c.text,
-                   reasonLabel(reason));
-            options.push_back({{"rect", p.controls.rect(min, max)}, {"label", reasonLabel(reason)}, {"value", reasonValue(reason)}});
+                   reasonText(p, reason));
+            options.push_back({{"rect", p.controls.rect(min, max)}, {"label", reasonText(p, reason)}, {"value", reasonValue(reason)}});
             y += rowH;
         }
-        const bool needReason = r.reason() == ReportReason::None && !r.message().empty();
-        p.control({{"id", protocol::id::ReportReason}, {"kind", protocol::kind::Choice}, {"label", "Reason for the report"},
-                   {"value", reasonValue(r.reason())}, {"options", std::move(options)}, {"message", needReason ? r.message() : ""}},
+        const bool needReason = r.reason() == ReportReason::None && !said.empty();
+        p.control({{"id", protocol::id::ReportReason}, {"kind", protocol::kind::Choice}, {"label", p.t("report.reason")},
+                   {"value", reasonValue(r.reason())}, {"options", std::move(options)}, {"message", needReason ? said : ""}},
                   gmin, ImVec2(gmin.x + inner, origin_.y + y), p.px(radius::Control));
-        if (needReason) y = fieldMessage(r.message(), pad, inner, y + p.px(space::XS));
+        if (needReason) y = fieldMessage(said, pad, inner, y + p.px(space::XS));
         y += p.px(space::S);
-        const TextBox note{protocol::id::ReportNote, "Note", "optional, for the moderator", r.note(), {}, true, size::ReportNoteRows,
+        const TextBox note{protocol::id::ReportNote, p.t("report.note"), p.t("report.note.hint"), r.note(), {}, true, size::ReportNoteRows,
                            kMaxReportNoteChars, true};
         y = textBox(note, focus, pad, inner, y);
         // Send, and Cancel beside it (under it when the column is too narrow for both).
-        const char* send = sending ? "Sending\xE2\x80\xA6" : "Send report";
-        const float sendW = std::max(p.textWidth(Role::UiBold, "Send report"), p.textWidth(Role::UiBold, "Sending\xE2\x80\xA6")) +
-                            2 * p.px(space::XL);
+        const std::string sendLabel = p.t("report.send"), sendingLabel = p.t("button.sending");
+        const std::string& send = sending ? sendingLabel : sendLabel;
+        const float sendW = std::max(p.textWidth(Role::UiBold, sendLabel), p.textWidth(Role::UiBold, sendingLabel)) + 2 * p.px(space::XL);
         const ImVec2 smin(origin_.x + pad, origin_.y + y), smax(smin.x + sendW, smin.y + p.px(size::TouchTarget));
         p.accentButton({{"id", protocol::action::ReportSend}, {"kind", protocol::kind::Action}}, send, smin, smax, !sending);
-        const bool beside = sendW + p.px(space::M) + p.outlineButtonWidth("Cancel") <= inner;
+        const std::string cancel = p.t("report.cancel");
+        const bool beside = sendW + p.px(space::M) + p.outlineButtonWidth(cancel) <= inner;
         const ImVec2 cmin = beside ? ImVec2(smax.x + p.px(space::M), smin.y) : ImVec2(smin.x, smax.y + p.px(space::S));
-        const ImVec2 cmax = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, "Cancel", cmin);
+        const ImVec2 cmax = p.outlineButton({{"id", protocol::action::ReportClose}, {"kind", protocol::kind::Action}}, cancel, cmin);
         y = cmax.y - origin_.y;
-        if (!needReason && !r.message().empty()) {
+        if (!needReason && !said.empty()) {
             y += p.px(space::M);
-            y += p.wrapped(r.message(), Role::Ui, c.errorText, ImVec2(origin_.x + pad, origin_.y + y), inner);
+            y += p.wrapped(said, Role::Ui, c.errorText, ImVec2(origin_.x + pad, origin_.y + y), inner);
         }
-        if (sending) status = "Sending the report\xE2\x80\xA6";
+        if (sending) status = p.t("report.sending");
     }
     y += pad;
     const ImVec2 pmax(origin_.x + width_, origin_.y + y);
@@ -454,13 +460,13 @@ float ReviewSection::reviewList(const ReviewDesk& desk, const FormFocus& focus, 
     const Palette& c = p.palette;
     const auto& rating = desk.summary();
     const std::size_t count = std::max<std::size_t>(list_.size(), rating ? rating->count : 0);
-    const std::string heading = count == 0 ? "Reviews" : "Reviews (" + std::to_string(count) + ")";
+    const std::string heading = count == 0 ? p.t("reviews.heading") : p.t("reviews.heading.count", {{"n", std::to_string(count)}});
     p.text(Role::UiBold, ImVec2(origin_.x, origin_.y + y), c.text, heading);
     y += p.lineHeight(Role::Ui) + p.px(space::XS);
     if (rating) y = summary(*rating, y + p.px(space::XS));
     const float display = ImGui::GetIO().DisplaySize.y;
     const ImVec2 top(origin_.x, origin_.y + y);
-    const char* empty = "No reviews yet. Be the first to share your view.";
+    const std::string empty = p.t("reviews.empty");
     if (list_.empty()) y += p.wrapped(empty, Role::Ui, c.muted, top, width_);
     const ReportFlow& report = desk.reporting();
     float stepHeight = 0;
@@ -479,7 +485,7 @@ float ReviewSection::reviewList(const ReviewDesk& desk, const FormFocus& focus, 
                         const bool hovered = ImGui::IsMouseHoveringRect(min, max);
                         if (p.isFocused(protocol::id::ReportPrefix + e.item.review.identifier)) p.focusRing(min, max, p.px(radius::Small));
                         const float tx = min.x + p.px(space::S), ty = std::round((min.y + max.y - p.font(Role::Meta)->FontSize) / 2);
-                        p.text(Role::Meta, ImVec2(tx, ty), hovered ? c.text : c.muted, kReportLabel);
+                        p.text(Role::Meta, ImVec2(tx, ty), hovered ? c.text : c.muted, p.t("report.action"));
                         if (hovered) {
                             const float uy = std::round(ty + p.font(Role::Meta)->FontSize * 0.92f);
                             p.dl.AddLine(ImVec2(tx, uy), ImVec2(max.x - p.px(space::S), uy), c.text, p.hairline());
@@ -520,12 +526,12 @@ float ReviewSection::reviewList(const ReviewDesk& desk, const FormFocus& focus, 
                     if (const auto box = reportBox(e, at, starsY))
                         button = {{"id", protocol::id::ReportPrefix + r.identifier},
                                   {"kind", protocol::kind::Action},
-                                  {"label", "Report the review by " + (r.authorName.empty() ? std::string("a reader") : r.authorName)},
+                                  {"label", p.t("report.title", {{"author", r.authorName.empty() ? p.t("report.anonymous") : r.authorName}})},
                                   {"rect", p.controls.rect(box->first, box->second)}};
                 });
             nlohmann::json item = {{"key", r.identifier},
                                    {"head", std::move(head)},
-                                   {"rating", starsLabel(r.rating)},
+                                   {"rating", starsLabel(p, r.rating)},
                                    {"lines", std::move(lines)},
                                    {"rect", p.controls.rect(at, ImVec2(at.x + width_, at.y + e.height))}};
             if (!button.is_null()) item["report"] = std::move(button);
@@ -543,7 +549,7 @@ float ReviewSection::reviewList(const ReviewDesk& desk, const FormFocus& focus, 
     if (desk.hasMore()) {
         const bool loading = desk.loadingMore();
         const ImVec2 max = p.outlineButton({{"id", protocol::action::ReviewsMore}, {"kind", protocol::kind::Action}},
-                                           loading ? "Loading more reviews\xE2\x80\xA6" : "Show more reviews",
+                                           p.t(loading ? "reviews.loading" : "reviews.more"),
                                            ImVec2(origin_.x, origin_.y + y + p.px(space::XS)), !loading);
         y = max.y - origin_.y;
     }

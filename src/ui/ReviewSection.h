@@ -38,6 +38,8 @@ public:
     // A new article's desk counts its versions from zero again: nothing laid
     // out or mirrored for the last one may pass for its own.
     void newDesk() { listVersion_ = ~0u; }
+    // The reader's language changed: the list's captions are laid out again.
+    void languageChanged() { listVersion_ = ~0u; }
 
     // The review list as the shell mirrors it (JSON: each review's box and
     // drawn lines), sent apart from the frame's controls and only when its
@@ -50,8 +52,8 @@ private:
     // caret, its message and, with a limit, a live count of characters left.
     struct TextBox {
         const char* id;
-        const char* label;
-        const char* hint; // beside the label; none: the field is required
+        std::string label;
+        std::string hint; // beside the label; empty: the field is required
         const std::string& value;
         std::string message;
         bool multiline = false;

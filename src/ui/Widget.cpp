@@ -21,8 +21,16 @@ Column columnFor(const Typography& type, float widthPx, float scale) {
 
 } // namespace
 
-Widget::Widget(WidgetHost& host, Fonts& fonts) : host_(host), fonts_(fonts) {
-    for (const char* heading : kSectionHeadings) fonts_.addText(heading, Fonts::Usage::Section);
+Widget::Widget(WidgetHost& host, Fonts& fonts) : host_(host), fonts_(fonts) {}
+
+void Widget::setMessages(Messages messages) {
+    messages_ = std::move(messages);
+    for (const char* heading : kSectionHeadings) fonts_.addText(messages_.text(heading), Fonts::Usage::Section);
+    for (const auto& text : messages_.allTexts()) fonts_.addText(text);
+    if (state_ == State::Article) article_.setArticle(shown_, fonts_, messages_);
+    if (feedClock_) writeFeedTimes();
+    reviews_.languageChanged();
+    semanticsDirty_ = true;
 }
 
 void Widget::setDark(bool dark) {
@@ -45,7 +53,8 @@ void Widget::updatePalette() {
 }
 
 void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
-    article_.setArticle(article, fonts_);
+    shown_ = article;
+    article_.setArticle(article, fonts_, messages_);
     news_.setCurrent(sourceUrl);
     aw::FollowBar bar = followBar(article.publisherProfiles);
     for (const auto& w : bar.warnings) host_.warn("follow button dropped: " + w);
@@ -64,6 +73,23 @@ void Widget::setArticle(const Article& article, const std::string& sourceUrl) {
     if (!desk_->form().isEmpty()) fonts_.enableTyping(); // a restored draft is drawn in the first picture
     focus_ = FormFocus{};
     desk_->fetch();
+}
+
+void Widget::setFeed(Feed feed, std::int64_t nowSeconds, int utcOffsetMinutes) {
+    feedClock_ = true;
+    feedNow_ = nowSeconds;
+    feedOffset_ = utcOffsetMinutes;
+    setFeed(std::move(feed), {});
+    writeFeedTimes();
+}
+
+void Widget::writeFeedTimes() {
+    std::vector<std::string> labels;
+    for (const auto& item : news_.feed().items) {
+        labels.push_back(formatItemTime(item.datePublished, feedNow_, feedOffset_, messages_.rules()));
+        fonts_.addText(labels.back());
+    }
+    news_.setTimeLabels(std::move(labels));
 }
 
 void Widget::setFeed(Feed feed, std::vector<std::string> timeLabels) {
@@ -89,7 +115,8 @@ float Widget::drawBackLink(const Painter& p, ImVec2 origin, float width) {
     const float arrowW = std::round(bold->FontSize * 0.6f);
     const float textX = origin.x + arrowW + std::round(bold->FontSize * 0.35f);
     const float room = origin.x + width - textX;
-    std::string text = "Back to: " + backLabel_;
+    const std::string label = p.t("back.label", {{"headline", backLabel_}});
+    std::string text = label;
     const AdvanceFn advance = advanceOf(bold);
     if (breakLines(text, room, advance).size() > 1) {
         const char* const ellipsis = "\xE2\x80\xA6";
@@ -97,7 +124,7 @@ float Widget::drawBackLink(const Painter& p, ImVec2 origin, float width) {
     }
     const ImVec2 min = origin;
     const ImVec2 max(textX + p.textWidth(Role::UiBold, text), origin.y + h);
-    p.control({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", "Back to: " + backLabel_}}, min, max,
+    p.control({{"id", protocol::action::Back}, {"kind", protocol::kind::Action}, {"label", label}}, min, max,
               p.px(radius::Small));
     const float cy = std::round(origin.y + h / 2);
     const float t = std::max(1.0f, p.px(size::Stroke));
@@ -145,9 +172,9 @@ void Widget::reportResult(const std::string& identifier, int status) {
     if (step == ReportFlow::Step::Sent || step == ReportFlow::Step::Gone) host_.focusControl(protocol::action::ReportClose);
 }
 
-void Widget::showError(std::string title, std::string detail) {
-    fonts_.addText(title);
-    fonts_.addText(detail);
+void Widget::showError(Message title, Message detail) {
+    fonts_.addText(messages_.text(title));
+    fonts_.addText(messages_.text(detail));
     errorTitle_ = std::move(title);
     errorDetail_ = std::move(detail);
     state_ = State::Error;
@@ -165,6 +192,9 @@ const FontSet* Widget::prepareFonts() {
             for (const auto& l : desk_->list()) fonts_.addText(l.review.authorName), fonts_.addText(l.review.body);
         }
     }
+    std::vector<int> needed;
+    for (ScriptFace f : fonts_.neededScriptFaces()) needed.push_back(static_cast<int>(f));
+    if (!needed.empty()) host_.needFaces(needed);
     type_ = typographyFor(viewport_.cssWidth);
     set_ = fonts_.update(type_, viewport_.dpr);
     if (!set_) return nullptr;
@@ -181,7 +211,7 @@ const FontSet* Widget::prepareFonts() {
         char first[12];
         std::snprintf(first, sizeof first, "U+%04X", static_cast<unsigned>(*missing.begin()));
         host_.warn("the fonts have no glyphs for " + std::to_string(missing.size()) + " characters of this content (" + list +
-                   "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic.");
+                   "; the first is " + first + "), drawn as \xEF\xBF\xBD instead. The fonts cover Latin, Latin Extended and Cyrillic, and Georgian and Armenian for content that has them.");
     }
     return set_;
 }
@@ -202,7 +232,7 @@ void Widget::draw(bool describe) {
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PushFont(set_->get(Role::Ui));
-    const Painter painter(*ImGui::GetWindowDrawList(), *set_, palette_, scale, controls_, focus_.control);
+    const Painter painter(*ImGui::GetWindowDrawList(), *set_, palette_, scale, controls_, focus_.control, messages_);
 
     // Wide widgets put the News Line beside the article; narrow ones under everything.
     Column col = columnFor(type_, display.x, scale);
@@ -259,11 +289,11 @@ float Widget::drawArticle(const Painter& p, ImVec2 origin, const Column& col, bo
 // What went wrong, in words, and a "Try again" button. Returns the height used.
 float Widget::drawError(const Painter& p, ImVec2 origin, float width) {
     const float lineH = p.lineHeight(Role::Ui); // the title in bold on the detail's lines
-    float y = p.wrapped(errorTitle_, Role::UiBold, palette_.errorText, origin, width, lineH);
-    y += p.wrapped(errorDetail_, Role::Ui, palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
+    float y = p.wrapped(p.t(errorTitle_), Role::UiBold, palette_.errorText, origin, width, lineH);
+    y += p.wrapped(p.t(errorDetail_), Role::Ui, palette_.text, ImVec2(origin.x, origin.y + y), width, lineH);
     const ImVec2 bmin(origin.x, origin.y + y + p.px(space::M));
     const ImVec2 bmax(bmin.x + p.px(size::RetryWidth), bmin.y + p.px(size::TouchTarget));
-    p.accentButton({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}}, "Try again", bmin, bmax, true);
+    p.accentButton({{"id", protocol::action::Retry}, {"kind", protocol::kind::Action}}, p.t("error.retry"), bmin, bmax, true);
     return bmax.y - origin.y;
 }
 
@@ -298,7 +328,7 @@ void Widget::describe() {
     const float scale = viewport_.dpr; // the column was laid out in device pixels
     nlohmann::json blocks = nlohmann::json::array();
     if (state_ == State::Article && set_) article_.describe(blocks, *set_, ImVec2(laidColumnX_ / scale, laidArticleTop_ / scale), scale);
-    if (state_ == State::Error) blocks.push_back({{"role", protocol::role::Alert}, {"text", errorTitle_ + ". " + errorDetail_}});
+    if (state_ == State::Error) blocks.push_back({{"role", protocol::role::Alert}, {"text", messages_.text(errorTitle_) + ". " + messages_.text(errorDetail_)}});
     host_.semanticsChanged(nlohmann::json{{"blocks", blocks}}.dump());
 }
 

@@ -37,6 +37,8 @@ public:
     virtual UnixMillis now() = 0;
     virtual bool hasReviewEndpoint() = 0;
     virtual void warn(const std::string& message) = 0;     // the developer console
+    // The content has letters of scripts whose faces are not in: fetch these (protocol::ScriptFace), once each.
+    virtual void needFaces(const std::vector<int>& faces) = 0;
 };
 
 // The text column: left edge and width, device px.
@@ -62,7 +64,14 @@ public:
     void setColors(int accentRgb, int backgroundRgb);
     // sourceUrl: where the article was loaded from, to mark it in the News Line.
     void setArticle(const Article& article, const std::string& sourceUrl);
+    // The reader's language: every message, date and count from now on (the
+    // article's meta line and the News Line's times are written again).
+    void setMessages(Messages messages);
+    const Messages& messages() const { return messages_; }
+    const std::string& articleLanguage() const { return shown_.language; }
     void setFeed(Feed feed, std::vector<std::string> timeLabels);
+    // The feed with its time labels written here, by the reader's clock, in the reader's language.
+    void setFeed(Feed feed, std::int64_t nowSeconds, int utcOffsetMinutes);
     void showMoreNews() { news_.showMore(); }
     // A feed is on its way: wide widgets keep the News Line's place from the
     // first frame, so the article does not jump sideways when it arrives.
@@ -70,7 +79,7 @@ public:
     // "Back to: <headline>" above the article after opening one from the News Line; empty hides it.
     void setBackLabel(std::string label);
     // A problem the reader should see instead of the article: what failed, and the detail.
-    void showError(std::string title, std::string detail);
+    void showError(Message title, Message detail);
 
     ReviewDesk* desk() { return desk_.get(); }
     FormFocus& focus() { return focus_; }
@@ -127,10 +136,16 @@ private:
     bool dark_ = false;
     int accentRgb_ = -1, backgroundRgb_ = -1;
     void updatePalette();
+    void writeFeedTimes();
     Viewport viewport_;
     Typography type_ = typographyFor(800);
     State state_ = State::Loading;
-    std::string errorTitle_, errorDetail_;
+    Message errorTitle_, errorDetail_;
+    Messages messages_;
+    Article shown_;                          // the article, to write its meta line again in another language
+    std::int64_t feedNow_ = 0;               // the clock the News Line's labels were written by
+    int feedOffset_ = 0;
+    bool feedClock_ = false;
     float styledScale_ = 0;
     bool styleDirty_ = true;
     float publishedHeight_ = -1;

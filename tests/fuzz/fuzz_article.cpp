@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     fuzz::requireTexts(a.authors, "author names are valid UTF-8");
     fuzz::requireTexts(a.paragraphs, "paragraphs are valid UTF-8");
     fuzz::requireTexts(a.publisherProfiles, "publisher profiles are valid UTF-8");
-    fuzz::requireText(aw::metaLine(a), "the meta line is valid UTF-8");
+    fuzz::requireText(aw::metaLine(a, aw::Messages()), "the meta line is valid UTF-8");
     const aw::FollowBar bar = aw::followBar(a.publisherProfiles);
     fuzz::require(bar.links.size() <= aw::kMaxFollowLinks, "the follow bar is bounded");
     for (const auto& link : bar.links) fuzz::requireText(link.accessibleName, "follow labels are valid UTF-8");

@@ -19,7 +19,7 @@ const std::string kDetail = "The server answered 404 Not Found for articles/miss
 
 TEST_CASE("the error view tells the problem to assistive technology as an alert, with a retry button") {
     UiSession ui;
-    ui.widget().showError(kTitle, kDetail);
+    ui.widget().showError(plainWords(kTitle), plainWords(kDetail));
     ui.frames(320, 2);
     const json semantics = ui.host.lastSemantics();
     REQUIRE(semantics.at("blocks").size() == 1);
@@ -42,10 +42,10 @@ TEST_CASE("the error view tells the problem to assistive technology as an alert,
 
 TEST_CASE("a long detail wraps inside the column and pushes the button down") {
     UiSession shortView, longView;
-    shortView.widget().showError(kTitle, "Offline.");
+    shortView.widget().showError(plainWords(kTitle), plainWords("Offline."));
     std::string detail = "The article file is damaged: ";
     for (int i = 0; i < 6; ++i) detail += "publisher.sameAs[" + std::to_string(i) + "]: expected a string, got number; ";
-    longView.widget().showError(kTitle, detail);
+    longView.widget().showError(plainWords(kTitle), plainWords(detail));
     shortView.frames(320, 2);
     longView.frames(320, 2);
     const Box shortButton = boxOf(controlById(shortView.host.lastControls(), "retry").at("rect"));
@@ -75,7 +75,7 @@ TEST_CASE("an error replaces the article and its form; the next article replaces
     ui.loadArticle();
     ui.loadFeed();
     ui.frames(768, 1);
-    ui.widget().showError(kTitle, kDetail);
+    ui.widget().showError(plainWords(kTitle), plainWords(kDetail));
     ui.frames(768, 1);
     json controls = ui.host.lastControls();
     CHECK(controls.at("controls").size() == 1);

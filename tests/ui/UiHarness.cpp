@@ -60,6 +60,15 @@ UiSession::UiSession(bool reviewEndpoint) : context_(ImGui::CreateContext(&place
     widget_ = std::make_unique<aw::ui::Widget>(host, fonts_);
     for (int f = 0; f < static_cast<int>(aw::ui::Face::Count); ++f) fonts_.setFace(static_cast<aw::ui::Face>(f), faceBytes(f));
     REQUIRE_MESSAGE(fonts_.hasAllFaces(), "the subset fonts in " AW_TEST_FONTS_DIR " are not fonts");
+    setLanguage("en");
+}
+
+void UiSession::setLanguage(const std::string& language, std::shared_ptr<const aw::LocaleRules> rules) {
+    static const auto english = std::make_shared<aw::Catalog>(aw::Catalog::fromPo(readRepoFile("web/widget/locales/en.po")));
+    const auto own = language == "en" ? english
+                                      : std::make_shared<aw::Catalog>(aw::Catalog::fromPo(readRepoFile("web/widget/locales/" + language + ".po")));
+    widget_->setMessages(aw::Messages(language, own, english, rules ? rules : std::make_shared<aw::LocaleRules>(),
+                                      [this](const std::string& m) { host.warn(m); }));
 }
 
 UiSession::~UiSession() {
@@ -72,7 +81,7 @@ void UiSession::loadArticle(const std::string& asset) { REQUIRE(loadArticleJson(
 bool UiSession::loadArticleJson(const std::string& text, const std::string& asset, const std::string& blocks) {
     const auto parsed = aw::parseArticle(text, kSite + asset, blocks);
     if (!parsed) {
-        widget_->showError("This article could not be shown", "The article file is damaged: " + parsed.error() + ".");
+        widget_->showError({"error.not-shown", {}}, {"error.damaged", {{"detail", parsed.error()}}});
         return false;
     }
     widget_->setArticle(parsed.value(), kSite + asset);
@@ -82,10 +91,7 @@ bool UiSession::loadArticleJson(const std::string& text, const std::string& asse
 void UiSession::loadFeed(const std::string& text) {
     auto feed = aw::parseFeed(text, std::string(kSite) + "news-line.json");
     REQUIRE(feed);
-    std::vector<std::string> labels;
-    for (const auto& item : feed.value().items)
-        labels.push_back(aw::formatItemTime(item.datePublished, host.clock / 1000, 240));
-    widget_->setFeed(std::move(feed.value()), std::move(labels));
+    widget_->setFeed(std::move(feed.value()), host.clock / 1000, 240);
 }
 
 void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cssHeight) {
@@ -93,12 +99,12 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
     widget_->setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {
-        if (const aw::ui::FontSet* set = widget_->prepareFonts()) {
-            io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // what the renderer uploads
-        }
+        const aw::ui::FontSet* set = widget_->prepareFonts();
+        if (!set) continue; // as aw_frame: nothing to draw until the fonts are in
+        io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // what the renderer uploads
         io.DisplaySize = ImVec2(std::round(cssWidth * dpr), std::round(cssHeight * dpr));
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();

@@ -61,6 +61,8 @@ public:
         imageLoads.push_back(url);
         return images[url] = aw::ui::ImageState{aw::ui::ImageState::Status::Loading, nullptr, 0, 0};
     }
+    std::vector<int> facesNeeded; // every NeedFaces request, in order
+    void needFaces(const std::vector<int>& faces) override { facesNeeded.insert(facesNeeded.end(), faces.begin(), faces.end()); }
 };
 
 inline const char* const kSite = "https://news.example/";
@@ -85,6 +87,9 @@ public:
     bool loadArticleJson(const std::string& text, const std::string& asset = kDefaultArticle, const std::string& blocks = "");
     // assets/news-line.json (or `text`), as aw_set_feed does: parsed against the feed's URL, labelled with the clock.
     void loadFeed(const std::string& text = readRepoFile("assets/news-line.json"));
+    // The widget's language, its catalog read from web/widget/locales/ (as aw_set_language gets it from the
+    // shell), English under it; `rules` count and write dates (English's by default). English is set at start.
+    void setLanguage(const std::string& language, std::shared_ptr<const aw::LocaleRules> rules = nullptr);
 
     // Runs `n` frames of a canvas `cssWidth` CSS px wide at `dpr`, showing
     // content from `viewTop`. The canvas is tall enough to show the whole
@@ -111,6 +116,9 @@ private:
     aw::ui::Fonts fonts_;
     std::unique_ptr<aw::ui::Widget> widget_;
 };
+
+// Words from elsewhere, shown as they are (what the shell hands aw_show_error).
+inline aw::Message plainWords(std::string text) { return {"", {{"text", std::move(text)}}}; }
 
 // Controls of the last published controls JSON.
 json controlById(const json& controls, const std::string& id);

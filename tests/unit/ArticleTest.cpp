@@ -31,7 +31,7 @@ TEST_CASE("minimal valid article") {
     REQUIRE(r.ok());
     CHECK(r.value().paragraphs == std::vector<std::string>{"One.", "Two."});
     CHECK(r.value().authors.empty());
-    CHECK(aw::metaLine(r.value()).empty());
+    CHECK(aw::metaLine(r.value(), englishMessages()).empty());
 }
 
 TEST_CASE("missing required fields are named") {
@@ -98,7 +98,7 @@ TEST_CASE("author as object, string or array; meta line reads naturally") {
                                   R"("author":[{"@type":"Person","name":"Anna Aliyeva"},"Rauf K.",{"name":"Lee &amp; Co"}])"));
     REQUIRE(r.ok());
     CHECK(r.value().authors == std::vector<std::string>{"Anna Aliyeva", "Rauf K.", "Lee & Co"});
-    CHECK(aw::metaLine(r.value()) == "Difficult question \u00B7 17 March 2024 \u00B7 By Anna Aliyeva, Rauf K. and Lee & Co");
+    CHECK(aw::metaLine(r.value(), englishMessages()) == "Difficult question \u00B7 17 March 2024 \u00B7 By Anna Aliyeva, Rauf K. and Lee & Co");
     r = parseArticle(minimal(R"(,"author":{"@type":"Person","name":"Solo"})"));
     CHECK(r.value().authors == std::vector<std::string>{"Solo"});
 }

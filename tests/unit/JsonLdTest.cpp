@@ -42,7 +42,7 @@ TEST_CASE("a Yoast @graph: author, publisher with sameAs, mainEntityOfPage and i
     CHECK(r.value().publisherProfiles.front() == "https://www.facebook.com/caucasusherald");
     REQUIRE(!r.value().image.empty());
     CHECK(r.value().image.sources.front().url == "https://herald.example.com/2024/03/images/sheki-looms-1600.webp"); // against the page's address
-    CHECK(aw::metaLine(r.value()) == "Culture \u00B7 24 March 2024 \u00B7 By Leyla Mammadova");
+    CHECK(aw::metaLine(r.value(), englishMessages()) == "Culture \u00B7 24 March 2024 \u00B7 By Leyla Mammadova");
 }
 
 TEST_CASE("one object, an array of nodes, and the article types publishers use") {

@@ -13,19 +13,20 @@ import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
 import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
-import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
+import { articleFromElement, hasInlineArticle, hasInlineMarkup } from './article-page.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { bandAround, bandCovers, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { articleBlocks, facesUsed } from './rich-text.js';
 import { hostColors } from './host-colors.js';
+import { languageOf, loadCatalog, translator } from './catalogs.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
 
 class ArticleWidget extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme', 'feed']; }
+  static get observedAttributes() { return ['src', 'theme', 'feed', 'lang']; }
 
   constructor() {
     super();
@@ -36,7 +37,7 @@ class ArticleWidget extends HTMLElement {
         <canvas class="view" aria-hidden="true"></canvas>
         <div class="text-layer"></div>
         <div class="status" role="status" aria-live="polite" hidden>
-          <p class="status-text">Loading article…</p>
+          <p class="status-text"></p>
           <div class="progress"><div class="progress-bar"></div></div>
         </div>
       </div>`;
@@ -71,6 +72,8 @@ class ArticleWidget extends HTMLElement {
     this.statusTimer = 0;
     this.contentSet = false;  // an article or its error is in: frames may be drawn
     this.broken = false;      // the program failed inside: nothing more is drawn
+    this.language = '';       // what the runtime state speaks (its catalog handed in)
+    this.words = translator('en'); // the shell's own words, in the language chosen (English until its catalog is in)
 
     this.transport = new ReviewTransport({
       endpoint: () => this.getAttribute('reviews'),
@@ -94,7 +97,7 @@ class ArticleWidget extends HTMLElement {
         else this.call('_aw_action', [id]); // the reviews' own: Report, its Send and Close, more reviews
       },
       openInWidget: (url) => this.open(url),
-    });
+    }, () => this.words);
     // Only the pointer's position goes to ImGui (hover looks); clicks land on the real controls.
     // A scroll moves the content under a still pointer: the browser then tells the controls it
     // enters and leaves (pointerover, pointerout), which carry the position too.
@@ -146,6 +149,7 @@ class ArticleWidget extends HTMLElement {
     if (name === 'src') this.load();
     if (name === 'theme') this.applyTheme();
     if (name === 'feed') this.loadFeed();
+    if (name === 'lang') this.speak().then(() => this.requestFrame());
   }
 
   /** Fetches the article again (and the program, if that failed). */
@@ -166,14 +170,16 @@ class ArticleWidget extends HTMLElement {
         .finally(() => performance.mark('aw:atlas-read'));
       // Shown only if loading takes over a second: a load that is merely slowish goes straight to the
       // article, without a message flashing up for a moment (and the frames that animating it costs).
-      this.showStatus('Loading article…', 1000);
+      // Its words: the lang attribute's or the page's language, as far as known before the article.
+      this.speak();
+      this.showStatus(() => this.words.t('status.loading'), 1000);
       try {
         this.runtime = await loadRuntime((done, total) => this.setProgress(done / (total + 1)));
         performance.mark('aw:runtime-loaded');
         const cached = await atlas;
         if (cached) this.runtime.offerAtlas(cached);
       } catch (e) {
-        if (!signal.aborted) this.failWithoutCanvas(e.message);
+        if (!signal.aborted) this.failWithoutCanvas(e.words ? this.say(e.words) : e.message);
         return;
       }
     }
@@ -217,7 +223,7 @@ class ArticleWidget extends HTMLElement {
     let result;
     if (src) result = await (early ?? fetchArticle(src));
     else if (hasInlineArticle(this)) result = articleFromElement(this);
-    else result = { error: ['No article to show', pageMessages.noInline] };
+    else result = { error: [['error.no-src'], ['error.no-src.detail']] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     // An HTML articleBody is read by the browser's parser into blocks (rich-text.js); the faces its
     // italic runs need come before its first layout, so its lines are broken once.
@@ -228,18 +234,23 @@ class ArticleWidget extends HTMLElement {
       if (token !== this.loadToken || !this.widgetId) return;
     }
     this.setProgress(1);
-    this.contentSet = true;
     if (result.error) {
-      this.call('_aw_show_error', result.error);
-      this.fire('error', { message: result.error.join(': '), status: result.status ?? 0 });
+      await this.speak();
+      if (token !== this.loadToken || !this.widgetId) return;
+      const error = result.error.map((words) => this.say(words));
+      this.call('_aw_show_error', error);
+      this.fire('error', { message: error.join(': '), status: result.status ?? 0 });
     } else {
       const source = new URL(src ?? '', document.baseURI).href;
       const { module } = this.runtime;
       withStrings(module, [source, blocks ? JSON.stringify(blocks) : ''], (sourcePtr, blocksPtr) =>
         withBytes(module, result.bytes, (ptr, len) => module._aw_set_article(this.widgetId, ptr, len, sourcePtr, blocksPtr)));
+      await this.speak(); // the article's inLanguage may choose another (its catalog first, then the first picture)
+      if (token !== this.loadToken || !this.widgetId) return;
       this.updateBackLink();
       if (this.opened) this.pendingOpened = source;
     }
+    this.contentSet = true;
     // A feed already in goes into the first picture: its glyphs join the same atlas, and the
     // News Line does not appear a moment later, with a second atlas build.
     if (this.fetched.feedResult && this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
@@ -307,7 +318,35 @@ class ArticleWidget extends HTMLElement {
 
   updateBackLink() {
     const previous = this.history.previous;
-    this.call('_aw_set_back', [previous ? previous.headline ?? 'previous article' : '']);
+    this.call('_aw_set_back', [previous ? previous.headline ?? this.words.t('back.previous') : '']);
+  }
+
+  // The language of the widget: its lang attribute, else the article's inLanguage, else the page's
+  // <html lang>, else English; the first of them with a catalog. Its catalog is fetched (once per
+  // page) and handed to the runtime before the widget speaks it. Resolves once it does.
+  async speak() {
+    const article = this.widgetId && this.runtime ? this.runtime.articleLanguage(this.widgetId) : '';
+    const language = languageOf(this.getAttribute('lang'), article, document.documentElement.lang);
+    const catalog = await loadCatalog(language);
+    if (language !== languageOf(this.getAttribute('lang'), article, document.documentElement.lang)) return; // changed meanwhile
+    const spoken = catalog ? language : 'en';
+    this.words = translator(spoken, catalog);
+    // Screen readers speak each part in its language: the article in its own, the controls in the widget's.
+    this.textLayer.lang = article || spoken;
+    this.formLayer.root.lang = spoken;
+    if (!this.widgetId || !this.runtime || this.language === spoken) return;
+    this.language = spoken;
+    this.runtime.setCatalog(spoken, catalog);
+    this.call('_aw_set_language', [spoken]);
+  }
+
+  // A message of the shell's as [id, args] (args may name other messages: { what: 'error.download.fonts' }).
+  // Words are a catalog message, [id, args], or text already written (an HTML page's errors, article-page.js).
+  say(words) {
+    if (typeof words === 'string') return words;
+    const [id, args = {}] = words;
+    const filled = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, Array.isArray(v) ? this.say(v) : v]));
+    return this.words.t(id, filled);
   }
 
   // Calls the runtime for this widget (strings first, then numbers), then draws.
@@ -327,7 +366,7 @@ class ArticleWidget extends HTMLElement {
     console.error('[article-widget] the widget stopped:', error);
     this.broken = true;
     this.runtime.cancel(this);
-    this.failWithoutCanvas('This article could not be shown: the widget stopped on an internal error. Reload the page to try again.');
+    this.failWithoutCanvas(this.words.t('error.stopped'));
   }
 
   // The widget's messages (src/core/Protocol.h; shapes in protocol.js).
@@ -344,6 +383,7 @@ class ArticleWidget extends HTMLElement {
       case Message.FetchSummary: return this.transport.summary(payload.item, payload.fresh);
       case Message.PostReport: return this.transport.report(payload.identifier, payload.body);
       case Message.WakeAt: return this.transport.wakeAt(payload.at);
+      case Message.NeedFaces: return this.runtime.loadScriptFaces(payload.faces);
       default: return console.warn('[article-widget] unknown message from the widget:', type);
     }
   }
@@ -517,11 +557,15 @@ class ArticleWidget extends HTMLElement {
     }
   }
 
+  // text: a string, or a function giving it when it shows (its catalog may come in meanwhile).
   showStatus(text, delayMs = 0) {
     clearTimeout(this.statusTimer);
-    this.status.querySelector('.status-text').textContent = text;
-    if (delayMs) this.statusTimer = setTimeout(() => { this.status.hidden = false; }, delayMs);
-    else this.status.hidden = false;
+    const show = () => {
+      this.status.querySelector('.status-text').textContent = typeof text === 'function' ? text() : text;
+      this.status.hidden = false;
+    };
+    if (delayMs) this.statusTimer = setTimeout(show, delayMs);
+    else show();
     this.setProgress(0);
   }
 

@@ -4,7 +4,7 @@ import { articleFromHtml, pageMessages } from './article-page.js';
 import { toJsonFeed } from './feed-formats.js';
 import { decodeDocument } from './text-encoding.js';
 
-/** The article's bytes, or the two lines of an error the widget shows instead. */
+/** The article's bytes, or the two lines of an error the widget shows instead, as messages: [id, args]. */
 export async function fetchArticle(src) {
   const url = new URL(src, document.baseURI);
   let response;
@@ -13,12 +13,12 @@ export async function fetchArticle(src) {
   } catch {
     // A page of another site fails here too when that site does not allow reading it (CORS).
     if (url.origin !== location.origin) return { error: [pageMessages.title, pageMessages.crossOrigin(url)] };
-    return { error: ['This article could not be loaded', `The article at ${url.pathname} could not be reached. Check your connection and try again.`] };
+    return { error: [['error.not-loaded'], ['error.unreachable', { path: url.pathname }]] };
   }
   if (!response.ok) {
     return {
       status: response.status,
-      error: ['This article could not be loaded', `The server answered ${response.status}${response.statusText ? ' ' + response.statusText : ''} for ${url.pathname}.`],
+      error: [['error.not-loaded'], ['error.status', { status: `${response.status}${response.statusText ? ' ' + response.statusText : ''}`, path: url.pathname }]],
     };
   }
   // An HTML article page: its JSON-LD and, where that has no articleBody, its markup (article-page.js).

@@ -226,7 +226,7 @@ function makeTextField(c) {
 
 function updateTextField(el, c, layer, newValues) {
   el.setAttribute('aria-label', c.label);
-  if (layer.plain) el.placeholder = c.required ? c.label : `${c.label} (optional)`; // nothing draws the label
+  if (layer.plain) el.placeholder = c.required ? c.label : layer.words().t('field.optional', { label: c.label }); // nothing draws the label
   el.required = c.required;
   place(el, c.rect);
   if (newValues && el.value !== c.value) el.value = c.value;
@@ -236,8 +236,10 @@ function updateTextField(el, c, layer, newValues) {
 export class FormLayer {
   // calls: { input(id, value, selStart, selEnd), select(id, s, e), focus(id, leftId), rating(n), choose(id, value),
   //          honeypot(v), submit(), action(id), openInWidget(url) }
-  constructor(container, calls) {
+  // words(): the widget's Translator (i18n.js), for the few words the layer adds itself.
+  constructor(container, calls, words) {
     this.calls = calls;
+    this.words = words;
     this.id = `aw${++uid}`;
     this.root = Object.assign(document.createElement('div'), { className: 'controls' });
     container.append(this.root);
@@ -260,7 +262,7 @@ export class FormLayer {
       } else if (name === Part.Report) {
         // The report step sits in the list right after the review it reports (see placeReport).
         el = document.createElement('section');
-        el.setAttribute('aria-label', 'Report a review');
+        el.setAttribute('aria-label', this.words().t('report.dialog'));
         el.addEventListener('keydown', (e) => {
           if (e.key !== 'Escape') return;
           e.preventDefault();

@@ -73,6 +73,7 @@ export const Message = Object.freeze({
   FetchSummary: 'fetch-summary',
   PostReport: 'post-report',
   WakeAt: 'wake-at',
+  NeedFaces: 'need-faces',
 });
 
 /** Control kinds. */
@@ -178,4 +179,17 @@ export const Faces = Object.freeze([
 export const OptionalFaces = Object.freeze([
   { key: 'serif-italic', file: 'fonts/serif-italic.ttf', family: 'AW Serif', weight: '400', style: 'italic' },
   { key: 'serif-bold-italic', file: 'fonts/serif-bold-italic.ttf', family: 'AW Serif', weight: '700', style: 'italic' },
+].map(Object.freeze));
+
+/** Faces of other scripts in aw_set_script_face order, fetched only when needed (NeedFaces):
+ * file under widget/, CSS family and weight, unicodeRange. */
+export const ScriptFaces = Object.freeze([
+  { file: 'fonts/scripts/georgian-serif-regular.ttf', family: 'AW Serif', weight: '400', unicodeRange: 'U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F' },
+  { file: 'fonts/scripts/georgian-serif-bold.ttf', family: 'AW Serif', weight: '700', unicodeRange: 'U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F' },
+  { file: 'fonts/scripts/georgian-sans-regular.ttf', family: 'AW Sans', weight: '400', unicodeRange: 'U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F' },
+  { file: 'fonts/scripts/georgian-sans-bold.ttf', family: 'AW Sans', weight: '700', unicodeRange: 'U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F' },
+  { file: 'fonts/scripts/armenian-serif-regular.ttf', family: 'AW Serif', weight: '400', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
+  { file: 'fonts/scripts/armenian-serif-bold.ttf', family: 'AW Serif', weight: '700', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
+  { file: 'fonts/scripts/armenian-sans-regular.ttf', family: 'AW Sans', weight: '400', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
+  { file: 'fonts/scripts/armenian-sans-bold.ttf', family: 'AW Sans', weight: '700', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
 ].map(Object.freeze));

@@ -3,24 +3,35 @@
 // fonts and their atlases, one WebGL context that draws each visible widget's
 // band in turn, one animation-frame loop, and the page-wide events (scroll,
 // resize, online, colour scheme, pixel ratio) fanned out to the widgets.
-import { Faces, OptionalFaces } from './protocol.js';
+import { Faces, OptionalFaces, ScriptFaces } from './protocol.js';
 import { keepAtlas } from './atlas-cache.js';
+import { englishCatalog, translator } from './catalogs.js';
 
 const here = new URL('.', import.meta.url);
 
+// A download that failed, as a message for the reader ([id, args], in the widget's language) and in English.
+class DownloadError extends Error {
+  constructor(id, args) {
+    const words = [id, { ...args, what: [args.what] }];
+    super(translator('en').t(id, { ...args, what: translator('en').t(args.what) }));
+    this.words = words;
+  }
+}
+
+// what: 'error.download.program' or 'error.download.fonts'.
 async function fetchOk(url, what) {
   let response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`Could not download the ${what} (${url.pathname}): the network is unreachable.`);
+    throw new DownloadError('error.download.offline', { what, path: url.pathname });
   }
-  if (!response.ok) throw new Error(`Could not download the ${what}: the server answered ${response.status} ${response.statusText}.`);
+  if (!response.ok) throw new DownloadError('error.download.status', { what, status: `${response.status} ${response.statusText}`.trim() });
   return response;
 }
 
 async function compileWasm(url) {
-  const response = await fetchOk(url, 'widget program');
+  const response = await fetchOk(url, 'error.download.program');
   // Streaming compilation needs the application/wasm type; any host without it still works.
   if (WebAssembly.compileStreaming && response.headers.get('Content-Type') === 'application/wasm') {
     return WebAssembly.compileStreaming(response);
@@ -55,6 +66,8 @@ class Runtime {
     this.raf = 0;
     this.typingPrepared = false;
     this.atlasKept = Promise.resolve();
+    this.catalogs = new Set(['en']); // languages whose catalogs the program has
+    this.scriptFaces = new Set();    // indexes of ScriptFaces asked for
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -112,7 +125,7 @@ class Runtime {
       if (index < 0) return null;
       if (!this.faces.has(key)) {
         const f = OptionalFaces[index];
-        this.faces.set(key, fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then((bytes) => {
+        this.faces.set(key, fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then((bytes) => {
           const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, style: f.style });
           document.fonts.add(face);
           face.load().catch(() => {});
@@ -237,6 +250,39 @@ class Runtime {
   }
 
   cancel(element) { this.dirty.delete(element); }
+
+  /** Hands a language's catalog ({ text } of its PO file) to the program, once per page. */
+  setCatalog(language, catalog) {
+    if (this.catalogs.has(language) || !catalog) return;
+    this.catalogs.add(language);
+    withStrings(this.module, [language, catalog.text], (l, po) => this.module._aw_set_catalog(l, po));
+  }
+
+  /**
+   * Faces of other scripts (Georgian, Armenian) that a widget's content needs, from its NeedFaces
+   * message: each fetched once per page, for the drawing and for the text layer (the same bytes,
+   * under the family they extend, for their unicode-range only). Pages without such letters never
+   * ask. One that cannot be had is given up: those letters show as U+FFFD, and the console says so.
+   */
+  loadScriptFaces(indexes) {
+    for (const i of indexes) {
+      if (this.scriptFaces.has(i) || !ScriptFaces[i]) continue;
+      this.scriptFaces.add(i);
+      const f = ScriptFaces[i];
+      fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then((bytes) => {
+        const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, unicodeRange: f.unicodeRange });
+        document.fonts.add(face);
+        face.load().catch(() => {});
+        withBytes(this.module, new Uint8Array(bytes), (ptr, len) => this.module._aw_set_script_face(i, ptr, len), true);
+      }, (e) => {
+        console.warn(`[article-widget] a face for ${f.unicodeRange} could not be loaded: ${e.message}`);
+        this.module._aw_set_script_face(i, 0, 0);
+      }).finally(() => { for (const w of this.widgets.values()) w.requestFrame(); });
+    }
+  }
+
+  /** The inLanguage of the article a widget shows ('' for none). */
+  articleLanguage(id) { return this.module.UTF8ToString(this.module._aw_article_language(id)); }
 }
 
 let shared = null;
@@ -251,7 +297,7 @@ export function loadRuntime(onProgress) {
     const promise = Promise.all([
       import('./aw.js').then(tick), // a literal path, so the site's bundle carries the glue
       compileWasm(new URL('aw.wasm', here)).then((m) => { performance.mark('aw:wasm-compiled'); return tick(m); }),
-      ...Faces.map((f) => fetchOk(new URL(f.file, here), 'fonts').then((r) => r.arrayBuffer()).then(tick)),
+      ...Faces.map((f) => fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then(tick)),
     ]).then(async ([glue, wasm, ...fonts]) => {
       // The same bytes also back the transparent text layer, so selection matches the drawn glyphs.
       Faces.forEach((f, i) => {
@@ -275,6 +321,7 @@ export function loadRuntime(onProgress) {
         hasReviewsEndpoint: (id) => runtime.widgets.get(id)?.hasAttribute('reviews') ?? false,
       });
       module._aw_init();
+      withStrings(module, ['en', englishCatalog.text], (l, po) => module._aw_set_catalog(l, po));
       fonts.forEach((bytes, face) => withBytes(module, new Uint8Array(bytes), (ptr, len) => module._aw_set_face(face, ptr, len), true));
       runtime = new Runtime(module);
       return runtime;

@@ -1,0 +1,87 @@
+// The views in another language: every word they draw and hand the shell
+// comes from the language's catalog, and a language change redraws them.
+#include "UiHarness.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace uitest;
+
+namespace {
+
+// Russian's plural rule, as the browser's Intl.PluralRules("ru") answers.
+class RussianRules final : public aw::LocaleRules {
+public:
+    std::string pluralCategory(double n) const override {
+        const long i = static_cast<long>(n);
+        if (i % 10 == 1 && i % 100 != 11) return "one";
+        if (i % 10 >= 2 && i % 10 <= 4 && (i % 100 < 12 || i % 100 > 14)) return "few";
+        return "many";
+    }
+};
+
+std::string linesText(const json& control) {
+    std::string out;
+    for (const auto& l : control.at("lines")) out += l.at("text").get<std::string>() + " ";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the views draw a Russian catalog's words, and switch back to English") {
+    UiSession ui;
+    ui.setLanguage("ru", std::make_shared<RussianRules>());
+    ui.loadArticle();
+    ui.loadFeed();
+    ui.frames(1280, 1);
+    json controls = ui.host.lastControls();
+    CHECK(linesText(controlById(controls, aw::protocol::id::ReviewHeading)) == "Оставьте отзыв ");
+    CHECK(linesText(controlById(controls, aw::protocol::id::NewsHeading)) == "Лента новостей ");
+    CHECK(controlById(controls, aw::protocol::id::Submit).at("label") == "Отправить отзыв");
+    CHECK(controlById(controls, aw::protocol::id::Name).at("label") == "Ваше имя");
+    CHECK(controlById(controls, aw::protocol::id::Body).at("counter") == "осталось 2000 символов");
+    CHECK(controlById(controls, aw::protocol::action::NewsMore).at("label") == "Показать ещё заголовки");
+    // The counter counts in Russian.
+    ui.type(aw::protocol::id::Body, std::string(1999, 'a'));
+    ui.frames(1280, 1);
+    CHECK(controlById(ui.host.lastControls(), aw::protocol::id::Body).at("counter") == "остался 1 символ");
+    ui.type(aw::protocol::id::Body, std::string(1997, 'a'));
+    ui.frames(1280, 1);
+    CHECK(controlById(ui.host.lastControls(), aw::protocol::id::Body).at("counter") == "осталось 3 символа");
+    // The Cyrillic glyphs are in the atlas: nothing drawn as U+FFFD.
+    for (const auto& w : ui.host.warnings) CHECK_MESSAGE(w.find("no glyphs") == std::string::npos, w);
+    // The meta line (in the text layer) speaks Russian too.
+    const json semantics = ui.host.lastSemantics();
+    std::string meta;
+    for (const auto& b : semantics.at("blocks"))
+        if (b.at("role") == aw::protocol::role::Meta)
+            for (const auto& l : b.at("lines")) meta += l.at("text").get<std::string>();
+    CHECK(meta.find("Автор: Difficult Question desk") != std::string::npos);
+
+    ui.setLanguage("en");
+    ui.frames(1280, 1);
+    controls = ui.host.lastControls();
+    CHECK(linesText(controlById(controls, aw::protocol::id::ReviewHeading)) == "Leave a review ");
+    CHECK(controlById(controls, aw::protocol::id::Submit).at("label") == "Send review");
+}
+
+TEST_CASE("letters of Georgian and Armenian ask for their faces, and the picture waits for them") {
+    UiSession ui;
+    ui.loadArticle("articles/caucasus-scripts.json");
+    ui.frames(800, 1);
+    // Georgian and Armenian in the body (serif), the headline (serif bold) and so the UI faces (sans).
+    CHECK(ui.host.facesNeeded.size() == 8);
+    CHECK(ui.host.heights.empty()); // nothing laid out while they are on their way
+    for (int f : ui.host.facesNeeded) ui.fonts().scriptFaceFailed(static_cast<aw::ui::ScriptFace>(f));
+    ui.frames(800, 1);
+    CHECK(!ui.host.heights.empty());
+    bool told = false;
+    for (const auto& w : ui.host.warnings) told = told || w.find("no glyphs") != std::string::npos;
+    CHECK(told); // given up: U+FFFD, and the console says so
+
+    UiSession latin;
+    latin.loadArticle();
+    latin.frames(800, 1);
+    CHECK(latin.host.facesNeeded.empty());
+}

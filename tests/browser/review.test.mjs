@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decodePng } from './png.mjs';
-import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, settledFrames, startServer, waitForEvent } from './harness.mjs';
+import { frameCount, inkIn, launchBrowser, nextFrames, openPage, selectionRect, settledFrames, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(['--rate-limit', '0']); browser = await launchBrowser(); });
@@ -90,8 +90,10 @@ test('a reader fills in the form, sends, and sees the review stored and listed',
     w.onMessage = (type, payload) => { if (type === 'list') window.__lists++; onMessage(type, payload); };
   });
   const frames = await frameCount(page);
-  for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, i < 5 ? -80 : 80); await nextFrames(page); }
-  await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n + 3, frames);
+  // Far enough (three steps of 600 px up and back) that the canvas's band is drawn again on the way.
+  for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, i < 3 ? -600 : 600); await nextFrames(page); }
+  await settledScroll(page);
+  await page.waitForFunction((n) => document.querySelector('article-widget').frameCount > n, frames);
   assert.equal(await page.evaluate(() => window.__lists), 0, 'no list mirror sent while scrolling');
   await page.setViewportSize({ width: 700, height: 900 }); // a new column width: the mirror follows
   await page.waitForFunction(() => window.__lists > 0);

@@ -167,6 +167,11 @@ test('errors name what went wrong: no NewsArticle, an empty body, a page of anot
   const error = await waitForEvent(page, 'error');
   assert.match(error.message, /on another site \(http:\/\/localhost:\d+\), which must allow this one to read it \(CORS/);
   await page.context().close();
+  // In the reader's language: the page's errors are catalog messages like the widget's own.
+  const ru = await hostPage('<article-widget lang="ru" src="/t/culture/"></article-widget>', { '/t/culture/': { type: 'text/html', body: fixture('no-article.html') } });
+  const said = await waitForEvent(ru, 'error');
+  assert.match(said.message, /^Не удалось загрузить статью: Страница \/t\/culture\/: в JSON-LD нет NewsArticle \(там есть: CollectionPage, WebSite\)/);
+  await ru.context().close();
 });
 
 // The inline article of the demo page, alone on a page of its own (so the page's height is the widget's doing).
@@ -306,7 +311,8 @@ test('a page and a feed in windows-1251 are read in their own encoding, declared
   assert.match(text, /Паромы на Каспии ходят чаще/);
   assert.match(text, /очереди грузовиков в порту Алят/);
   assert.ok(!/Все права защищены|Главная/.test(text), 'no furniture');
-  await page.getByRole('region', { name: 'News Line' }).getByRole('link', { name: /Ярмарка книг открылась в Баку/ }).waitFor();
+  // The article's inLanguage makes the widget speak Russian: its News Line is the «Лента новостей».
+  await page.getByRole('region', { name: 'Лента новостей' }).getByRole('link', { name: /Ярмарка книг открылась в Баку/ }).waitFor();
   await page.context().close();
 });
 

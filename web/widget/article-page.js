@@ -7,14 +7,18 @@
 import { Readability } from '@mozilla/readability';
 
 /** Every message of this module, in one place for the catalogs. */
+// What the reader is told, as catalog messages ([id, args], web/widget/locales/*.po);
+// `where` is itself one (pageMessages.page or .inline). The console's note stays English.
 export const pageMessages = {
-  title: 'This article could not be loaded',
-  noJsonLd: (where) => `${where} has no NewsArticle: it carries no schema.org JSON-LD to read the article from.`,
-  noArticle: (where, types) => `${where} has no NewsArticle in its JSON-LD (it has: ${types || 'no typed nodes'}).`,
-  emptyBody: (where) => `${where} has a NewsArticle without articleBody, and no article text was found in its markup.`,
-  noInline: 'The widget has no src attribute naming an article, and no article markup inside it.',
-  noInlineHeadline: 'The article inside the widget has neither a NewsArticle JSON-LD script nor an <h1> headline.',
-  crossOrigin: (url) => `The article at ${url.href} could not be read: the page is on another site (${url.origin}), which must allow this one to read it (CORS: an Access-Control-Allow-Origin header), or it could not be reached.`,
+  title: ['error.not-loaded'],
+  page: (path) => ['error.page.where', { path }],
+  inline: ['error.page.where-inline'],
+  noJsonLd: (where) => ['error.page.no-jsonld', { where }],
+  noArticle: (where, types) => ['error.page.no-article', { where, types: types || 'none' }],
+  emptyBody: (where) => ['error.page.empty-body', { where }],
+  noInline: ['error.inline.none'],
+  noInlineHeadline: ['error.inline.no-headline'],
+  crossOrigin: (url) => ['error.page.cross-origin', { href: url.href, origin: url.origin }],
   badJsonLd: (n, reason) => `[article-widget] JSON-LD block ${n} of the page skipped: ${reason}`,
 };
 
@@ -171,6 +175,6 @@ export function articleFromElement(element) {
     (header && root.contains(header) ? header : h1)?.remove();
     removeFurniture(root);
     return root.textContent.trim() ? root.innerHTML.trim() : '';
-  }, 'The article inside the widget');
+  }, pageMessages.inline);
   return result.error ? result : { bytes: encode(result.json) };
 }

@@ -13,7 +13,7 @@ import { Action, Frame, Message, Role } from './protocol.js';
 import { loadRuntime, withBytes, withStrings } from './runtime.js';
 import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
-import { articleFromElement, hasInlineArticle, hasInlineMarkup } from './article-page.js';
+import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
 import { bandAround, bandCovers, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
@@ -223,7 +223,7 @@ class ArticleWidget extends HTMLElement {
     let result;
     if (src) result = await (early ?? fetchArticle(src));
     else if (hasInlineArticle(this)) result = articleFromElement(this);
-    else result = { error: [['error.no-src'], ['error.no-src.detail']] };
+    else result = { error: [['error.no-src'], pageMessages.noInline] };
     if (token !== this.loadToken || !this.widgetId) return; // a newer load() took over, or the element left
     // An HTML articleBody is read by the browser's parser into blocks (rich-text.js); the faces its
     // italic runs need come before its first layout, so its lines are broken once.

@@ -24,7 +24,7 @@ export async function fetchArticle(src) {
   // An HTML article page: its JSON-LD and, where that has no articleBody, its markup (article-page.js).
   const type = response.headers.get('content-type') ?? '';
   if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type))
-    return articleFromHtml(decodeDocument(await response.arrayBuffer(), type), response.url || url.href, `The page at ${url.pathname}`);
+    return articleFromHtml(decodeDocument(await response.arrayBuffer(), type), response.url || url.href, pageMessages.page(url.pathname));
   return { bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 

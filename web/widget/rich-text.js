@@ -213,6 +213,9 @@ function articleNode(doc, depth = 0) {
 export function articleBlocks(article, baseURL) {
   let doc = article;
   if (typeof article === 'string') {
+    // A document with no '<' anywhere (raw or JSON-escaped) has no markup to read: most articles
+    // are plain text, and the core parses them anyway, so the shell does not parse them first.
+    if (!/<|\\u003c/i.test(article)) return null;
     try { doc = JSON.parse(article); } catch { return null; }
   }
   const node = articleNode(doc);

@@ -126,12 +126,15 @@ namespace aw::protocol {
     X(SerifItalic, "serif-italic", "fonts/serif-italic.ttf", "AW Serif", "400", "italic")                              \
     X(SerifBoldItalic, "serif-bold-italic", "fonts/serif-bold-italic.ttf", "AW Serif", "700", "italic")
 
-// Faces of scripts beyond Latin and Cyrillic, in the order the shell hands
-// them to aw_set_script_face: fetched only when the content has characters of
-// their ranges (a NeedFaces message asks) and merged into the glyphs of the
-// face they extend. Name, file under widget/ (scripts/subset-fonts.sh cuts
-// it to these ranges), the face, the CSS family and weight, and the ranges as
-// CSS unicode-range (the text layer's @font-face uses them as they are).
+// Faces of scripts beyond Latin, in the order the shell hands them to
+// aw_set_script_face: fetched only when the content (or, for Cyrillic, what a
+// reader may type) has characters of their ranges (a NeedFaces message asks)
+// and merged into the glyphs of the face they extend. Name, file under widget/
+// (scripts/subset-fonts.sh cuts it to these ranges, from the Noto face of the
+// script or, for Cyrillic, from the face it extends), the face, the CSS family
+// and weight, and the ranges as CSS unicode-range (the text layer's
+// @font-face uses them as they are). Cyrillic is one of them so that the
+// default, English article does not download 16 KB of glyphs it never draws.
 #define AW_SCRIPT_FACES(X)                                                                                             \
     X(GeorgianSerif, "fonts/scripts/georgian-serif-regular.ttf", SerifRegular, "AW Serif", "400", kGeorgian)          \
     X(GeorgianSerifBold, "fonts/scripts/georgian-serif-bold.ttf", SerifBold, "AW Serif", "700", kGeorgian)            \
@@ -140,10 +143,16 @@ namespace aw::protocol {
     X(ArmenianSerif, "fonts/scripts/armenian-serif-regular.ttf", SerifRegular, "AW Serif", "400", kArmenian)          \
     X(ArmenianSerifBold, "fonts/scripts/armenian-serif-bold.ttf", SerifBold, "AW Serif", "700", kArmenian)            \
     X(ArmenianSans, "fonts/scripts/armenian-sans-regular.ttf", SansRegular, "AW Sans", "400", kArmenian)              \
-    X(ArmenianSansBold, "fonts/scripts/armenian-sans-bold.ttf", SansBold, "AW Sans", "700", kArmenian)
+    X(ArmenianSansBold, "fonts/scripts/armenian-sans-bold.ttf", SansBold, "AW Sans", "700", kArmenian)                \
+    X(CyrillicSerif, "fonts/scripts/cyrillic-serif-regular.ttf", SerifRegular, "AW Serif", "400", kCyrillic)          \
+    X(CyrillicSerifBold, "fonts/scripts/cyrillic-serif-bold.ttf", SerifBold, "AW Serif", "700", kCyrillic)            \
+    X(CyrillicSans, "fonts/scripts/cyrillic-sans-regular.ttf", SansRegular, "AW Sans", "400", kCyrillic)              \
+    X(CyrillicSansBold, "fonts/scripts/cyrillic-sans-bold.ttf", SansBold, "AW Sans", "700", kCyrillic)
 // Georgian: Mkhedruli and Asomtavruli, Mtavruli capitals, Nuskhuri. Armenian: the alphabet and its ligatures.
 inline constexpr const char kGeorgian[] = "U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F";
 inline constexpr const char kArmenian[] = "U+0530-058F,U+FB13-FB17";
+// Cyrillic: Russian and the other languages of the basic block, Ukrainian Ґ ґ, and the numero sign.
+inline constexpr const char kCyrillic[] = "U+0400-045F,U+0490-0491,U+2116";
 
 #define AW_PROTOCOL_STRING(name, value) inline constexpr const char name[] = value;
 namespace message { AW_MESSAGES(AW_PROTOCOL_STRING) }

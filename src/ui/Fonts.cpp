@@ -59,9 +59,22 @@ void Fonts::addText(std::string_view text, Usage usage) {
     }
 }
 
+namespace {
+// What readers may type into the form (Latin incl. Azerbaijani, Cyrillic), in the face of its fields.
+constexpr ImWchar kTyping[] = {
+    0x0020, 0x017F, // Basic Latin, Latin-1, Latin Extended-A
+    0x018F, 0x018F, 0x0218, 0x021B, 0x0259, 0x0259, // Ə, Romanian ș ț, ə
+    0x0400, 0x045F, // Cyrillic (a script face: asked for once the reader may type)
+    0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
+    0,
+};
+} // namespace
+
 void Fonts::enableTyping() {
     if (typing_) return;
     typing_ = true;
+    for (const ImWchar* r = kTyping; r[0]; r += 2)
+        for (char32_t cp = r[0]; cp <= r[1]; ++cp) typingChars_.insert(cp);
     ++charsVersion_;
 }
 
@@ -143,17 +156,22 @@ std::vector<const std::set<char32_t>*> Fonts::charsOf(Face face) const {
     return {};
 }
 
+bool Fonts::drawsLettersOf(ScriptFace face) const {
+    for (const auto* chars : charsOf(protocol::scriptFaceInfo(face).extends))
+        if (!inScript(face, {chars}).empty()) return true;
+    return false;
+}
+
 std::vector<ScriptFace> Fonts::neededScriptFaces() {
     std::vector<ScriptFace> out;
     for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) {
         if (scriptState_[i] != ScriptState::Unneeded) continue;
         const auto face = static_cast<ScriptFace>(i);
-        for (const auto* chars : charsOf(protocol::scriptFaceInfo(face).extends))
-            if (!inScript(face, {chars}).empty()) {
-                scriptState_[i] = ScriptState::Asked;
-                out.push_back(face);
-                break;
-            }
+        const bool typed = protocol::scriptFaceInfo(face).extends == faceOf(Role::Ui) && !inScript(face, {&typingChars_}).empty();
+        if (typed || drawsLettersOf(face)) {
+            scriptState_[i] = ScriptState::Asked;
+            out.push_back(face);
+        }
     }
     return out;
 }
@@ -177,15 +195,15 @@ void Fonts::scriptFaceFailed(ScriptFace face) {
 // The script faces that extend a role's face, merged into its font with the
 // role's characters of their scripts, at the same em size.
 void Fonts::mergeScriptFaces(FontSet& set, Role role, float em, const ImFontConfig& base) {
-    const std::set<char32_t>* chars[] = {&textChars_, nullptr};
-    if (role == Role::Headline) chars[0] = &headlineChars_;
-    if (role == Role::Section) chars[0] = &sectionChars_;
-    if (role == Role::Strong) chars[0] = &strongChars_;
-    if (role == Role::Ui) chars[1] = &headlineChars_;
+    const std::set<char32_t>* chars = &textChars_;
+    if (role == Role::Headline) chars = &headlineChars_;
+    if (role == Role::Section) chars = &sectionChars_;
+    if (role == Role::Strong) chars = &strongChars_;
     for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) {
         const auto face = static_cast<ScriptFace>(i);
         if (scriptState_[i] != ScriptState::In || protocol::scriptFaceInfo(face).extends != faceOf(role)) continue;
-        const std::set<char32_t> letters = chars[1] ? inScript(face, {chars[0], chars[1]}) : inScript(face, {chars[0]});
+        const std::set<char32_t> letters =
+            role == Role::Ui ? inScript(face, {chars, &headlineChars_, &typingChars_}) : inScript(face, {chars});
         if (letters.empty()) continue;
         ImVector<ImWchar>& ranges = set.scriptRanges_[static_cast<int>(role)][i];
         buildRanges(ranges, {}, {&letters});
@@ -198,8 +216,10 @@ void Fonts::mergeScriptFaces(FontSet& set, Role role, float em, const ImFontConf
 
 const FontSet* Fonts::update(const Typography& type, float scale) {
     if (!hasAllFaces()) return nullptr;
-    for (ScriptState s : scriptState_)
-        if (s == ScriptState::Asked) return nullptr; // a face the content needs is on its way
+    // A face on its way that the content draws letters of: no picture shows them missing meanwhile.
+    // One asked only for what the reader may type draws nothing yet and holds nothing up.
+    for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i)
+        if (scriptState_[i] == ScriptState::Asked && drawsLettersOf(static_cast<ScriptFace>(i))) return nullptr;
     // Every em size of the atlas, in Role order: any change of one is another set.
     const std::array<float, static_cast<int>(Role::Count)> ems = {
         type.bodySize, type.headlineSize, type.metaSize, type.sectionSize, type.uiSize, type.uiSize, type.iconSize,
@@ -251,13 +271,6 @@ void Fonts::build(FontSet& set, const std::array<float, static_cast<int>(Role::C
     // The face of the form's fields carries what readers may type (Latin incl.
     // Azerbaijani, Cyrillic) once they may type; every other face only what the
     // widget has to show: ASCII and the few other characters of its own labels.
-    static const ImWchar kTyping[] = {
-        0x0020, 0x017F, // Basic Latin, Latin-1, Latin Extended-A
-        0x018F, 0x018F, 0x0218, 0x021B, 0x0259, 0x0259, // Ə, Romanian ș ț, ə
-        0x0400, 0x045F, // Cyrillic
-        0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
-        0,
-    };
     static const ImWchar kLabels[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0};
     static const ImWchar kLatin1[] = {0x00A0, 0x00FF, 0};
     static const ImWchar kSpace[] = {0x0020, 0x0020, 0};

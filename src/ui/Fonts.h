@@ -71,11 +71,13 @@ public:
     // Every face a page needs; the optional ones (italic) may follow later.
     bool hasAllFaces() const;
 
-    // Faces of other scripts (Georgian, Armenian), only for content that has
-    // their letters: neededScriptFaces() names those the characters registered
-    // call for, once each (the platform fetches them); until each is set, or
-    // given up (it could not be had: U+FFFD then), update() draws nothing, so
-    // no picture shows the letters missing for the moment they take to arrive.
+    // Faces of other scripts (Cyrillic, Georgian, Armenian), only for content
+    // that has their letters, or (Cyrillic) for the form's face once the
+    // reader may type: neededScriptFaces() names those the characters
+    // registered call for, once each (the platform fetches them). Until each
+    // is set, or given up (it could not be had: U+FFFD then), update() draws
+    // nothing if the content has its letters, so no picture shows them
+    // missing for the moment they take to arrive.
     std::vector<ScriptFace> neededScriptFaces();
     void setScriptFace(ScriptFace face, std::vector<unsigned char> ttf);
     void scriptFaceFailed(ScriptFace face);
@@ -118,9 +120,11 @@ private:
     std::array<ScriptState, static_cast<int>(ScriptFace::Count)> scriptState_{};
     // The characters drawn with a face (by the roles that use it).
     std::vector<const std::set<char32_t>*> charsOf(Face face) const;
+    bool drawsLettersOf(ScriptFace face) const; // the content has characters of its script
     void mergeScriptFaces(FontSet& set, Role role, float em, const ImFontConfig& base);
     std::set<char32_t> textChars_, headlineChars_, sectionChars_;
     std::set<char32_t> strongChars_, emphasisChars_, strongEmphasisChars_;
+    std::set<char32_t> typingChars_; // kTyping's, once the reader may type: for the script faces it reaches
     unsigned charsVersion_ = 0; // changes when characters or faces are added
     bool typing_ = false;
     struct Key {

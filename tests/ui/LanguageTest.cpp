@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace uitest;
@@ -68,6 +69,7 @@ TEST_CASE("the views draw a Russian catalog's words, and switch back to English"
 
 TEST_CASE("letters of Georgian and Armenian ask for their faces, and the picture waits for them") {
     UiSession ui;
+    ui.serveScriptFaces = false;
     ui.loadArticle("articles/caucasus-scripts.json");
     ui.frames(800, 1);
     // Georgian and Armenian in the body (serif), the headline (serif bold) and so the UI faces (sans).
@@ -84,4 +86,49 @@ TEST_CASE("letters of Georgian and Armenian ask for their faces, and the picture
     latin.loadArticle();
     latin.frames(800, 1);
     CHECK(latin.host.facesNeeded.empty());
+}
+
+namespace {
+// The files of NeedFaces indexes, as the shell fetches them.
+std::vector<std::string> faceFiles(const std::vector<int>& faces) {
+#define AW_TEST_SCRIPT_FACE_FILE(name, file, extends, family, weight, ranges) file,
+    static const char* const files[] = {AW_SCRIPT_FACES(AW_TEST_SCRIPT_FACE_FILE)};
+#undef AW_TEST_SCRIPT_FACE_FILE
+    std::vector<std::string> out;
+    for (int f : faces) out.push_back(files[f]);
+    return out;
+}
+} // namespace
+
+TEST_CASE("Cyrillic is a script face: asked for by Cyrillic content, a Russian catalog or a reader who may type") {
+    // An English article in English: the Latin faces only.
+    UiSession latin;
+    latin.loadArticle();
+    latin.loadFeed();
+    latin.frames(1280, 1);
+    CHECK(latin.host.facesNeeded.empty());
+    // Once the reader may type (the shell says so when the page is first idle), they may type
+    // Russian: the fields' face (sans) gets its Cyrillic, and nothing waits for it meanwhile.
+    latin.serveScriptFaces = false;
+    latin.moveFocus(aw::protocol::id::Name, "");
+    latin.frames(1280, 1);
+    CHECK(faceFiles(latin.host.facesNeeded) == std::vector<std::string>{"fonts/scripts/cyrillic-sans-regular.ttf"});
+    CHECK(latin.widget().prepareFonts() != nullptr);
+    latin.serveScriptFaces = true;
+    latin.frames(1280, 1);
+    latin.type(aw::protocol::id::Name, "Анна");
+    latin.frames(1280, 1);
+    for (const auto& w : latin.host.warnings) CHECK_MESSAGE(w.find("no glyphs") == std::string::npos, w);
+
+    // The Russian article in Russian: all four (body, headline, the controls and their bold labels).
+    UiSession ru;
+    ru.serveScriptFaces = false;
+    ru.setLanguage("ru", std::make_shared<RussianRules>());
+    ru.loadArticle("articles/stoltenberg-baku.ru.json");
+    ru.frames(1280, 1);
+    auto asked = faceFiles(ru.host.facesNeeded);
+    std::sort(asked.begin(), asked.end());
+    CHECK(asked == std::vector<std::string>{"fonts/scripts/cyrillic-sans-bold.ttf", "fonts/scripts/cyrillic-sans-regular.ttf",
+                                            "fonts/scripts/cyrillic-serif-bold.ttf", "fonts/scripts/cyrillic-serif-regular.ttf"});
+    CHECK(ru.host.heights.empty()); // the picture waits for them
 }

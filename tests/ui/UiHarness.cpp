@@ -38,8 +38,27 @@ const std::vector<unsigned char>& faceBytes(int face) {
     return cache[face];
 }
 
+#define AW_TEST_SCRIPT_FACE_FILE(name, file, extends, family, weight, ranges) file,
+constexpr const char* kScriptFaceFiles[] = {AW_SCRIPT_FACES(AW_TEST_SCRIPT_FACE_FILE)};
+#undef AW_TEST_SCRIPT_FACE_FILE
+
+std::vector<unsigned char> scriptFaceBytes(int face) {
+    const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + std::string(kScriptFaceFiles[face]).substr(std::string("fonts/").size());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path + " (scripts/subset-fonts.sh build/fonts makes it)");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 } // namespace
+
+bool UiSession::serveAskedFaces() {
+    if (!serveScriptFaces || servedFaces_ == host.facesNeeded.size()) return false;
+    for (; servedFaces_ < host.facesNeeded.size(); ++servedFaces_) {
+        const int face = host.facesNeeded[servedFaces_];
+        fonts_.setScriptFace(static_cast<aw::ui::ScriptFace>(face), scriptFaceBytes(face));
+    }
+    return true;
+}
 
 std::string FakeHost::load(const std::string& key) {
     const auto it = storage.find(key);
@@ -100,6 +119,7 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < n; ++i) {
         const aw::ui::FontSet* set = widget_->prepareFonts();
+        if (!set && serveAskedFaces()) set = widget_->prepareFonts();
         if (!set) continue; // as aw_frame: nothing to draw until the fonts are in
         io.Fonts = &set->atlas(); // as aw_frame draws with the frame's set
         unsigned char* pixels = nullptr;

@@ -79,6 +79,9 @@ public:
     FakeHost host;
     aw::ui::Widget& widget() { return *widget_; }
     aw::ui::Fonts& fonts() { return fonts_; } // the page's, as the runtime shares them
+    // As the shell does, each script face a NeedFaces asks for is read (from the
+    // build's subset fonts) and set before the next frame; off, they stay asked for.
+    bool serveScriptFaces = true;
 
     // An article of assets/ (path under assets/), parsed as aw_set_article does.
     void loadArticle(const std::string& asset = kDefaultArticle);
@@ -111,6 +114,8 @@ public:
     void serveSummary();
 
 private:
+    bool serveAskedFaces();
+    std::size_t servedFaces_ = 0; // host.facesNeeded served so far
     ImFontAtlas placeholder_; // the context starts on it and draws with each frame's set, as in WebMain
     ImGuiContext* context_;
     aw::ui::Fonts fonts_;

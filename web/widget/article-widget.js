@@ -10,7 +10,7 @@
 // review-transport.js carries its reviews, viewport.js says which slice is
 // visible, and the text and form layers mirror the drawing as real DOM.
 import { Action, Frame, Message, Role } from './protocol.js';
-import { loadRuntime, withBytes, withStrings } from './runtime.js';
+import { expectScripts, loadRuntime, withBytes, withStrings } from './runtime.js';
 import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
@@ -266,7 +266,10 @@ class ArticleWidget extends HTMLElement {
   // those requests would otherwise wait for it. load() and loadFeed() take them over.
   prefetch() {
     const src = this.getAttribute('src'), feed = this.getAttribute('feed');
-    const fetched = { src, article: src ? fetchArticle(src) : null, feed, feedText: null, feedResult: null };
+    const article = src ? fetchArticle(src) : null;
+    // The faces of its script (Cyrillic, Georgian…) start with it, not after its first layout asks.
+    article?.then((r) => { if (r.bytes) expectScripts(new TextDecoder().decode(r.bytes), 'AW Serif'); });
+    const fetched = { src, article, feed, feedText: null, feedResult: null };
     if (feed) {
       fetched.feedText = fetchFeed(new URL(feed, document.baseURI));
       fetched.feedText.then((text) => ({ text }), (error) => ({ error })).then((r) => { fetched.feedResult = r; });
@@ -328,6 +331,7 @@ class ArticleWidget extends HTMLElement {
     const article = this.widgetId && this.runtime ? this.runtime.articleLanguage(this.widgetId) : '';
     const language = languageOf(this.getAttribute('lang'), article, document.documentElement.lang);
     const catalog = await loadCatalog(language);
+    if (catalog) expectScripts(catalog.text, 'AW Sans'); // the controls' words: Russian's need the Cyrillic faces
     if (language !== languageOf(this.getAttribute('lang'), article, document.documentElement.lang)) return; // changed meanwhile
     const spoken = catalog ? language : 'en';
     this.words = translator(spoken, catalog);

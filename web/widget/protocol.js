@@ -192,4 +192,8 @@ export const ScriptFaces = Object.freeze([
   { file: 'fonts/scripts/armenian-serif-bold.ttf', family: 'AW Serif', weight: '700', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
   { file: 'fonts/scripts/armenian-sans-regular.ttf', family: 'AW Sans', weight: '400', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
   { file: 'fonts/scripts/armenian-sans-bold.ttf', family: 'AW Sans', weight: '700', unicodeRange: 'U+0530-058F,U+FB13-FB17' },
+  { file: 'fonts/scripts/cyrillic-serif-regular.ttf', family: 'AW Serif', weight: '400', unicodeRange: 'U+0400-045F,U+0490-0491,U+2116' },
+  { file: 'fonts/scripts/cyrillic-serif-bold.ttf', family: 'AW Serif', weight: '700', unicodeRange: 'U+0400-045F,U+0490-0491,U+2116' },
+  { file: 'fonts/scripts/cyrillic-sans-regular.ttf', family: 'AW Sans', weight: '400', unicodeRange: 'U+0400-045F,U+0490-0491,U+2116' },
+  { file: 'fonts/scripts/cyrillic-sans-bold.ttf', family: 'AW Sans', weight: '700', unicodeRange: 'U+0400-045F,U+0490-0491,U+2116' },
 ].map(Object.freeze));

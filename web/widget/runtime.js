@@ -57,6 +57,29 @@ export function withStrings(module, strings, call) {
   try { return call(...ptrs); } finally { ptrs.forEach((p) => module._free(p)); }
 }
 
+// Faces of other scripts, fetched once per page: as soon as the shell sees content of their script
+// (expectScripts), so that a Russian article's Cyrillic is in by its first layout, else when the
+// program asks (NeedFaces, loadScriptFaces).
+const scriptFaceBytes = new Map(); // index in ScriptFaces -> Promise of its bytes
+const fetchScriptFace = (i) => {
+  if (!scriptFaceBytes.has(i)) scriptFaceBytes.set(i, fetchOk(new URL(ScriptFaces[i].file, here), 'error.download.fonts').then((r) => r.arrayBuffer()));
+  return scriptFaceBytes.get(i);
+};
+// Each face's unicode-range as a character class ("U+0400-045F,U+2116" -> /[\u{0400}-\u{045F}\u{2116}]/u).
+const scriptLetters = ScriptFaces.map((f) => new RegExp(`[${f.unicodeRange.split(',')
+  .map((range) => range.trim().replace(/^U\+/i, '').split('-').map((hex) => `\\u{${hex}}`).join('-')).join('')}]`, 'u'));
+
+/**
+ * Starts fetching the faces of `family` whose script `text` has letters of: 'AW Serif' for an
+ * article's text (its body and headline), 'AW Sans' for a catalog's (the controls). The program
+ * still asks for exactly what it draws; this only starts the likely ones before it can.
+ */
+export function expectScripts(text, family) {
+  ScriptFaces.forEach((f, i) => {
+    if (f.family === family && scriptLetters[i].test(text)) fetchScriptFace(i).catch(() => {}); // reported when asked for
+  });
+}
+
 class Runtime {
   constructor(module) {
     this.module = module;
@@ -259,7 +282,7 @@ class Runtime {
   }
 
   /**
-   * Faces of other scripts (Georgian, Armenian) that a widget's content needs, from its NeedFaces
+   * Faces of other scripts (Cyrillic, Georgian, Armenian) that a widget's content needs, from its NeedFaces
    * message: each fetched once per page, for the drawing and for the text layer (the same bytes,
    * under the family they extend, for their unicode-range only). Pages without such letters never
    * ask. One that cannot be had is given up: those letters show as U+FFFD, and the console says so.
@@ -269,7 +292,7 @@ class Runtime {
       if (this.scriptFaces.has(i) || !ScriptFaces[i]) continue;
       this.scriptFaces.add(i);
       const f = ScriptFaces[i];
-      fetchOk(new URL(f.file, here), 'error.download.fonts').then((r) => r.arrayBuffer()).then((bytes) => {
+      fetchScriptFace(i).then((bytes) => {
         const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, unicodeRange: f.unicodeRange });
         document.fonts.add(face);
         face.load().catch(() => {});

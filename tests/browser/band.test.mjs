@@ -163,3 +163,47 @@ for (const dpr of [1, 2]) {
     await page.context().close();
   });
 }
+
+// While the page scrolls, the picture lies over its mirrors (the transparent text layer and
+// controls), so the compositor has one layer to move for the widget; they come back on top
+// once the scrolling stops, and text of the widget already selected keeps them there.
+test('the picture is lifted over its mirrors while the page scrolls, never in the way of a click', async () => {
+  const page = await openPage(browser, server.url, PHONE);
+  await waitForEvent(page, 'ready');
+  await settledFrames(page);
+  await page.mouse.move(4, 400);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const layer = root.querySelector('.text-layer');
+    return { lifted: root.querySelector('.box').classList.contains('scrolling'), canvas: getComputedStyle(canvas).zIndex, layer: getComputedStyle(layer).zIndex };
+  });
+  assert.deepEqual(await state(), { lifted: false, canvas: 'auto', layer: 'auto' }, 'at rest the mirrors are on top');
+  // Seen from the page's own scroll listener, which runs after the widget's.
+  const duringScroll = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const hit = canvas.getBoundingClientRect();
+    // What a click in the middle of the picture lands on: never the canvas.
+    const target = root.elementFromPoint(hit.left + hit.width / 2, Math.max(0, hit.top) + 200);
+    resolve({ lifted: root.querySelector('.box').classList.contains('scrolling'), canvas: getComputedStyle(canvas).zIndex, hitCanvas: target === canvas });
+  }, { once: true })));
+  await page.mouse.wheel(0, 200);
+  assert.deepEqual(await duringScroll, { lifted: true, canvas: '1', hitCanvas: false }, 'scrolling: the picture is over its mirrors, events pass through it');
+  await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'));
+  assert.equal((await state()).canvas, 'auto', 'stopped: the mirrors are back on top');
+
+  // A reader who selected words of the article sees the selection while scrolling.
+  await page.evaluate(() => {
+    const span = document.querySelector('article-widget').shadowRoot.querySelector('.text-layer p span');
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  const withSelection = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () =>
+    resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling')), { once: true })));
+  await page.mouse.wheel(0, 200);
+  assert.equal(await withSelection, false, 'with text selected the mirrors stay on top');
+  await page.context().close();
+});

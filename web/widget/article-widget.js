@@ -24,6 +24,7 @@ import { languageOf, loadCatalog, translator } from './catalogs.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
+const LIFT_MS = 200; // the picture stays lifted over its mirrors this long after the last scroll event
 
 class ArticleWidget extends HTMLElement {
   static get observedAttributes() { return ['src', 'theme', 'feed', 'lang']; }
@@ -58,6 +59,8 @@ class ArticleWidget extends HTMLElement {
     this.shows = { src: undefined, feed: undefined }; // what the runtime state holds, so a move in the DOM loads nothing
     this.fetched = { src: null, article: null, feed: null, feedText: null, feedResult: null }; // prefetch()
     this.loadToken = 0;       // the newest load(); older ones give way
+    this.lifted = false;      // the picture is over its mirrors while the page scrolls (liftWhileScrolling)
+    this.liftTimer = 0;
     this.history = new History();
     this.headline = null;     // the article's, for a "Back to" link after opening another
     this.view = null;         // the band the canvas covers, as sent to the runtime (CSS px, with its dpr)
@@ -438,9 +441,41 @@ class ArticleWidget extends HTMLElement {
   viewportMoved() {
     if (!this.ready) return this.requestFrame();
     if (!this.widgetId || !this.runtime.isNear(this)) return;
+    this.liftWhileScrolling();
     const seen = this.visible();
     if (seen && bandCovers(this.view, seen.slice, Math.floor(seen.box.height), window.devicePixelRatio || 1)) return;
     this.requestFrame();
+  }
+
+  // While the page scrolls, the picture is lifted above its mirrors (the text layer and the
+  // controls, whose text is transparent). They then paint into the page's own layer instead of a
+  // layer of their own over the canvas, which the compositor blended in every frame for nothing
+  // visible: with them the widget scrolled at about twice the plain page's GPU work (bench/NOTES.md,
+  // issue 22). The lifted canvas takes no pointer events, so clicks and hover still reach the
+  // mirrors. They come back on top LIFT_MS after the last scroll event, for what only they show:
+  // selection and find-in-page highlights, focus outlines. Text of the widget already selected
+  // keeps them on top while the page scrolls.
+  liftWhileScrolling() {
+    if (this.noWebGl) return;
+    clearTimeout(this.liftTimer);
+    if (!this.lifted) {
+      if (this.hasSelection()) return;
+      this.lifted = true;
+      this.box.classList.add('scrolling');
+    }
+    this.liftTimer = setTimeout(() => {
+      this.lifted = false;
+      this.box.classList.remove('scrolling');
+    }, LIFT_MS);
+  }
+
+  // Text of the widget is selected: the selection starts or ends in it (the browser gives nodes
+  // inside the shadow tree) or spans it.
+  hasSelection() {
+    const s = document.getSelection();
+    if (!s || s.isCollapsed) return false;
+    const inside = (node) => !!node && (this.shadowRoot.contains(node) || this.contains(node));
+    return inside(s.anchorNode) || inside(s.focusNode) || s.containsNode(this, true);
   }
 
   // Places the canvas on a band holding the visible slice and sends it to the runtime (a new

@@ -144,7 +144,7 @@ export function settledScroll(page) {
 // Resolves once the widget has settled: it is ready, and for `quiet` animation
 // frames in a row no widget of the page drew or asked for a frame, nothing
 // scrolled (the page or a widget's own box), and the glyphs for typing, added
-// when the page is first idle, are in. Its picture then shows the current
+// when the page is first idle (with the form's Cyrillic face), are in. Its picture then shows the current
 // state. Gives its frame count.
 export function settledFrames(page, widget = 'article-widget', quiet = 3) {
   return page.evaluate(([w, q]) => new Promise((resolve) => {
@@ -154,7 +154,8 @@ export function settledFrames(page, widget = 'article-widget', quiet = 3) {
     const check = () => {
       const now = [window.scrollY, ...all.flatMap((x) => [x.frameCount, x.scrollTop])].join();
       const { runtime } = el;
-      const busy = !el.ready || !runtime || runtime.raf || runtime.dirty.size || runtime.typingPrepared !== true || all.some((x) => x.describeFrame);
+      const busy = !el.ready || !runtime || runtime.raf || runtime.dirty.size || runtime.typingPrepared !== true || runtime.scriptFacesLoading ||
+        all.some((x) => x.describeFrame);
       still = !busy && now === last ? still + 1 : 0;
       last = now;
       if (still >= q) resolve(el.frameCount); else requestAnimationFrame(check);

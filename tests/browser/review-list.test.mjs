@@ -94,6 +94,17 @@ describe('reporting a review', () => {
     await page.context().close();
   });
 
+  test('the open report step is named in the widget\'s language after the language changes', async () => {
+    const page = await openWidget(server);
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Report the review by Spam Sender' }).click();
+    await inWidget(page, () => !!document.querySelector('article-widget').shadowRoot.querySelector('section[aria-label="Report a review"]'));
+    await page.evaluate(() => document.querySelector('article-widget').setAttribute('lang', 'ru'));
+    await inWidget(page, () => !!document.querySelector('article-widget').shadowRoot.querySelector('section[aria-label="Жалоба на отзыв"]'));
+    assert.equal(await w.getByRole('button', { name: 'Отправить жалобу' }).count(), 1);
+    await page.context().close();
+  });
+
   test('the report step by keyboard alone: Tab order, a reason by arrow keys, Escape returns to Report', async () => {
     const page = await openWidget(server);
     const w = widget(page);

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, inkRatio } from './png.mjs';
-import { launchBrowser, nextFrames, openPage, settledScroll, startServer, waitForEvent } from './harness.mjs';
+import { launchBrowser, nextFrames, openPage, settledFrames, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -142,6 +142,7 @@ test('an infinite-scroll page of 40 widgets: each draws when scrolled to, on one
 test('moving a widget in the DOM 25 times neither fetches, lays out nor adds listeners; 200 add/remove cycles leave heap and listeners flat', async () => {
   const page = await open('<div id="a"><article-widget src="articles/baku-book-fair.json"></article-widget></div><div id="b"></div>');
   await waitForEvent(page, 'ready');
+  await settledFrames(page); // the form's Cyrillic face, fetched once the page is idle, is in
   const state = () => page.evaluate(() => {
     const w = document.querySelector('article-widget');
     return { listeners: window.__listeners(), layouts: w.layoutCount, fetches: performance.getEntriesByType('resource').length };

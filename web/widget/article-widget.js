@@ -345,6 +345,7 @@ class ArticleWidget extends HTMLElement {
     this.language = spoken;
     this.runtime.setCatalog(spoken, catalog);
     this.call('_aw_set_language', [spoken]);
+    this.updateBackLink(); // "Back to the previous article" when the previous one had no headline
   }
 
   // A message of the shell's as [id, args] (args may name other messages: { what: 'error.download.fonts' }).

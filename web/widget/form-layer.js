@@ -262,7 +262,6 @@ export class FormLayer {
       } else if (name === Part.Report) {
         // The report step sits in the list right after the review it reports (see placeReport).
         el = document.createElement('section');
-        el.setAttribute('aria-label', this.words().t('report.dialog'));
         el.addEventListener('keydown', (e) => {
           if (e.key !== 'Escape') return;
           e.preventDefault();
@@ -375,6 +374,9 @@ export class FormLayer {
     }
     this.arrange(state.controls);
     this.placeReport();
+    // The report step is named in the widget's language as it is now (it may change while the step is open).
+    const report = this.parts.get(Part.Report), label = report && this.words().t('report.dialog');
+    if (report && report.getAttribute('aria-label') !== label) report.setAttribute('aria-label', label);
   }
 
   // The review list's mirror comes on its own, only when it changes (see

@@ -91,6 +91,7 @@ class Runtime {
     this.atlasKept = Promise.resolve();
     this.catalogs = new Set(['en']); // languages whose catalogs the program has
     this.scriptFaces = new Set();    // indexes of ScriptFaces asked for
+    this.scriptFacesLoading = 0;     // of those, still on their way (tests wait for none)
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
@@ -292,6 +293,7 @@ class Runtime {
       if (this.scriptFaces.has(i) || !ScriptFaces[i]) continue;
       this.scriptFaces.add(i);
       const f = ScriptFaces[i];
+      this.scriptFacesLoading++;
       fetchScriptFace(i).then((bytes) => {
         const face = new FontFace(f.family, bytes.slice(0), { weight: f.weight, unicodeRange: f.unicodeRange });
         document.fonts.add(face);
@@ -300,7 +302,10 @@ class Runtime {
       }, (e) => {
         console.warn(`[article-widget] a face for ${f.unicodeRange} could not be loaded: ${e.message}`);
         this.module._aw_set_script_face(i, 0, 0);
-      }).finally(() => { for (const w of this.widgets.values()) w.requestFrame(); });
+      }).finally(() => {
+        this.scriptFacesLoading--;
+        for (const w of this.widgets.values()) w.requestFrame();
+      });
     }
   }
 

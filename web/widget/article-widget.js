@@ -60,7 +60,7 @@ class ArticleWidget extends HTMLElement {
     this.fetched = { src: null, article: null, feed: null, feedText: null, feedResult: null }; // prefetch()
     this.loadToken = 0;       // the newest load(); older ones give way
     this.lifted = false;      // the picture is over its mirrors while the page scrolls (liftWhileScrolling)
-    this.liftTimer = 0;
+    this.lastScroll = 0;      // performance.now() of the last scroll event seen while lifted
     this.history = new History();
     this.headline = null;     // the article's, for a "Back to" link after opening another
     this.view = null;         // the band the canvas covers, as sent to the runtime (CSS px, with its dpr)
@@ -458,16 +458,20 @@ class ArticleWidget extends HTMLElement {
   // keeps them on top while the page scrolls.
   liftWhileScrolling() {
     if (this.noWebGl) return;
-    clearTimeout(this.liftTimer);
-    if (!this.lifted) {
-      if (this.hasSelection()) return;
-      this.lifted = true;
-      this.box.classList.add('scrolling');
-    }
-    this.liftTimer = setTimeout(() => {
+    this.lastScroll = performance.now(); // one timer per lift, not one per scroll event (each costs more than this whole check)
+    if (this.lifted || this.hasSelection()) return;
+    this.lifted = true;
+    this.box.classList.add('scrolling');
+    const settle = () => {
+      const left = this.lastScroll + LIFT_MS - performance.now();
+      if (left > 0) {
+        setTimeout(settle, left);
+        return;
+      }
       this.lifted = false;
       this.box.classList.remove('scrolling');
-    }, LIFT_MS);
+    };
+    setTimeout(settle, LIFT_MS);
   }
 
   // Text of the widget is selected: the selection starts or ends in it (the browser gives nodes

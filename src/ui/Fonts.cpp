@@ -140,6 +140,16 @@ std::set<char32_t> inScript(ScriptFace face, std::initializer_list<const std::se
     return out;
 }
 
+// Whether `chars` has any character of a script face's ranges (what update() asks every frame
+// while a face is on its way: no set is built for it).
+bool anyInScript(ScriptFace face, const std::set<char32_t>& chars) {
+    for (const auto& [first, last] : rangesOf(face)) {
+        const auto it = chars.lower_bound(first);
+        if (it != chars.end() && *it <= last) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<const std::set<char32_t>*> Fonts::charsOf(Face face) const {
@@ -158,7 +168,7 @@ std::vector<const std::set<char32_t>*> Fonts::charsOf(Face face) const {
 
 bool Fonts::drawsLettersOf(ScriptFace face) const {
     for (const auto* chars : charsOf(protocol::scriptFaceInfo(face).extends))
-        if (!inScript(face, {chars}).empty()) return true;
+        if (anyInScript(face, *chars)) return true;
     return false;
 }
 
@@ -167,7 +177,7 @@ std::vector<ScriptFace> Fonts::neededScriptFaces() {
     for (int i = 0; i < static_cast<int>(ScriptFace::Count); ++i) {
         if (scriptState_[i] != ScriptState::Unneeded) continue;
         const auto face = static_cast<ScriptFace>(i);
-        const bool typed = protocol::scriptFaceInfo(face).extends == faceOf(Role::Ui) && !inScript(face, {&typingChars_}).empty();
+        const bool typed = protocol::scriptFaceInfo(face).extends == faceOf(Role::Ui) && anyInScript(face, typingChars_);
         if (typed || drawsLettersOf(face)) {
             scriptState_[i] = ScriptState::Asked;
             out.push_back(face);

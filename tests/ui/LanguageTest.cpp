@@ -91,11 +91,8 @@ TEST_CASE("letters of Georgian and Armenian ask for their faces, and the picture
 namespace {
 // The files of NeedFaces indexes, as the shell fetches them.
 std::vector<std::string> faceFiles(const std::vector<int>& faces) {
-#define AW_TEST_SCRIPT_FACE_FILE(name, file, extends, family, weight, ranges) file,
-    static const char* const files[] = {AW_SCRIPT_FACES(AW_TEST_SCRIPT_FACE_FILE)};
-#undef AW_TEST_SCRIPT_FACE_FILE
     std::vector<std::string> out;
-    for (int f : faces) out.push_back(files[f]);
+    for (int f : faces) out.push_back(scriptFaceFile(f));
     return out;
 }
 } // namespace

@@ -38,18 +38,21 @@ const std::vector<unsigned char>& faceBytes(int face) {
     return cache[face];
 }
 
-#define AW_TEST_SCRIPT_FACE_FILE(name, file, extends, family, weight, ranges) file,
-constexpr const char* kScriptFaceFiles[] = {AW_SCRIPT_FACES(AW_TEST_SCRIPT_FACE_FILE)};
-#undef AW_TEST_SCRIPT_FACE_FILE
-
 std::vector<unsigned char> scriptFaceBytes(int face) {
-    const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + std::string(kScriptFaceFiles[face]).substr(std::string("fonts/").size());
+    const std::string path = std::string(AW_TEST_FONTS_DIR) + "/" + scriptFaceFile(face).substr(std::string("fonts/").size());
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path + " (scripts/subset-fonts.sh build/fonts makes it)");
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 } // namespace
+
+std::string scriptFaceFile(int face) {
+#define AW_TEST_SCRIPT_FACE_FILE(name, file, extends, family, weight, ranges) file,
+    static const char* const files[] = {AW_SCRIPT_FACES(AW_TEST_SCRIPT_FACE_FILE)};
+#undef AW_TEST_SCRIPT_FACE_FILE
+    return files[face];
+}
 
 bool UiSession::serveAskedFaces() {
     if (!serveScriptFaces || servedFaces_ == host.facesNeeded.size()) return false;

@@ -65,6 +65,9 @@ public:
     void needFaces(const std::vector<int>& faces) override { facesNeeded.insert(facesNeeded.end(), faces.begin(), faces.end()); }
 };
 
+// A NeedFaces index's file, as the shell fetches it ("fonts/scripts/cyrillic-sans-regular.ttf").
+std::string scriptFaceFile(int face);
+
 inline const char* const kSite = "https://news.example/";
 inline const char* const kDefaultArticle = "articles/stoltenberg-baku.json";
 

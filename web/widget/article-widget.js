@@ -232,7 +232,7 @@ class ArticleWidget extends HTMLElement {
     // italic runs need come before its first layout, so its lines are broken once.
     let blocks = null;
     if (result.bytes) {
-      blocks = articleBlocks(new TextDecoder().decode(result.bytes), src ? new URL(src, document.baseURI).href : document.baseURI);
+      blocks = articleBlocks(result.text ?? new TextDecoder().decode(result.bytes), src ? new URL(src, document.baseURI).href : document.baseURI);
       if (blocks) await this.runtime.loadFaces(facesUsed(blocks));
       if (token !== this.loadToken || !this.widgetId) return;
     }
@@ -271,7 +271,11 @@ class ArticleWidget extends HTMLElement {
     const src = this.getAttribute('src'), feed = this.getAttribute('feed');
     const article = src ? fetchArticle(src) : null;
     // The faces of its script (Cyrillic, Georgian…) start with it, not after its first layout asks.
-    article?.then((r) => { if (r.bytes) expectScripts(new TextDecoder().decode(r.bytes), 'AW Serif'); });
+    article?.then((r) => {
+      if (!r.bytes) return;
+      r.text = new TextDecoder().decode(r.bytes); // load() reads the same text
+      expectScripts(r.text, 'AW Serif');
+    });
     const fetched = { src, article, feed, feedText: null, feedResult: null };
     if (feed) {
       fetched.feedText = fetchFeed(new URL(feed, document.baseURI));

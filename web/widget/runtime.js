@@ -75,8 +75,11 @@ const scriptLetters = ScriptFaces.map((f) => new RegExp(`[${f.unicodeRange.split
  * still asks for exactly what it draws; this only starts the likely ones before it can.
  */
 export function expectScripts(text, family) {
+  const has = new Map(); // a script's range -> whether the text has its letters: one scan a script, not a face
   ScriptFaces.forEach((f, i) => {
-    if (f.family === family && scriptLetters[i].test(text)) fetchScriptFace(i).catch(() => {}); // reported when asked for
+    if (f.family !== family) return;
+    if (!has.has(f.unicodeRange)) has.set(f.unicodeRange, scriptLetters[i].test(text));
+    if (has.get(f.unicodeRange)) fetchScriptFace(i).catch(() => {}); // reported when asked for
   });
 }
 

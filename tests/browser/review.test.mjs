@@ -284,6 +284,14 @@ test('a double click sends one review', async () => {
   await page.context().close();
 });
 
+// The share of a rectangle of the page painted in the stars' amber.
+async function amberIn(page, rect) {
+  const png = decodePng(await page.screenshot({ clip: rect }));
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 190 && png.data[i + 1] > 110 && png.data[i + 1] < 190 && png.data[i + 2] < 90) n++;
+  return n / (png.width * png.height);
+}
+
 for (const dpr of [1, 2]) {
   test(`the pointer lands where it is at DPR ${dpr}: hovering the third star previews three`, async () => {
     const page = await openPage(browser, server.url, { dpr });
@@ -292,13 +300,7 @@ for (const dpr of [1, 2]) {
     await third.scrollIntoViewIfNeeded();
     const box = await third.boundingBox();
     const fourth = await widget(page).locator('input[type=radio][value="4"]').boundingBox();
-    const amber = async (b) => {
-      const { decodePng } = await import('./png.mjs');
-      const png = decodePng(await page.screenshot({ clip: b }));
-      let n = 0;
-      for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 190 && png.data[i + 1] > 110 && png.data[i + 1] < 190 && png.data[i + 2] < 90) n++;
-      return n / (png.width * png.height);
-    };
+    const amber = (b) => amberIn(page, b);
     assert.equal(await amber(box), 0, 'no star filled before hovering');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await settledFrames(page); // the move reached ImGui and is drawn
@@ -307,6 +309,31 @@ for (const dpr of [1, 2]) {
     await page.context().close();
   });
 }
+
+// Scrolling moves the controls under a still pointer: the one that arrives under it shows its
+// hover look, and loses it once scrolled on (the browser tells only the controls' layer).
+test('a star scrolled under a still pointer previews, and stops once scrolled past', async () => {
+  const page = await openPage(browser, server.url);
+  await waitForEvent(page, 'ready');
+  const third = widget(page).locator('input[type=radio][value="3"]');
+  await third.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await settledScroll(page);
+  const before = await third.boundingBox();
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2 - 120); // above the stars
+  await settledFrames(page);
+  assert.equal(await amberIn(page, before), 0, 'no star filled before it comes under the pointer');
+  await page.mouse.wheel(0, 120);
+  await settledScroll(page);
+  await settledFrames(page);
+  const under = await third.boundingBox();
+  assert.ok(Math.abs(under.y + under.height / 2 - (before.y + before.height / 2 - 120)) < under.height / 2, 'the third star is under the pointer');
+  assert.ok(await amberIn(page, under) > 0.1, 'the star scrolled under the pointer is filled');
+  await page.mouse.wheel(0, 120);
+  await settledScroll(page);
+  await settledFrames(page);
+  assert.equal(await amberIn(page, await third.boundingBox()), 0, 'scrolled past, it is empty again');
+  await page.context().close();
+});
 
 // The caption beside the stars ("Choose from 1 to 5 stars") once ran off the
 // right edge on phones: there it goes under the stars instead.

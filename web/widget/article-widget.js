@@ -111,8 +111,9 @@ class ArticleWidget extends HTMLElement {
       this.call('_aw_pointer_move', [], e.clientX - r.left, e.clientY - r.top);
     };
     this.box.addEventListener('pointermove', pointer);
-    // Only where the control under the pointer changes, and only controls with a hover look: lines
-    // of text and headings pass under a still pointer all the time.
+    // Only where the control under the pointer changes, and only controls with a hover look. The
+    // listeners are on the controls' layer: the text passes under a still pointer all the time
+    // while the page scrolls, and no handler need run for it (issue 22).
     const hoverable = (el) => el?.closest?.('.controls :is(a, button, input[type="radio"])') ?? null; // text fields have none
     let hovered = null;
     const boundary = (e) => {
@@ -121,8 +122,8 @@ class ArticleWidget extends HTMLElement {
       hovered = now;
       pointer(e);
     };
-    this.box.addEventListener('pointerover', boundary);
-    this.box.addEventListener('pointerout', boundary);
+    this.formLayer.root.addEventListener('pointerover', boundary);
+    this.formLayer.root.addEventListener('pointerout', boundary);
     this.box.addEventListener('pointerleave', () => {
       this.pointer = null;
       this.call('_aw_pointer_leave', []);

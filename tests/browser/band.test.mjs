@@ -120,7 +120,7 @@ for (const dpr of [1, 2]) {
     await page.context().close();
   });
 
-  test(`scrolling far draws the band again around the view, with nothing blank (DPR ${dpr})`, async () => {
+  test(`scrolling far down and back up draws the band again around the view, with nothing blank (DPR ${dpr})`, async () => {
     const page = await openPage(browser, server.url, { dpr, ...PHONE });
     await waitForEvent(page, 'ready');
     await settledFrames(page);
@@ -148,6 +148,19 @@ for (const dpr of [1, 2]) {
       shots.push([g.scrollY, shot]);
     }
     const frames = (await frameCount(page)) - drawn;
+    // And back up: the band follows the view that way too.
+    let upRedraws = 0;
+    while ((await page.evaluate(() => scrollY)) > 500) {
+      await wheel(page, -500, 5);
+      await settledFrames(page);
+      const g = await geometry(page);
+      assertCovers(g, `${g.scrollY} px down, going up`);
+      const placed = g.band.top + g.scrollY;
+      if (Math.abs(placed - last) > 0.5) upRedraws++;
+      last = placed;
+      await assertNoBlankStrips(page, decodePng(await page.screenshot()), dpr, `${g.scrollY} px down, going up`);
+    }
+    assert.ok(upRedraws >= 1, `the band moved up with the view (${upRedraws} times)`);
     // Each of those views, drawn afresh in a band of its own, has the same pixels.
     for (const [y, shot] of shots) {
       await page.evaluate((top) => scrollTo(0, top), y);

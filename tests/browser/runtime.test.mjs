@@ -83,7 +83,7 @@ async function headlineInk(page, i) {
 async function showWidget(page, i) {
   await page.waitForFunction((n) => {
     const w = document.querySelectorAll('article-widget')[n];
-    const span = w.shadowRoot.querySelector('.text-layer h1 span');
+    const span = w.shadowRoot?.querySelector('.text-layer h1 span'); // none before the element is defined
     const r = span?.getBoundingClientRect();
     if (w.ready && r && r.top >= 0 && r.bottom <= innerHeight) return true;
     w.scrollIntoView({ block: 'start' });

@@ -15,7 +15,7 @@ import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
 import { newIdentifier, ReviewTransport } from './review-transport.js';
-import { bandAround, bandCovers, visibleSlice } from './viewport.js';
+import { bandAround, bandCovers, bandEdges, visibleSlice } from './viewport.js';
 import { FormLayer } from './form-layer.js';
 import { blockText, copyAsWritten, renderTextLayer } from './text-layer.js';
 import { articleBlocks, facesUsed } from './rich-text.js';
@@ -36,6 +36,7 @@ class ArticleWidget extends HTMLElement {
       <div class="inline" part="inline" hidden><slot></slot></div>
       <div class="box" part="box">
         <canvas class="view" aria-hidden="true"></canvas>
+        <div class="band-edge" aria-hidden="true"></div><div class="band-edge" aria-hidden="true"></div>
         <div class="text-layer"></div>
         <div class="status" role="status" aria-live="polite" hidden>
           <p class="status-text"></p>
@@ -44,6 +45,8 @@ class ArticleWidget extends HTMLElement {
       </div>`;
     this.box = root.querySelector('.box');
     this.canvas = root.querySelector('canvas');
+    const [above, below] = root.querySelectorAll('.band-edge');
+    this.edges = { above, below }; // where the view may not go without a new band (bandEdges)
     this.textLayer = root.querySelector('.text-layer');
     this.status = root.querySelector('.status');
     // The article as the element's own children (progressive enhancement): shown as the publisher's
@@ -65,6 +68,8 @@ class ArticleWidget extends HTMLElement {
     this.headline = null;     // the article's, for a "Back to" link after opening another
     this.view = null;         // the band the canvas covers, as sent to the runtime (CSS px, with its dpr)
     this.lastTop = 0;         // the visible slice's top when last looked at: the direction of travel
+    this.edgesAt = { above: null, below: null }; // the band edges placed, CSS px from the top
+    this.bandStale = false;   // the view reached a band edge: the next frame draws a new band
     this.pointer = null;      // the pointer's client position over the widget, for ImGui's hover
     this.picture = null;      // the canvas's bitmaprenderer context
     this.frames = 0;          // frames drawn (or laid out, without WebGL), for tests of the idle loop
@@ -128,7 +133,7 @@ class ArticleWidget extends HTMLElement {
       this.pointer = null;
       this.call('_aw_pointer_leave', []);
     });
-    this.addEventListener('scroll', () => this.viewportMoved(), { passive: true }); // a host with a fixed height scrolls inside
+    this.addEventListener('scroll', () => this.scrolled(), { passive: true }); // a host with a fixed height scrolls inside
   }
 
   connectedCallback() {
@@ -190,9 +195,10 @@ class ArticleWidget extends HTMLElement {
     if (signal.aborted) return;
     if (!this.widgetId) this.widgetId = this.runtime.register(this);
     const events = this.runtime.events;
-    // Scrolling redraws only the widgets near the view (the runtime watches which are); one not yet
-    // laid out still draws its first slice to learn its height.
+    // Scrolling lifts and redraws only the widgets near the view (the runtime watches which are);
+    // one not yet laid out still draws its first slice to learn its height.
     events.addEventListener('viewport', () => this.viewportMoved(), { signal });
+    events.addEventListener('scroll', () => this.scrolled(), { signal });
     events.addEventListener('online', () => this.call('_aw_reviews_online', []), { signal });
     events.addEventListener('scheme', () => this.applyTheme(), { signal });
     this.applyTheme();
@@ -441,16 +447,44 @@ class ArticleWidget extends HTMLElement {
     return slice && { slice, box };
   }
 
-  // The page scrolled or resized. Scrolling only draws when the view nears the band's edge:
-  // until then the compositor moves the picture already drawn. One not yet laid out still
-  // draws its first slice to learn its height.
+  // The window resized or changed its pixel ratio: a new band when the old one no longer fits.
+  // One not yet laid out still draws its first slice to learn its height.
   viewportMoved() {
     if (!this.ready) return this.requestFrame();
     if (!this.widgetId || !this.runtime.isNear(this)) return;
-    this.liftWhileScrolling();
     const seen = this.visible();
     if (seen && bandCovers(this.view, seen.slice, Math.floor(seen.box.height), window.devicePixelRatio || 1)) return;
     this.requestFrame();
+  }
+
+  // The page (or the element itself) scrolled. Until the view reaches a band edge, which the
+  // browser watches (bandEdgeReached), the compositor moves the picture already drawn and the
+  // only work here is the lift: nothing is measured per scroll step (issue 22).
+  scrolled() {
+    if (!this.ready) return this.requestFrame();
+    if (this.widgetId && this.runtime.isNear(this)) this.liftWhileScrolling();
+  }
+
+  bandEdgeReached() {
+    this.bandStale = true;
+    this.requestFrame();
+  }
+
+  // Puts the band edges where this band needs them (none without a band), and has the browser
+  // look at them afresh when they move: a view already past a moved edge is then reported too.
+  placeEdges(band, slice, boxHeight) {
+    const at = band ? bandEdges(band, slice, boxHeight) : { above: null, below: null };
+    const moved = [];
+    for (const side of ['above', 'below']) {
+      if (at[side] === this.edgesAt[side]) continue;
+      this.edgesAt[side] = at[side];
+      const s = this.edges[side].style;
+      if (at[side] === null) s.display = 'none';
+      else if (side === 'above') Object.assign(s, { display: '', top: '0', height: `${at.above}px` });
+      else Object.assign(s, { display: '', top: `${at.below}px`, bottom: '0' });
+      moved.push(this.edges[side]);
+    }
+    if (moved.length) this.runtime.watchEdges(moved);
   }
 
   // While the page scrolls, the picture is lifted above its mirrors (the text layer and the
@@ -498,7 +532,11 @@ class ArticleWidget extends HTMLElement {
     const direction = Math.sign(slice.top - this.lastTop);
     this.lastTop = slice.top;
     const v = this.view;
-    if (bandCovers(v, slice, Math.floor(box.height), dpr)) return true;
+    if (!this.bandStale && bandCovers(v, slice, Math.floor(box.height), dpr)) {
+      this.placeEdges(v, slice, Math.floor(box.height)); // the content's height may have changed
+      return true;
+    }
+    this.bandStale = false;
     // The first picture is the visible slice alone, so it costs no more than before bands; the
     // band grows with the first scroll.
     const band = bandAround(slice, box.height, dpr, this.ready ? this.runtime.maxRows : 0, direction);
@@ -512,6 +550,7 @@ class ArticleWidget extends HTMLElement {
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== band.rows) this.canvas.height = band.rows;
     this.runtime.module._aw_set_viewport(this.widgetId, band.width, band.height, dpr, band.top);
+    this.placeEdges(band, slice, Math.floor(box.height));
     // A still pointer is over other content of the new band.
     if (this.pointer) this.runtime.module._aw_pointer_move(this.widgetId, this.pointer.x - box.left, this.pointer.y - box.top - band.top);
     return true;
@@ -571,6 +610,7 @@ class ArticleWidget extends HTMLElement {
 
   // Well out of view: the picture is let go, so an offscreen widget holds no GPU memory.
   leftView() {
+    this.placeEdges(null); // the browser watches the edges of widgets near the view only
     if (!this.picture) return;
     this.picture.transferFromImageBitmap(null);
     this.view = null; // coming back draws afresh

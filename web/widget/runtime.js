@@ -98,7 +98,8 @@ class Runtime {
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
-    for (const type of ['scroll', 'resize']) window.addEventListener(type, tell('viewport'), { passive: true });
+    window.addEventListener('scroll', tell('scroll'), { passive: true });
+    window.addEventListener('resize', tell('viewport'));
     window.addEventListener('online', tell('online'));
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
     this.scheme.addEventListener('change', tell('scheme'));
@@ -117,6 +118,11 @@ class Runtime {
         if (e.target instanceof HTMLCanvasElement) e.target.getRootNode().host.canvasResized();
         else e.target.requestFrame();
       }
+    });
+    // The widgets' band edges (article-widget.js, placeEdges): one reached while the page scrolls
+    // asks for a new band.
+    this.edges = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) e.target.getRootNode().host.bandEdgeReached();
     });
     this.surfaceRows = 0; // the tallest drawing buffer the GPU takes, once known
     this.presented = false; // a picture was drawn: the context exists
@@ -222,6 +228,15 @@ class Runtime {
     this.intersections.unobserve(element);
     this.sizes.unobserve(element);
     this.sizes.unobserve(element.canvas);
+    for (const edge of Object.values(element.edges)) this.edges.unobserve(edge);
+  }
+
+  // Edges that moved are watched afresh: the first report says whether the view is already past them.
+  watchEdges(edges) {
+    for (const edge of edges) {
+      this.edges.unobserve(edge);
+      if (edge.style.display !== 'none') this.edges.observe(edge);
+    }
   }
 
   isNear(element) { return this.near.has(element); }

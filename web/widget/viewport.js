@@ -65,12 +65,38 @@ export function bandAround(slice, boxHeight, dpr, maxRows, direction = 0) {
   return { width: slice.width, height: rows / dpr, top: topRow / dpr, rows };
 }
 
+// How close to the band's edge the view may come (0 when the band is the view).
+const leadOf = (band, slice) => (band.height > slice.height ? LEAD * slice.height : 0);
+
 /** Whether the band still holds the visible slice with room to spare (or up to the content's edge). */
 export function bandCovers(band, slice, boxHeight, dpr) {
   if (!band || band.dpr !== dpr || band.width !== slice.width) return false;
   const bottom = slice.top + slice.height;
   if (slice.top < band.top || bottom > band.top + band.height) return false;
-  const lead = band.height > slice.height ? LEAD * slice.height : 0;
+  const lead = leadOf(band, slice);
   return (slice.top - lead >= band.top || band.top <= 0) &&
     (bottom + lead <= band.top + band.height || band.top + band.height >= boxHeight);
+}
+
+// A pixel between the view's place when the band was drawn and the edges: an edge that only
+// touches the view counts as crossed for the browser, and the band would be drawn again at once.
+const EDGE_GAP = 1;
+
+/**
+ * The parts of the widget the view must not enter without a new band: from the top to `above`,
+ * and from `below` to the end (null where the band reaches the content's edge). While the page
+ * scrolls, the browser watches them (an IntersectionObserver), so no script runs per scroll step
+ * to compare rectangles.
+ * @param {{height: number, top: number}} band CSS px
+ * @param {{height: number}} slice the visible slice it was drawn for
+ * @param {number} boxHeight the widget's content height
+ * @returns {{above: number | null, below: number | null}} CSS px from the widget's top
+ */
+export function bandEdges(band, slice, boxHeight) {
+  const lead = leadOf(band, slice);
+  const bottom = band.top + band.height;
+  // A band that is the view itself has no room for the gap: the edge then lies halfway to it.
+  const above = Math.max(band.top + lead - EDGE_GAP, band.top / 2);
+  const below = Math.min(bottom - lead + EDGE_GAP, (bottom + boxHeight) / 2);
+  return { above: band.top > 0 ? above : null, below: bottom < boxHeight ? below : null };
 }

@@ -195,8 +195,8 @@ class ArticleWidget extends HTMLElement {
     if (signal.aborted) return;
     if (!this.widgetId) this.widgetId = this.runtime.register(this);
     const events = this.runtime.events;
-    // Scrolling lifts and redraws only the widgets near the view (the runtime watches which are);
-    // one not yet laid out still draws its first slice to learn its height.
+    // Scrolling lifts only the widgets near the view (the runtime watches which are; the band's
+    // edges ask for new bands); one not yet laid out still draws its first slice to learn its height.
     events.addEventListener('viewport', () => this.viewportMoved(), { signal });
     events.addEventListener('scroll', () => this.scrolled(), { signal });
     events.addEventListener('online', () => this.call('_aw_reviews_online', []), { signal });
@@ -474,7 +474,6 @@ class ArticleWidget extends HTMLElement {
   // look at them afresh when they move: a view already past a moved edge is then reported too.
   placeEdges(band, slice, boxHeight) {
     const at = band ? bandEdges(band, slice, boxHeight) : { above: null, below: null };
-    const moved = [];
     for (const side of ['above', 'below']) {
       if (at[side] === this.edgesAt[side]) continue;
       this.edgesAt[side] = at[side];
@@ -482,9 +481,8 @@ class ArticleWidget extends HTMLElement {
       if (at[side] === null) s.display = 'none';
       else if (side === 'above') Object.assign(s, { display: '', top: '0', height: `${at.above}px` });
       else Object.assign(s, { display: '', top: `${at.below}px`, bottom: '0' });
-      moved.push(this.edges[side]);
+      this.runtime.watchEdge(this.edges[side], at[side] !== null);
     }
-    if (moved.length) this.runtime.watchEdges(moved);
   }
 
   // While the page scrolls, the picture is lifted above its mirrors (the text layer and the
@@ -528,12 +526,13 @@ class ArticleWidget extends HTMLElement {
     const seen = this.visible();
     if (!seen) return false;
     const { slice, box } = seen;
+    const boxHeight = Math.floor(box.height);
     const dpr = window.devicePixelRatio || 1;
     const direction = Math.sign(slice.top - this.lastTop);
     this.lastTop = slice.top;
     const v = this.view;
-    if (!this.bandStale && bandCovers(v, slice, Math.floor(box.height), dpr)) {
-      this.placeEdges(v, slice, Math.floor(box.height)); // the content's height may have changed
+    if (!this.bandStale && bandCovers(v, slice, boxHeight, dpr)) {
+      this.placeEdges(v, slice, boxHeight); // the content's height may have changed
       return true;
     }
     this.bandStale = false;
@@ -550,7 +549,7 @@ class ArticleWidget extends HTMLElement {
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== band.rows) this.canvas.height = band.rows;
     this.runtime.module._aw_set_viewport(this.widgetId, band.width, band.height, dpr, band.top);
-    this.placeEdges(band, slice, Math.floor(box.height));
+    this.placeEdges(band, slice, boxHeight);
     // A still pointer is over other content of the new band.
     if (this.pointer) this.runtime.module._aw_pointer_move(this.widgetId, this.pointer.x - box.left, this.pointer.y - box.top - band.top);
     return true;

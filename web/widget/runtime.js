@@ -231,12 +231,11 @@ class Runtime {
     for (const edge of Object.values(element.edges)) this.edges.unobserve(edge);
   }
 
-  // Edges that moved are watched afresh: the first report says whether the view is already past them.
-  watchEdges(edges) {
-    for (const edge of edges) {
-      this.edges.unobserve(edge);
-      if (edge.style.display !== 'none') this.edges.observe(edge);
-    }
+  // An edge that moved is watched afresh (its first report says whether the view is already past
+  // it); one the band no longer needs is not watched.
+  watchEdge(edge, needed) {
+    this.edges.unobserve(edge);
+    if (needed) this.edges.observe(edge);
   }
 
   isNear(element) { return this.near.has(element); }

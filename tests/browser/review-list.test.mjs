@@ -135,6 +135,24 @@ describe('reporting a review', () => {
     await page.context().close();
   });
 
+  test('the keyboard stays on a Report button while its review rewraps to a narrower widget', async () => {
+    const body = 'The account of the visit is careful about what was and was not said, and it lets both sides speak in their own words. '.repeat(2).trim();
+    await server.post({ author: { name: 'Long Reader' }, reviewBody: body });
+    const page = await openWidget(server);
+    const name = 'Report the review by Long Reader';
+    await widget(page).getByRole('button', { name }).focus();
+    const lines = () => page.evaluate(() => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')]
+      .find((a) => a.textContent.includes('Long Reader'))?.childElementCount);
+    const wide = await lines();
+    await page.setViewportSize({ width: 360, height: 900 });
+    await inWidget(page, (n) => [...document.querySelector('article-widget').shadowRoot.querySelectorAll('section article')]
+      .find((a) => a.textContent.includes('Long Reader'))?.childElementCount > n, wide);
+    assert.equal(await activeLabel(page), name);
+    await page.keyboard.press('Enter');
+    await inWidget(page, () => document.querySelector('article-widget').shadowRoot.activeElement?.type === 'radio');
+    await page.context().close();
+  });
+
   for (const [name, answer, words] of [
     ['too many reports (429)', (route) => route.fulfill({ status: 429, headers: { 'Retry-After': '60' }, contentType: 'application/json', body: '{"error":"too many reports"}' }), /many reports in a short time/],
     ['the review is gone (404)', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"no such review"}' }), /no longer here/],

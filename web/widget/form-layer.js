@@ -410,8 +410,12 @@ export class FormLayer {
         if (node.contentKey !== content) {
           node.contentKey = content;
           const rating = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: `${item.rating}. ` });
-          node.replaceChildren(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
-          node.reportButton = null;
+          // The Report button stays in the DOM through a rewrap: removing it, even
+          // to put it back, would drop the keyboard focus on it.
+          const keep = item.report ? node.reportButton : null;
+          for (const child of [...node.childNodes]) if (child !== keep) child.remove();
+          node.prepend(...lineSpans(item.rect, item.head), rating, ...lineSpans(item.rect, item.lines));
+          node.reportButton = keep;
         }
         if (item.report) {
           node.reportButton ??= node.appendChild(makeAction(item.report, this));

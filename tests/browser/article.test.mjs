@@ -198,9 +198,13 @@ test('select all takes the drawn text and none of the controls\' hidden names', 
   const page = await openPage(browser, server.url);
   await waitForEvent(page, 'ready');
   await page.locator('article-widget').locator('a[data-open-in-widget="true"]').first().waitFor();
+  // A click beside the article, select all and copy, as a reader does: the copy is what the
+  // page serializes across the shadow boundary (String(getSelection()) stops at it).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.mouse.click(1200, 850);
   await page.keyboard.press('Control+A');
-  const selected = await page.evaluate(() => String(getSelection()));
+  await page.keyboard.press('Control+C');
+  const selected = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(selected, /Stoltenberg went on a three-/);
   // Headings and the News Line have copies lying on their drawn lines; those are selected.
   for (const aligned of ['Leave a review', 'Mountain roads in the north reopen', 'you are reading this'])
@@ -210,6 +214,34 @@ test('select all takes the drawn text and none of the controls\' hidden names', 
     assert.ok(!selected.includes(hidden), `"${hidden}" is not selected`);
   await page.context().close();
 });
+
+// The text layer lies over the controls (so a pointer over the article meets its text first,
+// issue 22); it must never be in the way of a control, at any width.
+for (const width of [1280, 390]) {
+  test(`at ${width} px every control takes the pointer where it is drawn, and over the article the text does`, async () => {
+    const page = await openPage(browser, server.url, { width });
+    await waitForEvent(page, 'ready');
+    const misses = await page.evaluate(async () => {
+      const root = document.querySelector('article-widget').shadowRoot;
+      const controls = [...root.querySelectorAll('.controls :is(input, textarea, button, a), .text-layer a')].filter((c) => !c.classList.contains('honeypot'));
+      const found = [];
+      for (const c of controls) {
+        c.scrollIntoView({ block: 'center' });
+        const r = c.getBoundingClientRect();
+        const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (hit !== c && !c.contains(hit)) found.push(`${c.dataset.field ?? c.name ?? c.localName} ${c.textContent.slice(0, 30)}: ${hit?.localName}.${hit?.className}`);
+      }
+      const line = root.querySelector('.text-layer p.paragraph span');
+      line.scrollIntoView({ block: 'center' });
+      const r = line.getBoundingClientRect();
+      if (!root.elementFromPoint(r.left + 10, r.top + r.height / 2)?.closest('.text-layer')) found.push('a line of the article is not the text layer\'s');
+      return { count: controls.length, found };
+    });
+    assert.ok(misses.count >= 20, `${misses.count} controls`);
+    assert.deepEqual(misses.found, []);
+    await page.context().close();
+  });
+}
 
 test('a page opened in a background tab draws nothing until it is shown', async () => {
   // Headless Chromium never hides a page, so the test plays the browser's part: the

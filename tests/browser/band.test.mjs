@@ -196,8 +196,9 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     canvasOnTop: canvasOnTop(await zIndexes()),
   });
   assert.deepEqual(await state(), { lifted: false, canvasOnTop: false }, 'at rest the mirrors are on top');
-  // Seen from the page's own scroll listener, which runs after the widget's.
-  const duringScroll = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => {
+  // Seen in the frame after the page's scroll event, when the widget has heard of it too
+  // (the runtime's listener may come before or after the page's own: it is off while scrolling).
+  const duringScroll = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() => {
     const root = document.querySelector('article-widget').shadowRoot;
     const canvas = root.querySelector('canvas');
     const hit = canvas.getBoundingClientRect();
@@ -205,12 +206,18 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     const target = root.elementFromPoint(hit.left + hit.width / 2, Math.max(0, hit.top) + 200);
     const z = ['canvas', '.text-layer', '.controls'].map((s) => Number.parseInt(getComputedStyle(root.querySelector(s)).zIndex, 10) || 0);
     resolve({ lifted: root.querySelector('.box').classList.contains('scrolling'), z, hitCanvas: target === canvas });
-  }, { once: true })));
+  }), { once: true })));
   await page.mouse.wheel(0, 200);
   const { z, ...during } = await duringScroll;
   assert.deepEqual({ ...during, canvasOnTop: canvasOnTop(z) }, { lifted: true, hitCanvas: false, canvasOnTop: true }, 'scrolling: the picture is over its mirrors, events pass through it');
   await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'));
   assert.equal((await state()).canvasOnTop, false, 'stopped: the mirrors are back on top');
+  // The next scroll is heard at once again (the runtime listens anew once the page is still).
+  const again = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() =>
+    resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'))), { once: true })));
+  await page.mouse.wheel(0, -100);
+  assert.equal(await again, true, 'a second scroll lifts the picture again');
+  await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'));
 
   // A reader who selected words of the article sees the selection while scrolling.
   await page.evaluate(() => {
@@ -220,8 +227,8 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     getSelection().removeAllRanges();
     getSelection().addRange(range);
   });
-  const withSelection = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () =>
-    resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling')), { once: true })));
+  const withSelection = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() =>
+    resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'))), { once: true })));
   await page.mouse.wheel(0, 200);
   assert.equal(await withSelection, false, 'with text selected the mirrors stay on top');
   await page.context().close();

@@ -10,7 +10,7 @@
 // review-transport.js carries its reviews, viewport.js says which slice is
 // visible, and the text and form layers mirror the drawing as real DOM.
 import { Action, Frame, Message, Role } from './protocol.js';
-import { expectScripts, loadRuntime, withBytes, withStrings } from './runtime.js';
+import { SCROLL_TICK_MS, expectScripts, loadRuntime, withBytes, withStrings } from './runtime.js';
 import { readAtlas } from './atlas-cache.js';
 import { fetchArticle, fetchFeed, History } from './content.js';
 import { articleFromElement, hasInlineArticle, hasInlineMarkup, pageMessages } from './article-page.js';
@@ -24,7 +24,9 @@ import { languageOf, loadCatalog, translator } from './catalogs.js';
 import './offline.js'; // registers the site's service worker: offline after one visit
 
 const stylesheet = new URL('article-widget.css', import.meta.url).href;
-const LIFT_MS = 200; // the picture stays lifted over its mirrors this long after the last scroll event
+// The picture stays lifted over its mirrors this long after the page was last seen scrolling
+// (the runtime tells that once a tick, so two ticks: one missed to timer jitter keeps it lifted).
+const LIFT_MS = 2 * SCROLL_TICK_MS;
 
 class ArticleWidget extends HTMLElement {
   static get observedAttributes() { return ['src', 'theme', 'feed', 'lang']; }

@@ -83,6 +83,35 @@ export function expectScripts(text, family) {
   });
 }
 
+// How often, while the page scrolls, the widgets hear that it still does.
+export const SCROLL_TICK_MS = 100;
+
+// The page's scrolling, told to the widgets when it starts and then once a tick while it goes
+// on, not once a scroll event: the listener is off meanwhile and a timer compares the position.
+// A handler run for every wheel step (every frame, for a touch or trackpad fling) was the most
+// script scrolling cost (issue 22, bench/NOTES.md). The listener is back as soon as a tick sees
+// the page still, so the next scroll, however soon, is heard at once.
+function watchScrolling(tell) {
+  const started = () => {
+    window.removeEventListener('scroll', started);
+    tell();
+    let x = window.scrollX, y = window.scrollY;
+    const tick = () => {
+      const nowX = window.scrollX, nowY = window.scrollY; // each read may bring layout up to date
+      if (nowX === x && nowY === y) {
+        window.addEventListener('scroll', started, { passive: true });
+        return;
+      }
+      x = nowX;
+      y = nowY;
+      tell();
+      setTimeout(tick, SCROLL_TICK_MS);
+    };
+    setTimeout(tick, SCROLL_TICK_MS);
+  };
+  window.addEventListener('scroll', started, { passive: true });
+}
+
 class Runtime {
   constructor(module) {
     this.module = module;
@@ -98,7 +127,7 @@ class Runtime {
     // Page-wide happenings, each listened to once; widgets subscribe with their connection's signal.
     this.events = new EventTarget();
     const tell = (type) => () => this.events.dispatchEvent(new Event(type));
-    window.addEventListener('scroll', tell('scroll'), { passive: true });
+    watchScrolling(tell('scroll'));
     window.addEventListener('resize', tell('viewport'));
     window.addEventListener('online', tell('online'));
     this.scheme = matchMedia('(prefers-color-scheme: dark)');

@@ -30,10 +30,12 @@ export function fitToWidth(span, text, font, width) {
   if (natural > 0 && width > 0 && chars > 0) span.style.letterSpacing = `${((width - natural) / chars).toFixed(3)}px`;
 }
 
-// Blocks go into plain <div>s of this many: a pointer over the layer (and
-// each scroll moves what is under it) is then hit-tested against a few dozen
-// boxes rather than every paragraph of a long article.
+// Blocks go into plain <div>s of this many, and those into <div>s of as many
+// groups: a pointer over the layer (and each scroll moves what is under it) is
+// then hit-tested against a few dozen boxes rather than every paragraph, or
+// every group, of a long article (the browser skips a box the point is not in).
 const BLOCKS_PER_GROUP = 16;
+const GROUPS_PER_SET = 16;
 
 // Copying: the browser would put a line break at the end of every drawn line
 // (each is a block). The copy is the selected text as written instead, with a
@@ -138,13 +140,18 @@ function wrapperOf(block) {
 /** @param {HTMLElement} layer @param {SemanticsMessage} semantics */
 export function renderTextLayer(layer, semantics) {
   const fragment = document.createDocumentFragment();
-  let group = null, inGroup = 0, wrapper = null;
+  let set = null, inSet = 0, group = null, inGroup = 0, wrapper = null;
   let flowY = 0; // bottom of the previous block, in content px
   const place = (el, wrap) => {
     if (wrap && wrapper?.localName === wrap) { wrapper.append(el); return; }
     wrapper = null;
     if (!group || inGroup === BLOCKS_PER_GROUP) {
-      group = fragment.appendChild(document.createElement('div'));
+      if (!set || inSet === GROUPS_PER_SET) {
+        set = fragment.appendChild(Object.assign(document.createElement('div'), { className: 'groups' }));
+        inSet = 0;
+      }
+      group = set.appendChild(Object.assign(document.createElement('div'), { className: 'group' }));
+      inSet++;
       inGroup = 0;
     }
     inGroup++;

@@ -313,9 +313,12 @@ export class FormLayer {
     });
   }
 
+  // The program asks for the focus as it opens a step (the report's reasons, its Close): the
+  // control may be drawn only in the next frame, whose update then moves the focus there.
   focus(id) {
     // A review's Report button lives in the list's mirror, not among the frame's controls.
     const el = this.elements.get(id) ?? this.root.querySelector(`[data-field="${CSS.escape(id)}"]`);
+    this.pendingFocus = el ? null : id;
     (el?.querySelector?.('input:checked, input') ?? el)?.focus();
   }
 
@@ -374,6 +377,8 @@ export class FormLayer {
     }
     this.arrange(state.controls);
     this.placeReport();
+    if (this.pendingFocus) this.focus(this.pendingFocus);
+    this.pendingFocus = null; // asked for one frame: a control that did not come is not waited for
     // The report step is named in the widget's language as it is now (it may change while the step is open).
     const report = this.parts.get(Part.Report), label = report && this.words().t('report.dialog');
     if (report && report.getAttribute('aria-label') !== label) report.setAttribute('aria-label', label);

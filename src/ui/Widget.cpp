@@ -323,6 +323,9 @@ void Widget::publishHeight(float cssHeight) {
 
 void Widget::describe() {
     publishControls();
+    // Between frames the fonts may be on their way (a script face asked for by another widget's
+    // content): no set, no text to describe. It stays due for the frame drawn with them.
+    if (state_ == State::Article && !set_) return;
     if (!semanticsDirty_) return;
     semanticsDirty_ = false;
     const float scale = viewport_.dpr; // the column was laid out in device pixels

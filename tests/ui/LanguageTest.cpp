@@ -88,6 +88,27 @@ TEST_CASE("letters of Georgian and Armenian ask for their faces, and the picture
     CHECK(latin.host.facesNeeded.empty());
 }
 
+// Two widgets share the page's fonts: one whose first picture is out while the other's Cyrillic
+// sends the fonts for their faces is described a frame later, with nothing to draw with (embed.html
+// lost its first widget's text layer, and its ready event, this way).
+TEST_CASE("a widget is described once its fonts are in, not with the empty text of a frame without them") {
+    UiSession ui;
+    ui.loadArticle();
+    ui.frames(1280, 1, 2, 0, 12000, false); // the first pictures: the text layer waits for describe()
+    CHECK(ui.host.semantics.empty());
+    ui.serveScriptFaces = false;
+    ui.fonts().addText("\xD0\x9F\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBC"); // "Паром", another widget's headline
+    ui.frames(1280, 1, 1, 0, 12000, false);
+    CHECK(!ui.host.facesNeeded.empty());
+    ui.widget().describe();
+    CHECK(ui.host.semantics.empty()); // nothing to describe yet; an empty text layer would stay
+    ui.serveScriptFaces = true;
+    ui.frames(1280, 1, 1, 0, 12000, false);
+    ui.widget().describe();
+    REQUIRE(ui.host.semantics.size() == 1);
+    CHECK(ui.host.lastSemantics().at("blocks").size() > 5);
+}
+
 namespace {
 // The files of NeedFaces indexes, as the shell fetches them.
 std::vector<std::string> faceFiles(const std::vector<int>& faces) {

@@ -116,7 +116,7 @@ void UiSession::loadFeed(const std::string& text) {
     widget_->setFeed(std::move(feed.value()), host.clock / 1000, 240);
 }
 
-void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cssHeight) {
+void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cssHeight, bool describe) {
     ImGui::SetCurrentContext(context_);
     widget_->setViewport(aw::ui::Viewport{cssWidth, cssHeight, dpr, viewTop});
     ImGuiIO& io = ImGui::GetIO();
@@ -131,7 +131,7 @@ void UiSession::frames(float cssWidth, float dpr, int n, float viewTop, float cs
         io.DisplaySize = ImVec2(std::round(cssWidth * dpr), std::round(cssHeight * dpr));
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
-        widget_->draw(true);
+        widget_->draw(describe);
         ImGui::Render();
     }
 }

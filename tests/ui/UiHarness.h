@@ -99,8 +99,9 @@ public:
 
     // Runs `n` frames of a canvas `cssWidth` CSS px wide at `dpr`, showing
     // content from `viewTop`. The canvas is tall enough to show the whole
-    // content unless cssHeight is given.
-    void frames(float cssWidth, float dpr, int n = 2, float viewTop = 0, float cssHeight = 12000);
+    // content unless cssHeight is given. Without `describe` the frames are a
+    // widget's first pictures, whose descriptions wait for Widget::describe().
+    void frames(float cssWidth, float dpr, int n = 2, float viewTop = 0, float cssHeight = 12000, bool describe = true);
 
     // The shell's form events (WebMain's aw_form_* functions).
     void type(const std::string& control, const std::string& value);

@@ -233,3 +233,30 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
   assert.equal(await withSelection, false, 'with text selected the mirrors stay on top');
   await page.context().close();
 });
+
+// A widget that comes near the view (the runtime's 100 px margin) before it is in view, as the
+// next story of an endless page does, draws its first slice then: once it has a band, the band's
+// edges say when to draw again. With nothing drawn, nothing would say so and it stayed blank when
+// scrolled to (a flaky infinite-scroll test showed it).
+test('a widget just below the view draws ahead, and is all drawn when the page jumps to it', async () => {
+  const page = await openPage(browser, `${server.url}near-test.html`, {
+    ...PHONE,
+    before: (p) => p.route('**/near-test.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta charset="utf-8"><title>near</title><style>body { margin: 0 }</style>
+        <script type="module" src="widget/article-widget.js"></script>
+        <div id="above" style="height: ${PHONE.height + 40}px"></div><article-widget src="articles/stoltenberg-baku.json"></article-widget>`,
+    })),
+  });
+  await waitForEvent(page, 'ready');
+  await settledFrames(page);
+  let g = await geometry(page);
+  assert.ok(g.box.top > g.view, `the widget is below the view (at ${g.box.top} px)`);
+  assert.ok(g.band.top <= g.box.top + 0.5 && g.band.height >= g.view, `its first view's worth is drawn ahead (band ${g.band.top} to ${g.band.bottom})`);
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('above').offsetHeight));
+  await settledFrames(page);
+  g = await geometry(page);
+  assertCovers(g, 'jumped to');
+  await assertNoBlankStrips(page, decodePng(await page.screenshot()), 1, 'jumped to');
+  await page.context().close();
+});

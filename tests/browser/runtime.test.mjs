@@ -116,7 +116,12 @@ test('an infinite-scroll page of 40 widgets: each draws when scrolled to, on one
   for (let i = 0; i < 40; i++) {
     await page.waitForFunction((n) => window.__added() > n, i);
     await showWidget(page, i);
-    assert.ok(await headlineInk(page, i) > 0.06, `widget ${i} is drawn when scrolled to`);
+    const ink = await headlineInk(page, i);
+    // On a failure, what the widget had: its band, whether the runtime counts it near, its frames.
+    assert.ok(ink > 0.06, `widget ${i} is drawn when scrolled to (ink ${ink}): ${await page.evaluate((n) => {
+      const w = document.querySelectorAll('article-widget')[n];
+      return JSON.stringify({ ready: w.ready, frames: w.frameCount, view: w.view, near: w.runtime.isNear(w), top: w.getBoundingClientRect().top });
+    }, i)}`);
     const shown = await page.evaluate((n) => document.querySelectorAll('article-widget')[n].shadowRoot.querySelector('h1').textContent, i);
     assert.ok(shown.length > 20, `widget ${i} has its headline in the text layer`);
     // Read on to its end: the next widget is appended as the page's end comes near.

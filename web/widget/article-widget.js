@@ -442,10 +442,11 @@ class ArticleWidget extends HTMLElement {
     if (heading) this.headline = blockText(heading);
   }
 
-  // The part of the widget in view, with the box's rectangle; null when none is.
+  // The part of the widget in view (near it, the part that comes into view first), with the box's
+  // rectangle; null when there is none to draw.
   visible() {
     const box = this.box.getBoundingClientRect();
-    const slice = visibleSlice(box, this.getBoundingClientRect(), window.innerHeight, this.clientHeight, this.ready);
+    const slice = visibleSlice(box, this.getBoundingClientRect(), window.innerHeight, this.clientHeight, this.ready, this.runtime.isNear(this));
     return slice && { slice, box };
   }
 

@@ -8,9 +8,11 @@
  * @param {number} viewportHeight window.innerHeight
  * @param {number} clientHeight the element's own height when it scrolls inside (0: page-like)
  * @param {boolean} laidOut whether the content has its real height yet
+ * @param {boolean} near whether the widget is near the viewport (runtime.js): off screen, the
+ *   slice nearest the view is drawn ahead then, and the band's edges watched from there
  * @returns {{width: number, height: number, top: number} | null} null: nothing to draw
  */
-export function visibleSlice(box, host, viewportHeight, clientHeight, laidOut) {
+export function visibleSlice(box, host, viewportHeight, clientHeight, laidOut, near = false) {
   const visibleTop = Math.max(0, host.top);
   const visibleBottom = Math.min(viewportHeight, host.bottom);
   const width = Math.floor(box.width);
@@ -20,8 +22,12 @@ export function visibleSlice(box, host, viewportHeight, clientHeight, laidOut) {
   const top = Math.round(Math.min(Math.max(visibleTop - box.top, 0), Math.max(0, boxHeight - height)));
   if (visibleBottom <= box.top || visibleTop >= box.bottom || width === 0 || height === 0) {
     // Off screen nothing is drawn, except a one-pixel slice until the first layout: a widget
-    // further down the page gets its real height and fires `ready` before it is seen.
-    return laidOut || width === 0 ? null : { width, height: 1, top: 0 };
+    // further down the page gets its real height and fires `ready` before it is seen. A widget
+    // near the view draws the slice that will come into it first: once drawn, its band's edges
+    // tell when to draw again, as for one in view (with nothing drawn, nothing would tell).
+    if (width === 0) return null;
+    if (!laidOut) return { width, height: 1, top: 0 };
+    return near && height > 0 ? { width, height, top } : null;
   }
   return { width, height, top };
 }

@@ -378,7 +378,7 @@ async function main() {
       const order = Object.keys(scrollPages);
       if (run % 2) order.reverse();
       for (const key of order) await scrollOnce(key, false);
-      if (run < 3) for (const key of order) await scrollOnce(key, true);
+      for (const key of order) await scrollOnce(key, true); // every run: the frames row is a median of as many
     }
     for (const key of Object.keys(scrollPages)) {
       const s = R.scroll[key];

@@ -610,6 +610,14 @@ class ArticleWidget extends HTMLElement {
     this.picture.transferFromImageBitmap(bitmap);
   }
 
+  // Near the view (or in it, after a jump): drawn at once, in the observer's own task after the
+  // frame that saw it, so the picture shows in the next frame, not a frame after that (issue 14).
+  cameNear() {
+    if (!this.widgetId || !this.contentSet) return;
+    this.runtime.cancel(this);
+    this.drawFrame(performance.now());
+  }
+
   // Well out of view: the picture is let go, so an offscreen widget holds no GPU memory.
   leftView() {
     this.placeEdges(null); // the browser watches the edges of widgets near the view only

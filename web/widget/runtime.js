@@ -137,7 +137,7 @@ class Runtime {
     this.near = new Set();
     this.intersections = new IntersectionObserver((entries) => {
       for (const e of entries) {
-        if (e.isIntersecting) { this.near.add(e.target); e.target.requestFrame(); } else { this.near.delete(e.target); e.target.leftView(); }
+        if (e.isIntersecting) { this.near.add(e.target); e.target.cameNear(); } else { this.near.delete(e.target); e.target.leftView(); }
       }
     }, { rootMargin: '100px 0px' });
     // A widget's own box, or its canvas in device pixels (whose element is the shadow root's host).

@@ -107,11 +107,15 @@ test('keyboard scrolling works when the widget has focus', async () => {
   await page.focus('article-widget');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ARTICLE-WIDGET');
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'a focus ring shows where the keys go');
+  // Each key's smooth scroll may start some frames later on a busy machine: wait for where it leads.
   await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => scrollY > 300);
   assert.ok(await settledScroll(page) > 300, 'PageDown scrolls');
   await page.keyboard.press('End');
+  await page.waitForFunction(() => scrollY >= document.documentElement.scrollHeight - innerHeight - 1);
   assert.equal(await settledScroll(page), await page.evaluate(() => document.documentElement.scrollHeight - innerHeight), 'End reaches the bottom');
   await page.keyboard.press('Home');
+  await page.waitForFunction(() => scrollY === 0);
   assert.equal(await settledScroll(page), 0, 'Home returns to the top');
   await page.context().close();
 });

@@ -612,8 +612,9 @@ class ArticleWidget extends HTMLElement {
 
   // Near the view (or in it, after a jump): drawn at once, in the observer's own task after the
   // frame that saw it, so the picture shows in the next frame, not a frame after that (issue 14).
+  // A hidden page draws nothing until shown: its animation frames wait, so the request does too.
   cameNear() {
-    if (!this.widgetId || !this.contentSet) return;
+    if (!this.widgetId || !this.contentSet || document.hidden) return this.requestFrame();
     this.runtime.cancel(this);
     this.drawFrame(performance.now());
   }

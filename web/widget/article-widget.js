@@ -268,9 +268,7 @@ class ArticleWidget extends HTMLElement {
     if (this.fetched.feedResult && this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
     // The first picture of new content is drawn at once rather than an animation frame later:
     // while the browser's GPU process is busy with the page's first paint, frames come late.
-    // A page opened in a background tab waits for the animation frame, which comes once it is shown.
-    if (document.hidden) this.requestFrame();
-    else this.drawFrame(performance.now());
+    this.drawNow();
     if (this.shows.feed !== this.getAttribute('feed')) this.loadFeed();
   }
 
@@ -612,10 +610,15 @@ class ArticleWidget extends HTMLElement {
 
   // Near the view (or in it, after a jump): drawn at once, in the observer's own task after the
   // frame that saw it, so the picture shows in the next frame, not a frame after that (issue 14).
-  // A hidden page draws nothing until shown: its animation frames wait, so the request does too.
   cameNear() {
-    if (!this.widgetId || !this.contentSet || document.hidden) return this.requestFrame();
-    this.runtime.cancel(this);
+    if (this.widgetId && this.contentSet) this.drawNow();
+  }
+
+  // A frame now rather than at the next animation frame. A page in a background tab waits for
+  // that frame instead, which comes once the page is shown.
+  drawNow() {
+    if (document.hidden) return this.requestFrame();
+    this.runtime.cancel(this); // a frame already asked for would only draw the same picture again
     this.drawFrame(performance.now());
   }
 

@@ -75,9 +75,8 @@ EM_JS(void, js_atlas_built, (int widget, const unsigned char* data, int size), {
     Module["onAtlasBuilt"](widget, HEAPU8.slice(data, data + size));
 });
 // The reader's language's rules, from the browser's Intl (no locale data in the widget).
-// English is written the British way ("17 March 2024"), as the catalogs are.
 EM_JS(char*, js_intl, (const char* lang, int what, double value, int option), {
-    const tag = UTF8ToString(lang) === "en" ? "en-GB" : UTF8ToString(lang);
+    const tag = UTF8ToString(lang);
     let out = "";
     try {
         if (what === 0) out = new Intl.PluralRules(tag).select(value);
@@ -100,6 +99,8 @@ EM_JS(char*, js_intl, (const char* lang, int what, double value, int option), {
     stringToUTF8(out, ptr, size);
     return ptr;
 });
+// Minutes the reader's time zone is ahead of UTC at that moment (summer time included).
+EM_JS(int, js_utc_offset_minutes, (double unixSeconds), { return -new Date(unixSeconds * 1000).getTimezoneOffset(); });
 // The picture just drawn goes to the widget's own canvas.
 EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
 // Pictures, once per page: the shell fetches and decodes one off the main
@@ -144,19 +145,25 @@ aw::ui::ImageState imageState(const std::string& url, bool load) {
 }
 
 // What js_intl answers, or the English rules where the browser has none for the language.
+// English is the core's own rules, written the British way ("17 March 2024") as the catalogs
+// are: the browser's first Intl object costs its ICU data, 40-60 ms of an English reader's
+// first frame on this machine (bench/NOTES.md), for what the core writes alike.
 class WebRules final : public aw::LocaleRules {
 public:
-    explicit WebRules(std::string language) : language_(std::move(language)) {}
+    explicit WebRules(std::string language) : language_(std::move(language)), english_(language_ == "en") {}
     std::string pluralCategory(double n) const override {
-        const std::string s = intl(0, n, 0);
+        const std::string s = english_ ? std::string() : intl(0, n, 0);
         return s.empty() ? LocaleRules::pluralCategory(n) : s;
     }
     std::string date(std::int64_t unixSeconds, DateStyle style, int) const override {
-        // The browser writes the reader's time zone itself; utcOffsetMinutes is the same clock.
+        // The reader's time zone at that moment, not utcOffsetMinutes (now's): a date across a
+        // change to or from summer time keeps its own.
+        if (english_)
+            return LocaleRules::date(unixSeconds, style, style == DateStyle::Long ? 0 : js_utc_offset_minutes(static_cast<double>(unixSeconds)));
         return intl(2, static_cast<double>(unixSeconds), static_cast<int>(style)); // "": no data for the language
     }
     std::string decimal(double value, int fractionDigits) const override {
-        const std::string s = intl(1, value, fractionDigits);
+        const std::string s = english_ ? std::string() : intl(1, value, fractionDigits);
         return s.empty() ? LocaleRules::decimal(value, fractionDigits) : s;
     }
 
@@ -169,6 +176,7 @@ private:
         return s;
     }
     std::string language_;
+    bool english_;
 };
 
 class WebHost final : public aw::ui::WidgetHost {

@@ -55,8 +55,8 @@ export async function startServer(extraArgs = []) {
 export { launchBrowser };
 
 // A page that records console errors and the widget events seen on window.
-export async function openPage(browser, url, { dpr = 1, width = 1280, height = 900, before } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+export async function openPage(browser, url, { dpr = 1, width = 1280, height = 900, timezoneId, before } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, timezoneId });
   const page = await watchedPage(context);
   if (before) await before(page);
   await page.goto(url);

@@ -15,12 +15,12 @@ const defaultArticle = JSON.parse(readFileSync(join(repo, 'assets/articles/stolt
 const { inLanguage, ...withoutLanguage } = defaultArticle; // an article that names no language
 
 // A page of the site with one widget (its attributes given) and <html lang>; `requests` collects every URL asked for.
-async function widgetPage(attributes, { htmlLang = 'en', requests = [], width = 1280, routes } = {}) {
+async function widgetPage(attributes, { htmlLang = 'en', requests = [], width = 1280, timezoneId, routes } = {}) {
   const html = `<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8">
     <script type="module" src="widget/article-widget.js"></script></head>
     <body><article-widget ${attributes}></article-widget></body></html>`;
   const page = await openPage(browser, `${server.url}lang-test.html`, {
-    width,
+    width, timezoneId,
     before: async (p) => {
       p.on('request', (r) => requests.push(r.url()));
       await p.route('**/lang-test.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
@@ -92,6 +92,32 @@ test('counts take the language\'s plural forms; dates and times of day are writt
   const az = await widgetPage('src="articles/stoltenberg-baku.az.json"');
   assert.match((await az.locator('article-widget').locator('.text-layer p.meta').textContent()).trim(), /17 mart 2024/);
   await az.context().close();
+});
+
+test('English dates and times the British way, each time of day in the zone of its own moment', async () => {
+  // London went to summer time at 01:00 UTC on 31 March 2024: one item of that day before the
+  // change, one after, read at noon. An offset taken from "now" would put the first an hour late.
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1', title: 'News Line', items: [
+      { id: 'after', url: 'https://herald.example.com/after', title: 'Morning ferry sails on time', date_published: '2024-03-31T09:40:00Z' },
+      { id: 'before', url: 'https://herald.example.com/before', title: 'Night trains run late', date_published: '2024-03-31T00:30:00Z' },
+      { id: 'older', url: 'https://herald.example.com/older', title: 'Markets fill up ahead of Novruz', date_published: '2024-03-19T16:05:00Z' },
+    ],
+  };
+  const page = await widgetPage('src="articles/stoltenberg-baku.json" feed="lang-feed.json"', {
+    timezoneId: 'Europe/London',
+    routes: async (p) => {
+      await p.clock.setFixedTime(new Date('2024-03-31T12:00:00Z'));
+      await p.route('**/lang-feed.json', (route) => route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify(feed) }));
+    },
+  });
+  const widget = page.locator('article-widget');
+  assert.match((await widget.locator('.text-layer p.meta').textContent()).trim(), /17 March 2024/);
+  const news = widget.getByRole('region', { name: 'News Line' });
+  await news.getByRole('link').first().waitFor();
+  const labels = await news.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+  assert.deepEqual(labels.slice(0, 3), ['10:40: Morning ferry sails on time', '00:30: Night trains run late', '19 Mar: Markets fill up ahead of Novruz']);
+  await page.context().close();
 });
 
 test('a review the server refuses is explained in the reader\'s language, from the code in its answer', async () => {

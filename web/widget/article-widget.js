@@ -253,6 +253,10 @@ class ArticleWidget extends HTMLElement {
       this.call('_aw_show_error', error);
       this.fire('error', { message: error.join(': '), status: result.status ?? 0 });
     } else {
+      // The widget's language before its first article, so the article is read and measured once:
+      // set after it, the new words would set it again (20 ms of a first frame).
+      if (!this.language) await this.speak();
+      if (token !== this.loadToken || !this.widgetId) return;
       const source = new URL(src ?? '', document.baseURI).href;
       const { module } = this.runtime;
       withStrings(module, [source, blocks ? JSON.stringify(blocks) : ''], (sourcePtr, blocksPtr) =>

@@ -144,6 +144,37 @@ test('an infinite-scroll page of 40 widgets: each draws when scrolled to, on one
   await page.context().close();
 });
 
+test('a widget the page jumps to is drawn in the first frame that shows it', async () => {
+  // An anchor link or scrollIntoView takes the view straight to a widget far down the page: the
+  // runtime's observer tells it is near only after that frame, so without the scroll step's own
+  // look the first frame would show an empty box.
+  const page = await open(`<article-widget src="articles/${ARTICLES[0]}.json"></article-widget>
+    <div style="height: 6000px"></div><article-widget id="far" src="articles/${ARTICLES[1]}.json"></article-widget>`);
+  await page.waitForFunction(() => [...document.querySelectorAll('article-widget')].every((w) => w.ready));
+  await nextFrames(page);
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    const w = document.getElementById('far');
+    const near = w.runtime.isNear(w), before = w.frameCount;
+    let drawnAt = null;
+    const draw = w.drawFrame.bind(w);
+    w.drawFrame = (now) => { draw(now); if (drawnAt === null && w.frameCount > before) drawnAt = now; };
+    w.scrollIntoView({ block: 'start' });
+    const stamps = [];
+    const tick = (now) => {
+      stamps.push(now);
+      if (stamps.length < 4) return requestAnimationFrame(tick);
+      delete w.drawFrame;
+      resolve({ near, drawnAt, stamps });
+    };
+    requestAnimationFrame(tick);
+  }));
+  assert.equal(seen.near, false, 'the far widget is not near the view before the jump');
+  assert.notEqual(seen.drawnAt, null, 'the far widget draws after the jump');
+  assert.equal(seen.drawnAt, seen.stamps[0], `drawn in the animation frame of the jump: ${JSON.stringify(seen)}`);
+  assert.ok(await headlineInk(page, 1) > 0.06, 'its headline is on screen');
+  await page.context().close();
+});
+
 test('moving a widget in the DOM 25 times neither fetches, lays out nor adds listeners; 200 add/remove cycles leave heap and listeners flat', async () => {
   const page = await open('<div id="a"><article-widget src="articles/baku-book-fair.json"></article-widget></div><div id="b"></div>');
   await waitForEvent(page, 'ready');

@@ -456,18 +456,27 @@ class ArticleWidget extends HTMLElement {
   // One not yet laid out still draws its first slice to learn its height.
   viewportMoved() {
     if (!this.ready) return this.requestFrame();
-    if (!this.widgetId || !this.runtime.isNear(this)) return;
+    if (this.widgetId && this.runtime.isNear(this) && this.bandShort()) this.requestFrame();
+  }
+
+  // Whether there is a part to draw (in view, or near it the part drawn ahead) that the band drawn does not hold.
+  bandShort() {
     const seen = this.visible();
-    if (seen && bandCovers(this.view, seen.slice, Math.floor(seen.box.height), window.devicePixelRatio || 1)) return;
-    this.requestFrame();
+    return !!seen && !bandCovers(this.view, seen.slice, Math.floor(seen.box.height), window.devicePixelRatio || 1);
   }
 
   // The page (or the element itself) scrolled. Until the view reaches a band edge, which the
   // browser watches (bandEdgeReached), the compositor moves the picture already drawn and the
-  // only work here is the lift: nothing is measured per scroll step (issue 22).
+  // only work for a widget near the view is the lift (issue 22).
+  // A jump (an anchor link, scrollIntoView, End) can bring a widget into view that the runtime does
+  // not count near yet: its observer says so only after the frame that shows the widget. Asked for
+  // here, in that frame's scroll step, the picture is drawn in that same frame (issue 14). This is
+  // one measure of the box per tick, of widgets away from the view only.
   scrolled() {
     if (!this.ready) return this.requestFrame();
-    if (this.widgetId && this.runtime.isNear(this)) this.liftWhileScrolling();
+    if (!this.widgetId) return;
+    if (this.runtime.isNear(this)) return this.liftWhileScrolling();
+    if (this.bandShort()) this.requestFrame();
   }
 
   bandEdgeReached() {

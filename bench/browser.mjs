@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/browser/browser.mjs';
+import { jumpTo } from '../tests/browser/jump.mjs';
 import { REPEAT, brotli11, gzip9, makeSite } from './site.mjs';
 import { startServer } from './server.mjs';
 
@@ -463,6 +464,7 @@ async function infiniteScroll(browser, base) {
     });
     const articles = ['stoltenberg-baku', 'baku-book-fair', 'caspian-ferry-sailings', 'guba-orchards-spring'];
     const heaps = [], framesToDrawn = [], msToDrawn = [];
+    let near = 0;
     let firstFrame = NaN;
     for (let i = 0; i < INFINITE; i++) {
       // Appended below the end, its article fetched and laid out before the reader gets there.
@@ -474,33 +476,19 @@ async function infiniteScroll(browser, base) {
       }, [i, articles[i % articles.length]]);
       if (i === 0) firstFrame = await page.evaluate(() => performance.getEntriesByName('aw:first-frame')[0]?.startTime ?? NaN);
       // Scrolled to: animation frames (and ms) until it has drawn in view.
-      // The frame it drew in is told by the animation frame's timestamp, which the
-      // runtime's loop hands to the widget: the count of page frames up to it.
-      const seen = await page.evaluate((n) => new Promise((resolve) => {
-        const w = document.querySelectorAll('article-widget')[n];
-        const before = w.frameCount, t0 = performance.now();
-        let drawnAt = null;
-        const draw = w.drawFrame.bind(w);
-        w.drawFrame = (now) => { draw(now); if (drawnAt === null && w.frameCount > before) drawnAt = now; };
-        w.scrollIntoView({ block: 'start' });
-        const stamps = [];
-        const tick = (now) => {
-          stamps.push(now);
-          if (drawnAt !== null && now >= drawnAt) {
-            delete w.drawFrame;
-            resolve({ frames: stamps.filter((t) => t <= drawnAt).length, ms: drawnAt - t0 });
-          } else if (stamps.length > 120) resolve({ frames: Infinity, ms: Infinity });
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }), i);
-      framesToDrawn.push(seen.frames);
-      msToDrawn.push(seen.ms);
+      // One already near the view (the first, on screen since the page loaded) has drawn ahead:
+      // it enters no view, and a frame it draws after the jump tells nothing.
+      const seen = await jumpTo(page, i);
+      if (seen.near) near++;
+      else {
+        framesToDrawn.push(seen.frames);
+        msToDrawn.push(seen.ms);
+      }
       heaps.push(await page.evaluate(() => document.querySelector('article-widget').runtime.module.HEAPU8.length));
     }
     const contexts = await page.evaluate(() => window.__contexts.size);
     const states = await page.evaluate(() => document.querySelector('article-widget').runtime.module._aw_widget_count());
-    return { heaps, framesToDrawn, msToDrawn, contexts, states, firstFrame, errors: page.errors };
+    return { heaps, framesToDrawn, msToDrawn, near, contexts, states, firstFrame, errors: page.errors };
   } finally {
     await close();
   }
@@ -600,7 +588,7 @@ function report(R, loaded, site, seconds) {
   row(`14 wasm heap per widget, ${INFINITE} widgets`, mb(perWidget), `${mb(heap1)} (one widget)`, '', '~1 MB + text', perWidget <= 1.5 * 1048576);
   row(`14 wasm heap, ${INFINITE} widgets`, mb(inf.heaps.at(-1)), `${mb(inf.heaps[0])} (first widget)`, r2(inf.heaps.at(-1) / inf.heaps[0]), '(info)', null);
   const enter = median(inf.framesToDrawn), enterMax = Math.max(...inf.framesToDrawn);
-  row('14 frames from entering view to drawn', `${enter} (max ${enterMax})`, '1 (one widget)', '', '<= 1', enterMax <= 1);
+  row(`14 frames from entering view to drawn (${inf.framesToDrawn.length} widgets; ${inf.near} near already)`, `${enter} (max ${enterMax})`, '1 (one widget)', '', '<= 1', enterMax <= 1);
   row('14 ms from entering view to drawn', `${ms(median(inf.msToDrawn))} (max ${ms(Math.max(...inf.msToDrawn))})`, '', '', '(info)', null);
   row(`14 first frame, first of ${INFINITE} widgets`, ms(inf.firstFrame), `${ms(median(R.first.bare))} (bare page)`, r2(inf.firstFrame / median(R.first.bare)), '(info)', null);
   row(`14 WebGL contexts / states, ${INFINITE} widgets`, `${inf.contexts} / ${inf.states}`, '', '', `1 / ${INFINITE}`, inf.contexts === 1 && inf.states === INFINITE);

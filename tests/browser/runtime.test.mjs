@@ -2,6 +2,7 @@
 // removals in the DOM, a lost GPU context, two widgets side by side.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { jumpTo } from './jump.mjs';
 import { decodePng, inkRatio } from './png.mjs';
 import { launchBrowser, nextFrames, openPage, settledFrames, settledScroll, startServer, waitForEvent } from './harness.mjs';
 
@@ -152,25 +153,10 @@ test('a widget the page jumps to is drawn in the first frame that shows it', asy
     <div style="height: 6000px"></div><article-widget id="far" src="articles/${ARTICLES[1]}.json"></article-widget>`);
   await page.waitForFunction(() => [...document.querySelectorAll('article-widget')].every((w) => w.ready));
   await nextFrames(page);
-  const seen = await page.evaluate(() => new Promise((resolve) => {
-    const w = document.getElementById('far');
-    const near = w.runtime.isNear(w), before = w.frameCount;
-    let drawnAt = null;
-    const draw = w.drawFrame.bind(w);
-    w.drawFrame = (now) => { draw(now); if (drawnAt === null && w.frameCount > before) drawnAt = now; };
-    w.scrollIntoView({ block: 'start' });
-    const stamps = [];
-    const tick = (now) => {
-      stamps.push(now);
-      if (stamps.length < 4) return requestAnimationFrame(tick);
-      delete w.drawFrame;
-      resolve({ near, drawnAt, stamps });
-    };
-    requestAnimationFrame(tick);
-  }));
+  const seen = await jumpTo(page, 1);
   assert.equal(seen.near, false, 'the far widget is not near the view before the jump');
-  assert.notEqual(seen.drawnAt, null, 'the far widget draws after the jump');
-  assert.equal(seen.drawnAt, seen.stamps[0], `drawn in the animation frame of the jump: ${JSON.stringify(seen)}`);
+  assert.equal(seen.frames, 1, `drawn in the first animation frame after the jump: ${JSON.stringify(seen)}`);
+  assert.equal(seen.drawnAt, seen.stamps[0], 'in that frame itself, not in a task after it');
   assert.ok(await headlineInk(page, 1) > 0.06, 'its headline is on screen');
   await page.context().close();
 });

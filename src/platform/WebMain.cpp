@@ -145,25 +145,19 @@ aw::ui::ImageState imageState(const std::string& url, bool load) {
 }
 
 // What js_intl answers, or the English rules where the browser has none for the language.
-// English is the core's own rules, written the British way ("17 March 2024") as the catalogs
-// are: the browser's first Intl object costs its ICU data, 40-60 ms of an English reader's
-// first frame on this machine (bench/NOTES.md), for what the core writes alike.
 class WebRules final : public aw::LocaleRules {
 public:
-    explicit WebRules(std::string language) : language_(std::move(language)), english_(language_ == "en") {}
+    explicit WebRules(std::string language) : language_(std::move(language)) {}
     std::string pluralCategory(double n) const override {
-        const std::string s = english_ ? std::string() : intl(0, n, 0);
+        const std::string s = intl(0, n, 0);
         return s.empty() ? LocaleRules::pluralCategory(n) : s;
     }
     std::string date(std::int64_t unixSeconds, DateStyle style, int) const override {
-        // The reader's time zone at that moment, not utcOffsetMinutes (now's): a date across a
-        // change to or from summer time keeps its own.
-        if (english_)
-            return LocaleRules::date(unixSeconds, style, style == DateStyle::Long ? 0 : js_utc_offset_minutes(static_cast<double>(unixSeconds)));
+        // The browser writes the reader's time zone itself; utcOffsetMinutes is the same clock.
         return intl(2, static_cast<double>(unixSeconds), static_cast<int>(style)); // "": no data for the language
     }
     std::string decimal(double value, int fractionDigits) const override {
-        const std::string s = english_ ? std::string() : intl(1, value, fractionDigits);
+        const std::string s = intl(1, value, fractionDigits);
         return s.empty() ? LocaleRules::decimal(value, fractionDigits) : s;
     }
 
@@ -176,8 +170,25 @@ private:
         return s;
     }
     std::string language_;
-    bool english_;
 };
+
+// English is the core's own rules, written the British way ("17 March 2024") as the catalogs are,
+// and not the browser's Intl: its first object costs the ICU data, 40-60 ms of an English reader's
+// first frame on this machine (bench/NOTES.md), for what the core writes alike. Times of day take
+// the reader's zone at their own moment, not utcOffsetMinutes (now's): across a change to or from
+// summer time each keeps its own.
+class EnglishRules final : public aw::LocaleRules {
+public:
+    std::string date(std::int64_t unixSeconds, DateStyle style, int) const override {
+        const int offset = style == DateStyle::Long ? 0 : js_utc_offset_minutes(static_cast<double>(unixSeconds));
+        return LocaleRules::date(unixSeconds, style, offset);
+    }
+};
+
+std::shared_ptr<const aw::LocaleRules> rulesFor(const std::string& language) {
+    if (language == "en") return std::make_shared<EnglishRules>();
+    return std::make_shared<WebRules>(language);
+}
 
 class WebHost final : public aw::ui::WidgetHost {
 public:
@@ -491,7 +502,7 @@ EMSCRIPTEN_KEEPALIVE void aw_set_language(int id, const char* language) {
         WebHost* host = &w.host;
         w.widget.setMessages(aw::Messages(language, own == runtime->catalogs.end() ? nullptr : own->second,
                                           english == runtime->catalogs.end() ? nullptr : english->second,
-                                          std::make_shared<WebRules>(language),
+                                          rulesFor(language),
                                           [host](const std::string& m) { host->warn(m); }));
         wake(w);
     });

@@ -1,6 +1,7 @@
 #include "platform/GlRenderer.h"
 
 #include <GLES3/gl3.h>
+#include <emscripten/html5_webgl.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -186,6 +187,8 @@ bool GlRenderer::render(const ImDrawData& data, int fbWidth, int fbHeight, ImU32
     if (!linked_ && ++framesRendered_ > 1) {
         GLint ok = 0;
         glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+        // A lost context answers 0 to every question: that says nothing of the program, asked again once it is back.
+        if (!ok && emscripten_is_webgl_context_lost(emscripten_webgl_get_current_context())) return true;
         linked_ = ok != 0;
         return linked_;
     }

@@ -101,8 +101,8 @@ EM_JS(char*, js_intl, (const char* lang, int what, double value, int option), {
 });
 // Minutes the reader's time zone is ahead of UTC at that moment (summer time included).
 EM_JS(int, js_utc_offset_minutes, (double unixSeconds), { return -new Date(unixSeconds * 1000).getTimezoneOffset(); });
-// The picture just drawn goes to the widget's own canvas.
-EM_JS(void, js_present, (int widget), { Module["onPresent"](widget); });
+// The picture just drawn goes to the widget's own canvas; 0 when the context was lost meanwhile.
+EM_JS(int, js_present, (int widget), { return Module["onPresent"](widget) ? 1 : 0; });
 // Pictures, once per page: the shell fetches and decodes one off the main
 // thread (createImageBitmap) and answers aw_image_loaded or aw_image_failed;
 // its bitmap becomes the texture `texture` (an id of the GL context's).
@@ -745,7 +745,7 @@ int drawFrame(int id, WidgetSlot& w, double nowMs, bool describe) {
         runtime->noWebGl = true;
         return frame::NoWebGl | more;
     }
-    js_present(id);
+    if (!js_present(id)) return more; // drawn into a lost context: its restored event asks again
     w.shown = key;
     return frame::Drew | more;
 }

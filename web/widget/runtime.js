@@ -302,9 +302,14 @@ class Runtime {
   }
 
   // The shared surface holds a widget's new picture: it moves to the widget's canvas without a copy.
+  // False when the context was lost after this frame began and before its contextlost event
+  // (which redraws every widget once the context is back): there is no picture to hand over.
   present(id) {
+    this.gl ??= this.surface.getContext('webgl2'); // the program's own context, made before its first frame
+    if (this.gl.isContextLost()) return false;
     this.presented = true;
     this.widgets.get(id)?.show(this.surface.transferToImageBitmap());
+    return true;
   }
 
   /** One animation frame for the page: every widget that asked draws in it. */

@@ -161,6 +161,20 @@ test('a widget the page jumps to is drawn in the first frame that shows it', asy
   await page.context().close();
 });
 
+test('a widget the page jumps to while it is still scrolling is drawn in the first frame that shows it', async () => {
+  // Mid-scroll the runtime tells the widgets once a tick, not once a step: a jump (End pressed
+  // during a wheel scroll) must still be heard in its own frame's scroll step.
+  const page = await open(`<article-widget src="articles/${ARTICLES[0]}.json"></article-widget>
+    <div style="height: 6000px"></div><article-widget id="far" src="articles/${ARTICLES[1]}.json"></article-widget>`);
+  await page.waitForFunction(() => [...document.querySelectorAll('article-widget')].every((w) => w.ready));
+  await nextFrames(page);
+  const seen = await jumpTo(page, 1, { midScroll: true });
+  assert.equal(seen.near, false, 'the far widget is not near the view before the jump');
+  assert.equal(seen.frames, 1, `drawn in the first animation frame after the jump: ${JSON.stringify(seen)}`);
+  assert.ok(await headlineInk(page, 1) > 0.06, 'its headline is on screen');
+  await page.context().close();
+});
+
 test('moving a widget in the DOM 25 times neither fetches, lays out nor adds listeners; 200 add/remove cycles leave heap and listeners flat', async () => {
   const page = await open('<div id="a"><article-widget src="articles/baku-book-fair.json"></article-widget></div><div id="b"></div>');
   await waitForEvent(page, 'ready');

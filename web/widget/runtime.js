@@ -86,30 +86,41 @@ export function expectScripts(text, family) {
 // How often, while the page scrolls, the widgets hear that it still does.
 export const SCROLL_TICK_MS = 100;
 
+// How far around the viewport a widget counts as near: those draw while the page scrolls.
+const NEAR_MARGIN_PX = 100;
+
 // The page's scrolling, told to the widgets when it starts and then once a tick while it goes
-// on, not once a scroll event: the listener is off meanwhile and a timer compares the position.
-// A handler run for every wheel step (every frame, for a touch or trackpad fling) was the most
-// script scrolling cost (issue 22, bench/NOTES.md). The listener is back as soon as a tick sees
-// the page still, so the next scroll, however soon, is heard at once.
+// on, not once a scroll event: a timer compares the position. A handler run for every wheel step
+// (every frame, for a touch or trackpad fling) that told every widget was the most script
+// scrolling cost (issue 22, bench/NOTES.md); between ticks the listener only compares two numbers.
+// It tells at once of a jump (an anchor, scrollIntoView, End) even mid-scroll: a move larger than
+// the near margin in one frame can show a widget the near observer has not seen, and only the
+// scroll step, before the frame's drawing, can ask it to draw in that frame (issue 14).
 function watchScrolling(tell) {
-  const started = () => {
-    window.removeEventListener('scroll', started);
+  let ticking = false;
+  let tickX = 0, tickY = 0; // at the last tick
+  let eventX = window.scrollX, eventY = window.scrollY; // at the last scroll event
+  const tick = () => {
+    const nowX = window.scrollX, nowY = window.scrollY; // each read may bring layout up to date
+    if (nowX === tickX && nowY === tickY) { ticking = false; return; }
+    tickX = nowX;
+    tickY = nowY;
     tell();
-    let x = window.scrollX, y = window.scrollY;
-    const tick = () => {
-      const nowX = window.scrollX, nowY = window.scrollY; // each read may bring layout up to date
-      if (nowX === x && nowY === y) {
-        window.addEventListener('scroll', started, { passive: true });
-        return;
-      }
-      x = nowX;
-      y = nowY;
-      tell();
-      setTimeout(tick, SCROLL_TICK_MS);
-    };
     setTimeout(tick, SCROLL_TICK_MS);
   };
-  window.addEventListener('scroll', started, { passive: true });
+  window.addEventListener('scroll', () => {
+    const nowX = window.scrollX, nowY = window.scrollY;
+    const jumped = Math.abs(nowX - eventX) > NEAR_MARGIN_PX || Math.abs(nowY - eventY) > NEAR_MARGIN_PX;
+    eventX = nowX;
+    eventY = nowY;
+    if (ticking && !jumped) return;
+    tell();
+    if (ticking) return;
+    ticking = true;
+    tickX = nowX;
+    tickY = nowY;
+    setTimeout(tick, SCROLL_TICK_MS);
+  }, { passive: true });
 }
 
 class Runtime {
@@ -139,7 +150,7 @@ class Runtime {
       for (const e of entries) {
         if (e.isIntersecting) { this.near.add(e.target); e.target.cameNear(); } else { this.near.delete(e.target); e.target.leftView(); }
       }
-    }, { rootMargin: '100px 0px' });
+    }, { rootMargin: `${NEAR_MARGIN_PX}px 0px` });
     // A widget's own box, or its canvas in device pixels (whose element is the shadow root's host).
     // The canvas resizes itself when its band moves: the widget tells whether that was all.
     this.sizes = new ResizeObserver((entries) => {

@@ -178,8 +178,9 @@ for (const dpr of [1, 2]) {
 }
 
 // While the page scrolls, the picture lies over its mirrors (the transparent text layer and
-// controls), so the compositor has one layer to move for the widget; they come back on top
-// once the scrolling stops, and text of the widget already selected keeps them there.
+// controls), so the compositor has one layer to move for the widget, and they are not painted
+// (opacity 0: taking them into the page's layer cost a frame); they come back on top once the
+// scrolling stops, and text of the widget already selected keeps them there.
 test('the picture is lifted over its mirrors while the page scrolls, never in the way of a click', async () => {
   const page = await openPage(browser, server.url, PHONE);
   await waitForEvent(page, 'ready');
@@ -191,13 +192,19 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     return ['canvas', '.text-layer', '.controls'].map((s) => Number.parseInt(getComputedStyle(root.querySelector(s)).zIndex, 10) || 0);
   });
   const canvasOnTop = ([canvas, ...mirrors]) => canvas > Math.max(...mirrors);
+  // Whether both mirrors are at opacity 0.
+  const faded = () => page.evaluate(() => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    return ['.text-layer', '.controls'].every((s) => getComputedStyle(root.querySelector(s)).opacity === '0');
+  });
   const state = async () => ({
     lifted: await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling')),
     canvasOnTop: canvasOnTop(await zIndexes()),
+    faded: await faded(),
   });
-  assert.deepEqual(await state(), { lifted: false, canvasOnTop: false }, 'at rest the mirrors are on top');
+  assert.deepEqual(await state(), { lifted: false, canvasOnTop: false, faded: false }, 'at rest the mirrors are on top');
   // Seen in the frame after the page's scroll event, when the widget has heard of it too
-  // (the runtime's listener may come before or after the page's own: it is off while scrolling).
+  // (the runtime's listener may come before or after the page's own).
   const duringScroll = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() => {
     const root = document.querySelector('article-widget').shadowRoot;
     const canvas = root.querySelector('canvas');
@@ -205,13 +212,14 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     // What a click in the middle of the picture lands on: never the canvas.
     const target = root.elementFromPoint(hit.left + hit.width / 2, Math.max(0, hit.top) + 200);
     const z = ['canvas', '.text-layer', '.controls'].map((s) => Number.parseInt(getComputedStyle(root.querySelector(s)).zIndex, 10) || 0);
-    resolve({ lifted: root.querySelector('.box').classList.contains('scrolling'), z, hitCanvas: target === canvas });
+    const faded = ['.text-layer', '.controls'].every((s) => getComputedStyle(root.querySelector(s)).opacity === '0');
+    resolve({ lifted: root.querySelector('.box').classList.contains('scrolling'), z, faded, hitCanvas: target === canvas });
   }), { once: true })));
   await page.mouse.wheel(0, 200);
   const { z, ...during } = await duringScroll;
-  assert.deepEqual({ ...during, canvasOnTop: canvasOnTop(z) }, { lifted: true, hitCanvas: false, canvasOnTop: true }, 'scrolling: the picture is over its mirrors, events pass through it');
+  assert.deepEqual({ ...during, canvasOnTop: canvasOnTop(z) }, { lifted: true, faded: true, hitCanvas: false, canvasOnTop: true }, 'scrolling: the picture is over its unpainted mirrors, events pass through it');
   await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'));
-  assert.equal((await state()).canvasOnTop, false, 'stopped: the mirrors are back on top');
+  assert.deepEqual(await state(), { lifted: false, canvasOnTop: false, faded: false }, 'stopped: the mirrors are back on top');
   // The next scroll is heard at once again (the runtime listens anew once the page is still).
   const again = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() =>
     resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'))), { once: true })));

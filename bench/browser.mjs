@@ -565,8 +565,10 @@ function report(R, loaded, site, seconds) {
   const gesture = (k) => median(R.gestureFps[k]);
   const gestureB = gesture('bare'), gestureP = gesture('plain');
   // Both pages are held back by the compositor alike (SwiftShader composites on the CPU, near
-  // the frame budget): a difference smaller than the A/A pair's is no difference seen.
-  const spread = median(R.gestureFps.plain.map((f, i) => Math.abs(1 - R.gestureFps.plainAgain[i] / f)));
+  // the frame budget): a difference smaller than the A/A pair's is no difference seen. The pair
+  // is compared as the row is, median to median (runs at the 60 Hz ceiling tie pairwise while
+  // their medians still differ by a frame).
+  const spread = Math.abs(1 - gesture('plainAgain') / gestureP);
   row('22 frames/s shown in smooth scroll gestures', `${gestureB.toFixed(1)} (bare page)`, `${gestureP.toFixed(1)} (plain)`, r2(gestureB / gestureP),
     `>= 1.0x - A/A ${r2(spread)}`, gestureB / gestureP >= 1 - spread);
   row('22 frames/s in gestures, plain page A/A', `${gesture('plainAgain').toFixed(1)} (again)`, `${gestureP.toFixed(1)} (plain)`, r2(gesture('plainAgain') / gestureP), '(info)', null);

@@ -365,6 +365,7 @@ async function main() {
     // The plain page is traced twice a run (plainAgain, an A/A pair): how far two runs of the same
     // page differ is the frames row's resolution.
     const scrollPages = { 1: '', bare: 'bench-bare.html', [REPEAT]: 'bench-long.html', plain: 'bench-plain.html', plainAgain: 'bench-plain.html' };
+    const cpuMeasured = (keys) => keys.filter((k) => k !== 'plainAgain'); // the pair is for the frames row only
     R.scroll.plain = [];
     R.scroll.bare = [];
     R.scrollFps = { 1: [], bare: [], [REPEAT]: [], plain: [], plainAgain: [] };
@@ -400,10 +401,10 @@ async function main() {
     for (let run = 0; run < SCROLL_RUNS; run++) {
       const order = Object.keys(scrollPages);
       if (run % 2) order.reverse();
-      for (const key of order) if (key !== 'plainAgain') await scrollOnce(key, false);
+      for (const key of cpuMeasured(order)) await scrollOnce(key, false);
       for (const key of order) await scrollOnce(key, true); // every run: the frames row is a median of as many
     }
-    for (const key of Object.keys(scrollPages).filter((k) => k !== 'plainAgain')) {
+    for (const key of cpuMeasured(Object.keys(scrollPages))) {
       const s = R.scroll[key];
       log(`scroll ${key}${key === 'plain' || key === 'bare' ? '' : 'x'}: ${s.map((x) => `${(x.task * 1000).toFixed(0)} ms/s main, ${(x.browser * 1000).toFixed(0)} ms/s browser, ${x.steps} steps, ${x.frames ?? '-'} widget frames`).join('; ')}; ` +
         `compositor frames/s ${R.scrollFps[key].map((f) => f.toFixed(1)).join(' / ')}, in gestures ${R.gestureFps[key].map((f) => f.toFixed(1)).join(' / ')}`);

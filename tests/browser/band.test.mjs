@@ -186,22 +186,22 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
   await waitForEvent(page, 'ready');
   await settledFrames(page);
   await page.mouse.move(4, 400);
-  // The z-indexes of the canvas and its two mirrors ('auto' as 0): of equal ones the later, a mirror, is on top.
-  const zIndexes = () => page.evaluate(() => {
-    const root = document.querySelector('article-widget').shadowRoot;
-    return ['canvas', '.text-layer', '.controls'].map((s) => Number.parseInt(getComputedStyle(root.querySelector(s)).zIndex, 10) || 0);
+  // The lift as the page sees it, read in the page at rest and in the frame after a scroll event:
+  // of equal z-indexes ('auto' as 0) the later element, a mirror, is on top; faded is both
+  // mirrors at opacity 0.
+  await page.evaluate(() => {
+    window.__lift = () => {
+      const root = document.querySelector('article-widget').shadowRoot;
+      const [canvas, ...mirrors] = ['canvas', '.text-layer', '.controls'].map((s) => root.querySelector(s));
+      const z = (el) => Number.parseInt(getComputedStyle(el).zIndex, 10) || 0;
+      return {
+        lifted: root.querySelector('.box').classList.contains('scrolling'),
+        canvasOnTop: z(canvas) > Math.max(...mirrors.map(z)),
+        faded: mirrors.every((el) => getComputedStyle(el).opacity === '0'),
+      };
+    };
   });
-  const canvasOnTop = ([canvas, ...mirrors]) => canvas > Math.max(...mirrors);
-  // Whether both mirrors are at opacity 0.
-  const faded = () => page.evaluate(() => {
-    const root = document.querySelector('article-widget').shadowRoot;
-    return ['.text-layer', '.controls'].every((s) => getComputedStyle(root.querySelector(s)).opacity === '0');
-  });
-  const state = async () => ({
-    lifted: await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling')),
-    canvasOnTop: canvasOnTop(await zIndexes()),
-    faded: await faded(),
-  });
+  const state = () => page.evaluate(() => window.__lift());
   assert.deepEqual(await state(), { lifted: false, canvasOnTop: false, faded: false }, 'at rest the mirrors are on top');
   // Seen in the frame after the page's scroll event, when the widget has heard of it too
   // (the runtime's listener may come before or after the page's own).
@@ -211,16 +211,13 @@ test('the picture is lifted over its mirrors while the page scrolls, never in th
     const hit = canvas.getBoundingClientRect();
     // What a click in the middle of the picture lands on: never the canvas.
     const target = root.elementFromPoint(hit.left + hit.width / 2, Math.max(0, hit.top) + 200);
-    const z = ['canvas', '.text-layer', '.controls'].map((s) => Number.parseInt(getComputedStyle(root.querySelector(s)).zIndex, 10) || 0);
-    const faded = ['.text-layer', '.controls'].every((s) => getComputedStyle(root.querySelector(s)).opacity === '0');
-    resolve({ lifted: root.querySelector('.box').classList.contains('scrolling'), z, faded, hitCanvas: target === canvas });
+    resolve({ ...window.__lift(), hitCanvas: target === canvas });
   }), { once: true })));
   await page.mouse.wheel(0, 200);
-  const { z, ...during } = await duringScroll;
-  assert.deepEqual({ ...during, canvasOnTop: canvasOnTop(z) }, { lifted: true, faded: true, hitCanvas: false, canvasOnTop: true }, 'scrolling: the picture is over its unpainted mirrors, events pass through it');
+  assert.deepEqual(await duringScroll, { lifted: true, faded: true, hitCanvas: false, canvasOnTop: true }, 'scrolling: the picture is over its unpainted mirrors, events pass through it');
   await page.waitForFunction(() => !document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'));
   assert.deepEqual(await state(), { lifted: false, canvasOnTop: false, faded: false }, 'stopped: the mirrors are back on top');
-  // The next scroll is heard at once again (the runtime listens anew once the page is still).
+  // The next scroll is heard at once again (the runtime's tick saw the page still and ended).
   const again = page.evaluate(() => new Promise((resolve) => addEventListener('scroll', () => requestAnimationFrame(() =>
     resolve(document.querySelector('article-widget').shadowRoot.querySelector('.box').classList.contains('scrolling'))), { once: true })));
   await page.mouse.wheel(0, -100);

@@ -503,8 +503,8 @@ class ArticleWidget extends HTMLElement {
   // controls, whose text is transparent). They then go into the page's own layer, unpainted
   // (opacity 0, article-widget.css), instead of a layer of their own over the canvas, which the
   // compositor blended in every frame for nothing visible: with them the widget scrolled at about
-  // twice the plain page's GPU work (bench/NOTES.md, issue 22). The lifted canvas takes no pointer events, so clicks and hover still reach the
-  // mirrors. They come back on top LIFT_MS after the last scroll event, for what only they show:
+  // twice the plain page's GPU work (bench/NOTES.md, issue 22). The lifted canvas takes no pointer
+  // events, so clicks and hover still reach the mirrors. They come back on top LIFT_MS after the last scroll event, for what only they show:
   // selection and find-in-page highlights, focus outlines. Text of the widget already selected
   // keeps them on top while the page scrolls.
   liftWhileScrolling() {

@@ -113,13 +113,13 @@ function watchScrolling(tell) {
     const jumped = Math.abs(nowX - eventX) > NEAR_MARGIN_PX || Math.abs(nowY - eventY) > NEAR_MARGIN_PX;
     eventX = nowX;
     eventY = nowY;
-    if (ticking && !jumped) return;
+    if (!ticking) {
+      ticking = true;
+      tickX = nowX;
+      tickY = nowY;
+      setTimeout(tick, SCROLL_TICK_MS);
+    } else if (!jumped) return;
     tell();
-    if (ticking) return;
-    ticking = true;
-    tickX = nowX;
-    tickY = nowY;
-    setTimeout(tick, SCROLL_TICK_MS);
   }, { passive: true });
 }
 
